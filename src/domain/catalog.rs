@@ -1,0 +1,195 @@
+//! The service catalogue: halls, categories, services and their materials,
+//! following the fields of a Chinese service guide (办事指南).
+//!
+//! These types are shared by the server (which loads and serves them) and the
+//! kiosk (which shows them). Every text carries all languages at once.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::Lang;
+
+/// A text in every language, e.g. `{ zh-CN = "结婚登记", en-US = "Marriage registration" }`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[schema(value_type = BTreeMap<String, String>)]
+pub struct Text(pub BTreeMap<Lang, String>);
+
+impl Text {
+    /// The text in `lang`, falling back to zh-CN (every text has it, see validation).
+    pub fn get(&self, lang: Lang) -> &str {
+        self.0
+            .get(&lang)
+            .or_else(|| self.0.get(&Lang::FALLBACK))
+            .map_or("", String::as_str)
+    }
+
+    /// Languages this text lacks (empty strings count as missing).
+    pub fn missing(&self) -> impl Iterator<Item = Lang> + '_ {
+        Lang::ALL
+            .into_iter()
+            .filter(|l| self.0.get(l).is_none_or(|s| s.trim().is_empty()))
+    }
+}
+
+/// A list of short texts per language (search aliases).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[schema(value_type = BTreeMap<String, Vec<String>>)]
+pub struct TextList(pub BTreeMap<Lang, Vec<String>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Catalog {
+    /// Content hash of the catalogue; doubles as its HTTP `ETag`.
+    #[serde(default)]
+    pub version: String,
+    pub halls: Vec<Hall>,
+    pub categories: Vec<Category>,
+    pub services: Vec<Service>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Hall {
+    pub id: String,
+    pub name: Text,
+    pub address: Text,
+    /// Opening hours as people read them, e.g. "周一至周五 9:00–17:00".
+    pub hours: Text,
+    /// IANA time zone, e.g. "Asia/Shanghai".
+    pub time_zone: String,
+    /// The hall's help desk phone, shown on every screen.
+    pub phone: String,
+    /// Booking calendar: weekdays open (1 = Monday … 7 = Sunday).
+    pub open_weekdays: Vec<u8>,
+    /// Local time the first slot starts, "HH:MM".
+    pub opens: String,
+    /// Local time the last slot ends, "HH:MM".
+    pub closes: String,
+    /// Public holidays and other closed dates, "YYYY-MM-DD".
+    #[serde(default)]
+    pub closed_dates: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    /// 个人办事
+    Personal,
+    /// 法人办事
+    Business,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    pub id: String,
+    pub audience: Audience,
+    pub name: Text,
+    /// One line saying what the category holds.
+    pub summary: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Service {
+    pub id: String,
+    /// Item code (事项编码).
+    pub code: String,
+    pub category: String,
+    pub name: Text,
+    #[serde(default)]
+    pub aliases: TextList,
+    /// How often citizens ask for it, 0–100; breaks ties in search, orders "common services".
+    pub popularity: u8,
+    pub department: Text,
+    /// Who may apply (受理条件).
+    pub conditions: Text,
+    /// Statutory time limit in working days (法定办结时限).
+    pub statutory_days: u16,
+    /// Promised time limit in working days; 0 means settled on the spot (即办).
+    pub promised_days: u16,
+    /// Whether a fee is charged; when it is, `fees` lists every item.
+    pub charged: bool,
+    #[serde(default)]
+    pub fees: Vec<Fee>,
+    /// Visits in person (到现场次数), 0–2.
+    pub visits: u8,
+    /// Why a visit is needed (required when `visits` > 0).
+    #[serde(default)]
+    pub visits_reason: Option<Text>,
+    /// Can be applied for online (网上办理).
+    pub online: bool,
+    /// Cross-province service (跨省通办).
+    pub cross_province: bool,
+    /// Halls that handle it (ids).
+    pub halls: Vec<String>,
+    /// Where in the hall: floor, area, windows.
+    pub location: Text,
+    pub enquiry_phone: String,
+    pub complaint_phone: String,
+    /// Appointment slots for this service.
+    pub booking: BookingRule,
+    pub materials: Vec<Material>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Fee {
+    pub item: Text,
+    /// Amount in yuan as written in the fee schedule, e.g. "20.00".
+    pub amount: String,
+    /// Legal basis or note, e.g. the price document.
+    pub basis: Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BookingRule {
+    pub slot_minutes: u16,
+    /// Citizens served per slot.
+    pub capacity: u16,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum MaterialForm {
+    /// 原件 — shown and checked, handed back.
+    Original,
+    /// 复印件 — kept by the hall.
+    Copy,
+    /// 原件及复印件 — original checked, copy kept.
+    OriginalAndCopy,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Medium {
+    Paper,
+    Electronic,
+    /// Paper or electronic, either is accepted.
+    Either,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Material {
+    pub name: Text,
+    pub form: MaterialForm,
+    /// Number of copies (份数).
+    pub copies: u8,
+    pub medium: Medium,
+    /// An electronic licence (电子证照) can replace it.
+    pub e_licence: bool,
+    /// Required, or only in some cases (see notes).
+    #[serde(default = "yes")]
+    pub required: bool,
+    /// Where to obtain it (来源渠道).
+    pub source: Text,
+    #[serde(default)]
+    pub notes: Option<Text>,
+}
+
+fn yes() -> bool {
+    true
+}

@@ -1,0 +1,216 @@
+//! Rules a catalogue must satisfy before anyone is shown it. A problem names
+//! the entry and the field, so the loader can point at the exact place.
+
+use std::collections::HashSet;
+
+use super::{Catalog, Service, Text};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// `hall`, `category` or `service`.
+    pub kind: &'static str,
+    pub id: String,
+    /// Dotted path inside the entry, e.g. `materials[2].name`.
+    pub field: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} `{}`: field `{}`: {}",
+            self.kind, self.id, self.field, self.message
+        )
+    }
+}
+
+struct Collector<'a> {
+    kind: &'static str,
+    id: &'a str,
+    out: &'a mut Vec<Problem>,
+}
+
+impl Collector<'_> {
+    fn push(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        self.out.push(Problem {
+            kind: self.kind,
+            id: self.id.to_owned(),
+            field: field.into(),
+            message: message.into(),
+        });
+    }
+
+    fn text(&mut self, field: &str, text: &Text) {
+        for lang in text.missing() {
+            self.push(field, format!("no text in {lang}"));
+        }
+    }
+}
+
+fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn is_hh_mm(s: &str) -> bool {
+    matches!(s.as_bytes(), [h1, h2, b':', m1, m2]
+        if s[..2].parse::<u8>().is_ok_and(|h| h < 24) && s[3..].parse::<u8>().is_ok_and(|m| m < 60)
+        && [h1, h2, m1, m2].iter().all(|b| b.is_ascii_digit()))
+}
+
+fn is_amount(s: &str) -> bool {
+    matches!(s.split_once('.'), Some((y, f)) if !y.is_empty() && f.len() == 2
+        && y.bytes().chain(f.bytes()).all(|b| b.is_ascii_digit()))
+}
+
+/// Every problem in the catalogue; empty when it may be served.
+pub fn catalog(catalog: &Catalog) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    for hall in &catalog.halls {
+        let mut c = Collector {
+            kind: "hall",
+            id: &hall.id,
+            out: &mut out,
+        };
+        if !is_slug(&hall.id) || !seen.insert(("hall", hall.id.as_str())) {
+            c.push("id", "must be unique, lowercase letters, digits and '-'");
+        }
+        c.text("name", &hall.name);
+        c.text("address", &hall.address);
+        c.text("hours", &hall.hours);
+        if !hall.time_zone.contains('/') {
+            c.push("time_zone", "must be an IANA zone such as Asia/Shanghai");
+        }
+        if !(is_hh_mm(&hall.opens) && is_hh_mm(&hall.closes) && hall.opens < hall.closes) {
+            c.push(
+                "opens",
+                "opens and closes must be HH:MM with opens before closes",
+            );
+        }
+        if hall.open_weekdays.is_empty() || hall.open_weekdays.iter().any(|d| !(1..=7).contains(d))
+        {
+            c.push("open_weekdays", "list weekdays 1 (Monday) to 7 (Sunday)");
+        }
+    }
+    for cat in &catalog.categories {
+        let mut c = Collector {
+            kind: "category",
+            id: &cat.id,
+            out: &mut out,
+        };
+        if !is_slug(&cat.id) || !seen.insert(("category", cat.id.as_str())) {
+            c.push("id", "must be unique, lowercase letters, digits and '-'");
+        }
+        c.text("name", &cat.name);
+        c.text("summary", &cat.summary);
+    }
+    let mut codes = HashSet::new();
+    for svc in &catalog.services {
+        let unique = seen.insert(("service", svc.id.as_str())) && codes.insert(svc.code.as_str());
+        service(catalog, svc, unique, &mut out);
+    }
+    out
+}
+
+fn service(catalog: &Catalog, svc: &Service, unique: bool, out: &mut Vec<Problem>) {
+    let mut c = Collector {
+        kind: "service",
+        id: &svc.id,
+        out,
+    };
+    if !is_slug(&svc.id) || !unique {
+        c.push(
+            "id",
+            "id and code must be unique; id: lowercase letters, digits and '-'",
+        );
+    }
+    if !catalog.categories.iter().any(|k| k.id == svc.category) {
+        c.push("category", format!("no category `{}`", svc.category));
+    }
+    for (field, text) in [
+        ("name", &svc.name),
+        ("department", &svc.department),
+        ("conditions", &svc.conditions),
+        ("location", &svc.location),
+    ] {
+        c.text(field, text);
+    }
+    if svc.promised_days > svc.statutory_days {
+        c.push("promised_days", "must not exceed statutory_days");
+    }
+    match (svc.charged, svc.fees.is_empty()) {
+        (true, true) => c.push("fees", "a service that charges must list its fee items"),
+        (false, false) => c.push("fees", "fee items listed, but `charged` is false"),
+        _ => {}
+    }
+    for (i, fee) in svc.fees.iter().enumerate() {
+        c.text(&format!("fees[{i}].item"), &fee.item);
+        c.text(&format!("fees[{i}].basis"), &fee.basis);
+        if !is_amount(&fee.amount) {
+            c.push(
+                format!("fees[{i}].amount"),
+                "write the amount in yuan with two decimals, e.g. 20.00",
+            );
+        }
+    }
+    if svc.visits > 2 {
+        c.push("visits", "at most 2 visits in person");
+    }
+    match (&svc.visits_reason, svc.visits) {
+        (None, v) if v > 0 => c.push("visits_reason", "required when visits > 0"),
+        (Some(_), 0) => c.push("visits_reason", "given, but visits is 0"),
+        (Some(reason), _) => c.text("visits_reason", reason),
+        _ => {}
+    }
+    if svc.halls.is_empty() {
+        c.push("halls", "list at least one hall");
+    }
+    for hall in svc
+        .halls
+        .iter()
+        .filter(|h| !catalog.halls.iter().any(|x| &x.id == *h))
+    {
+        c.push("halls", format!("no hall `{hall}`"));
+    }
+    if svc.enquiry_phone.trim().is_empty() || svc.complaint_phone.trim().is_empty() {
+        c.push(
+            "enquiry_phone",
+            "enquiry and complaint phones are both required",
+        );
+    } else if svc.enquiry_phone == svc.complaint_phone {
+        c.push("complaint_phone", "must differ from enquiry_phone");
+    }
+    if svc.booking.slot_minutes == 0 || svc.booking.capacity == 0 {
+        c.push("booking", "slot_minutes and capacity must be above 0");
+    }
+    if svc.materials.is_empty() {
+        c.push("materials", "list at least one material");
+    }
+    for (i, m) in svc.materials.iter().enumerate() {
+        c.text(&format!("materials[{i}].name"), &m.name);
+        c.text(&format!("materials[{i}].source"), &m.source);
+        if let Some(notes) = &m.notes {
+            c.text(&format!("materials[{i}].notes"), notes);
+        }
+        if m.copies == 0 {
+            c.push(format!("materials[{i}].copies"), "at least 1");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_formats() {
+        assert!(is_hh_mm("09:00") && is_hh_mm("23:59"));
+        assert!(!is_hh_mm("24:00") && !is_hh_mm("9:00") && !is_hh_mm("09-00"));
+        assert!(is_amount("20.00") && is_amount("0.50"));
+        assert!(!is_amount("20") && !is_amount("20.0") && !is_amount("-1.00"));
+    }
+}

@@ -1,0 +1,90 @@
+//! Fluent translations. Every string the kiosk shows comes from `locales/`;
+//! zh-CN is the fallback. Bundles are parsed once per process and shared by
+//! every session; a session holds a cheap `Tr` for its language.
+
+use std::sync::LazyLock;
+
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue, concurrent::FluentBundle};
+
+use crate::domain::Lang;
+
+/// The `.ftl` sources, per language (also read by the locale tests).
+pub const SOURCES: [(Lang, &str); 3] = [
+    (Lang::ZhCn, include_str!("../locales/zh-CN/kiosk.ftl")),
+    (Lang::EnUs, include_str!("../locales/en-US/kiosk.ftl")),
+    (Lang::ZhHk, include_str!("../locales/zh-HK/kiosk.ftl")),
+];
+
+type Bundle = FluentBundle<FluentResource>;
+
+static BUNDLES: LazyLock<Vec<(Lang, Bundle)>> = LazyLock::new(|| {
+    SOURCES
+        .iter()
+        .map(|(lang, src)| {
+            let resource =
+                FluentResource::try_new((*src).to_owned()).expect("locale files parse (tested)");
+            let mut bundle = Bundle::new_concurrent(vec![lang.tag().parse().expect("valid tag")]);
+            // Isolation marks (U+2068/9) show as boxes in terminals.
+            bundle.set_use_isolating(false);
+            bundle
+                .add_resource(resource)
+                .expect("no duplicate messages (tested)");
+            (*lang, bundle)
+        })
+        .collect()
+});
+
+fn bundle(lang: Lang) -> &'static Bundle {
+    &BUNDLES
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .expect("every language has a bundle")
+        .1
+}
+
+/// Translations for one language.
+#[derive(Clone, Copy)]
+pub struct Tr {
+    pub lang: Lang,
+}
+
+impl Tr {
+    pub fn new(lang: Lang) -> Tr {
+        Tr { lang }
+    }
+
+    /// The message `id`, without arguments.
+    pub fn t(&self, id: &str) -> String {
+        self.format(id, None)
+    }
+
+    /// The message `id` with named arguments.
+    pub fn a<'a>(&self, id: &str, args: &[(&'a str, FluentValue<'a>)]) -> String {
+        let mut fargs = FluentArgs::new();
+        for (k, v) in args {
+            fargs.set(*k, v.clone());
+        }
+        self.format(id, Some(&fargs))
+    }
+
+    fn format(&self, id: &str, args: Option<&FluentArgs>) -> String {
+        for b in [bundle(self.lang), bundle(Lang::FALLBACK)] {
+            if let Some(pattern) = b.get_message(id).and_then(|m| m.value()) {
+                let mut errors = vec![];
+                return b.format_pattern(pattern, args, &mut errors).into_owned();
+            }
+        }
+        tracing::warn!(id, "missing message");
+        id.to_owned()
+    }
+}
+
+/// Shorthand for a string argument.
+pub fn s(v: &str) -> FluentValue<'_> {
+    FluentValue::from(v)
+}
+
+/// Shorthand for a number argument.
+pub fn n(v: impl Into<f64>) -> FluentValue<'static> {
+    FluentValue::from(v.into())
+}

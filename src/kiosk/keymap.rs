@@ -1,0 +1,44 @@
+//! The one place where keys become actions. Clicks are resolved in `update`,
+//! against the same layout the view draws.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Activate,
+    /// Digit key: the n-th item (from 0) on the current page.
+    Pick(usize),
+    Back,
+    Home,
+    SwitchLanguage,
+    Retry,
+    Quit,
+}
+
+pub fn action(key: &KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    Some(match key.code {
+        KeyCode::Char('c' | 'd') if ctrl => Action::Quit,
+        _ if ctrl => return None,
+        KeyCode::Up => Action::Up,
+        KeyCode::Down | KeyCode::Tab => Action::Down,
+        KeyCode::BackTab => Action::Up,
+        KeyCode::PageUp => Action::PageUp,
+        KeyCode::PageDown | KeyCode::Char(' ') => Action::PageDown,
+        KeyCode::Enter | KeyCode::Right => Action::Activate,
+        KeyCode::Char(c @ '1'..='9') => Action::Pick(c as usize - '1' as usize),
+        KeyCode::Esc | KeyCode::Backspace | KeyCode::Left => Action::Back,
+        KeyCode::Home => Action::Home,
+        KeyCode::F(2) => Action::SwitchLanguage,
+        KeyCode::Char('r' | 'R') => Action::Retry,
+        KeyCode::Char('q' | 'Q') => Action::Quit,
+        _ => return None,
+    })
+}

@@ -1,0 +1,97 @@
+//! Where things sit on screen. Shared by the view (to draw) and by `update`
+//! (to know what a click landed on), so the two can never disagree.
+
+use ratatui::layout::{Rect, Size};
+
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// The three bands every screen has, plus the fixed message line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bands {
+    /// Hall name, breadcrumb, language.
+    pub title: Rect,
+    /// One task per screen.
+    pub body: Rect,
+    /// Messages and errors, always here.
+    pub notice: Rect,
+    /// Keys that work here, and the help phone.
+    pub status: Rect,
+}
+
+pub fn bands(size: Size) -> Bands {
+    let area = Rect::new(0, 0, size.width, size.height);
+    let h = area.height;
+    Bands {
+        title: Rect::new(0, 0, area.width, 2.min(h)),
+        body: Rect::new(1, 2, area.width.saturating_sub(2), h.saturating_sub(5)),
+        notice: Rect::new(1, h.saturating_sub(3), area.width.saturating_sub(2), 1),
+        status: Rect::new(0, h.saturating_sub(2), area.width, 2),
+    }
+}
+
+/// Rows a menu screen spends above its list (heading and a blank line).
+pub const MENU_HEADER: u16 = 2;
+/// Rows kept below the list, for the page indicator.
+pub const MENU_FOOTER: u16 = 1;
+
+/// How a menu's items sit in the body: one item every `spacing` rows (two,
+/// for air, when the list fits that way), in pages of at most nine, so
+/// that one digit key picks any item on the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MenuLayout {
+    pub area: Rect,
+    pub spacing: u16,
+    pub page_size: usize,
+}
+
+impl MenuLayout {
+    pub fn new(body: Rect, len: usize) -> MenuLayout {
+        let area = Rect {
+            y: body.y + MENU_HEADER,
+            height: body.height.saturating_sub(MENU_HEADER + MENU_FOOTER),
+            ..body
+        };
+        let spacing = if (len.min(9) * 2).saturating_sub(1) <= area.height as usize {
+            2
+        } else {
+            1
+        };
+        let fit = area.height.div_ceil(spacing) as usize;
+        MenuLayout {
+            area,
+            spacing,
+            page_size: fit.clamp(1, 9),
+        }
+    }
+
+    pub fn pages(&self, len: usize) -> usize {
+        len.div_ceil(self.page_size).max(1)
+    }
+
+    /// First item of the page that shows `selected`.
+    pub fn page_start(&self, selected: usize) -> usize {
+        selected / self.page_size * self.page_size
+    }
+
+    /// The row of item `index` when `selected` is focused, if it is on screen.
+    pub fn row_of(&self, index: usize, selected: usize) -> Option<u16> {
+        let start = self.page_start(selected);
+        (start..start + self.page_size)
+            .contains(&index)
+            .then(|| self.area.y + (index - start) as u16 * self.spacing)
+    }
+
+    /// The item under screen row `row`, given `len` items and the focused one.
+    pub fn item_at(&self, row: u16, len: usize, selected: usize) -> Option<usize> {
+        if row < self.area.y || row >= self.area.y + self.area.height {
+            return None;
+        }
+        let offset = row - self.area.y;
+        if offset % self.spacing != 0 {
+            return None;
+        }
+        let index = self.page_start(selected) + (offset / self.spacing) as usize;
+        (index < len && index < self.page_start(selected) + self.page_size).then_some(index)
+    }
+}

@@ -1,0 +1,98 @@
+//! The screens, and the items each one offers. Items are derived from the
+//! catalogue on demand, never stored, so they cannot go stale.
+
+use crate::domain::{Audience, Catalog, Category, Lang, Service};
+
+/// A list with one focused item.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Menu {
+    pub selected: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    Welcome(Menu),
+    Categories {
+        audience: Audience,
+        menu: Menu,
+    },
+    Services {
+        category: String,
+        menu: Menu,
+    },
+    /// A service guide; `focus` is the part (see [`guide_parts`]) at the reader's eye.
+    Guide {
+        service: String,
+        focus: usize,
+    },
+}
+
+/// What Welcome offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WelcomeItem {
+    /// 个人办事 or 法人办事: the categories for that audience.
+    Browse(Audience),
+    Language(Lang),
+}
+
+pub fn welcome_items() -> Vec<WelcomeItem> {
+    [Audience::Personal, Audience::Business]
+        .map(WelcomeItem::Browse)
+        .into_iter()
+        .chain(Lang::ALL.map(WelcomeItem::Language))
+        .collect()
+}
+
+/// The categories for one audience, in catalogue order.
+pub fn categories(catalog: &Catalog, audience: Audience) -> Vec<&Category> {
+    catalog
+        .categories
+        .iter()
+        .filter(|c| c.audience == audience)
+        .collect()
+}
+
+/// The services of a category, most asked-for first.
+pub fn services<'a>(catalog: &'a Catalog, category: &str) -> Vec<&'a Service> {
+    let mut list: Vec<_> = catalog
+        .services
+        .iter()
+        .filter(|s| s.category == category)
+        .collect();
+    list.sort_by_key(|s| std::cmp::Reverse(s.popularity));
+    list
+}
+
+pub fn service<'a>(catalog: &'a Catalog, id: &str) -> Option<&'a Service> {
+    catalog.services.iter().find(|s| s.id == id)
+}
+
+pub fn category<'a>(catalog: &'a Catalog, id: &str) -> Option<&'a Category> {
+    catalog.categories.iter().find(|c| c.id == id)
+}
+
+/// The parts of a service guide, in reading order. Focus moves part by part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GuidePart {
+    Overview,
+    Conditions,
+    Material(usize),
+    Fees,
+    TimeLimits,
+    Visits,
+    Where,
+    Phones,
+}
+
+pub fn guide_parts(service: &Service) -> Vec<GuidePart> {
+    let mut parts = vec![GuidePart::Overview, GuidePart::Conditions];
+    parts.extend((0..service.materials.len()).map(GuidePart::Material));
+    parts.extend([
+        GuidePart::Fees,
+        GuidePart::TimeLimits,
+        GuidePart::Visits,
+        GuidePart::Where,
+        GuidePart::Phones,
+    ]);
+    parts
+}

@@ -1,0 +1,12 @@
+//! onestop: a terminal kiosk for one-stop government service halls, and the
+//! reference backend it talks to. See `DESIGN.md` for the shape of it.
+
+pub mod app;
+pub mod client;
+pub mod config;
+pub mod domain;
+pub mod i18n;
+pub mod kiosk;
+pub mod runtime;
+pub mod server;
+pub mod ui;

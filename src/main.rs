@@ -1,0 +1,109 @@
+//! The command line. It parses, then calls the library; no logic lives here.
+
+use std::{path::PathBuf, process::ExitCode};
+
+use clap::{Parser, Subcommand};
+use onestop::{app, config::KioskConfig, domain::Lang};
+
+#[derive(Parser)]
+#[command(
+    name = "onestop",
+    version,
+    about = "Self-service kiosk for government service halls, and its backend"
+)]
+struct Cli {
+    /// A configuration file over the defaults (repeatable; later files win).
+    #[arg(long = "config", value_name = "FILE", global = true)]
+    configs: Vec<PathBuf>,
+    /// Where the database, logs and caches live.
+    #[arg(long, value_name = "DIR", global = true)]
+    data_dir: Option<PathBuf>,
+    /// The language sessions start in.
+    #[arg(long, value_name = "zh-CN|en-US|zh-HK", global = true)]
+    lang: Option<Lang>,
+    /// The backend's base URL (default: an embedded backend).
+    #[arg(long, value_name = "URL")]
+    backend: Option<String>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the backend: the JSON API and its OpenAPI document.
+    Serve {
+        /// Address and port to listen on.
+        #[arg(long, value_name = "ADDR")]
+        listen: Option<String>,
+        /// Serve the catalogue in this directory instead of the built-in demo.
+        #[arg(long, value_name = "DIR")]
+        catalog: Option<PathBuf>,
+    },
+    /// Check configuration files.
+    Config {
+        #[command(subcommand)]
+        command: ConfigCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ConfigCommand {
+    /// Validate FILEs on their own, or (with none) the configuration as loaded.
+    Check { files: Vec<PathBuf> },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut overrides: Vec<(&str, String)> = Vec::new();
+    if let Some(dir) = &cli.data_dir {
+        overrides.push(("paths.data_dir", dir.display().to_string()));
+    }
+    if let Some(lang) = cli.lang {
+        overrides.push(("kiosk.language", lang.tag().to_owned()));
+    }
+    if let Some(url) = &cli.backend {
+        overrides.push(("backend.url", url.clone()));
+    }
+    match &cli.command {
+        Some(Command::Serve { listen, catalog }) => {
+            overrides.extend(listen.iter().map(|l| ("server.listen", l.clone())));
+            overrides.extend(
+                catalog
+                    .iter()
+                    .map(|c| ("server.catalog_dir", c.display().to_string())),
+            );
+        }
+        Some(Command::Config {
+            command: ConfigCommand::Check { files },
+        }) => {
+            let ok = app::config_check(files, KioskConfig::load(&cli.configs, &overrides));
+            return if ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            };
+        }
+        None => {}
+    }
+    let cfg = match KioskConfig::load(&cli.configs, &overrides) {
+        Ok(cfg) => cfg,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let rt = tokio::runtime::Runtime::new().expect("tokio runtime starts");
+    let result = rt.block_on(async {
+        match cli.command {
+            Some(Command::Serve { .. }) => app::serve(cfg).await,
+            _ => app::kiosk(cfg).await,
+        }
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("onestop: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! Reads the catalogue from TOML files — the copy embedded at build time, or a
+//! directory of the same layout — and refuses it whole if anything is wrong.
+//!
+//! Layout: `halls.toml` (`[[hall]]`), `categories.toml` (`[[category]]`),
+//! `services/*.toml` (`[[service]]`, any number per file).
+
+use std::{
+    collections::hash_map::DefaultHasher,
+    hash::{Hash, Hasher},
+    path::{Path, PathBuf},
+};
+
+use serde::Deserialize;
+
+use crate::domain::{Catalog, Category, Hall, Service, validate};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_catalog.rs"));
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SourceError {
+    #[error("cannot read catalogue directory {dir}: {source}")]
+    Io {
+        dir: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{file}: {message}")]
+    Syntax { file: String, message: String },
+    #[error("{file}: {problem}")]
+    Invalid {
+        file: String,
+        problem: validate::Problem,
+    },
+    #[error("{file}: missing (every catalogue needs halls.toml, categories.toml and services/)")]
+    Missing { file: String },
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileBody {
+    #[serde(default)]
+    hall: Vec<Hall>,
+    #[serde(default)]
+    category: Vec<Category>,
+    #[serde(default)]
+    service: Vec<Service>,
+}
+
+/// The catalogue built into this binary.
+pub fn embedded() -> Result<Catalog, SourceError> {
+    let files = embedded::FILES
+        .iter()
+        .map(|(n, t)| (format!("data/{n}"), (*t).to_owned()));
+    load(files.collect())
+}
+
+/// The catalogue in `dir`.
+pub fn from_dir(dir: &Path) -> Result<Catalog, SourceError> {
+    let io = |source| SourceError::Io {
+        dir: dir.to_owned(),
+        source,
+    };
+    let mut files = Vec::new();
+    for name in ["halls.toml", "categories.toml"] {
+        let path = dir.join(name);
+        if path.exists() {
+            files.push((
+                path.display().to_string(),
+                std::fs::read_to_string(&path).map_err(io)?,
+            ));
+        }
+    }
+    let mut services: Vec<_> = std::fs::read_dir(dir.join("services"))
+        .map_err(io)?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    services.sort();
+    for path in services {
+        files.push((
+            path.display().to_string(),
+            std::fs::read_to_string(&path).map_err(io)?,
+        ));
+    }
+    load(files)
+}
+
+/// Parses and validates `(file name, contents)` pairs into one catalogue.
+fn load(files: Vec<(String, String)>) -> Result<Catalog, SourceError> {
+    let mut hasher = DefaultHasher::new();
+    let mut catalog = Catalog {
+        version: String::new(),
+        halls: vec![],
+        categories: vec![],
+        services: vec![],
+    };
+    // Which file each entry came from, so a problem can name it.
+    let mut origin: Vec<(&'static str, String, String)> = Vec::new();
+    for (file, text) in &files {
+        text.hash(&mut hasher);
+        let body: FileBody = toml::from_str(text).map_err(|e| SourceError::Syntax {
+            file: file.clone(),
+            message: e.to_string(),
+        })?;
+        origin.extend(
+            body.hall
+                .iter()
+                .map(|h| ("hall", h.id.clone(), file.clone())),
+        );
+        origin.extend(
+            body.category
+                .iter()
+                .map(|c| ("category", c.id.clone(), file.clone())),
+        );
+        origin.extend(
+            body.service
+                .iter()
+                .map(|s| ("service", s.id.clone(), file.clone())),
+        );
+        catalog.halls.extend(body.hall);
+        catalog.categories.extend(body.category);
+        catalog.services.extend(body.service);
+    }
+    for (kind, file) in [("hall", "halls.toml"), ("category", "categories.toml")] {
+        if !origin.iter().any(|(k, ..)| *k == kind) {
+            return Err(SourceError::Missing { file: file.into() });
+        }
+    }
+    if let Some(problem) = validate::catalog(&catalog).into_iter().next() {
+        let file = origin
+            .iter()
+            .find(|(k, id, _)| *k == problem.kind && *id == problem.id)
+            .map_or_else(String::new, |(.., f)| f.clone());
+        return Err(SourceError::Invalid { file, problem });
+    }
+    // Stable for a given binary and input: enough for an ETag.
+    catalog.version = format!("{:016x}", hasher.finish());
+    Ok(catalog)
+}

@@ -1,0 +1,113 @@
+//! The backend: the JSON API that kiosks use, and later the phone pages.
+//! Knows nothing of the kiosk.
+
+pub mod catalog_source;
+mod routes;
+pub mod store;
+
+use std::{net::SocketAddr, path::PathBuf, sync::Arc};
+
+use tokio::net::TcpListener;
+
+pub use routes::ApiDoc;
+use store::Store;
+
+/// What the server needs to start.
+#[derive(Debug, Clone)]
+pub struct ServerOptions {
+    /// The SQLite file.
+    pub database: PathBuf,
+    /// A catalogue directory to load instead of the embedded demo catalogue.
+    pub catalog_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServerError {
+    #[error("catalogue refused: {0}")]
+    Catalog(#[from] catalog_source::SourceError),
+    #[error(transparent)]
+    Store(#[from] store::StoreError),
+    #[error("cannot create {path}: {source}")]
+    Dir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot listen on {addr}: {source}")]
+    Listen {
+        addr: String,
+        source: std::io::Error,
+    },
+}
+
+/// The catalogue as served: parsed once, serialized once.
+pub(crate) struct Served {
+    pub json: axum::body::Bytes,
+    pub etag: String,
+}
+
+#[derive(Clone)]
+pub(crate) struct AppState {
+    pub store: Store,
+    pub served: Arc<Served>,
+}
+
+/// A running server; dropping it does not stop it (it lives as long as the runtime).
+pub struct Running {
+    pub addr: SocketAddr,
+}
+
+impl Running {
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+}
+
+/// Loads and checks the catalogue, opens the store and seeds it: everything
+/// that can fail before the first request.
+pub(crate) async fn prepare(opts: &ServerOptions) -> Result<AppState, ServerError> {
+    let source = match &opts.catalog_dir {
+        Some(dir) => catalog_source::from_dir(dir)?,
+        None => catalog_source::embedded()?,
+    };
+    if let Some(parent) = opts.database.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|source| ServerError::Dir {
+            path: parent.to_owned(),
+            source,
+        })?;
+    }
+    let store = Store::open(&opts.database).await?;
+    store.seed(&source).await?;
+    let catalog = store.catalog().await?;
+    let json = serde_json::to_vec(&catalog)
+        .expect("catalogue serializes")
+        .into();
+    let etag = format!("\"{}\"", catalog.version);
+    Ok(AppState {
+        store,
+        served: Arc::new(Served { json, etag }),
+    })
+}
+
+/// Starts serving on `listen` (use port 0 for any free port) in the background.
+pub async fn start(opts: &ServerOptions, listen: &str) -> Result<Running, ServerError> {
+    let state = prepare(opts).await?;
+    let listener = TcpListener::bind(listen)
+        .await
+        .map_err(|source| ServerError::Listen {
+            addr: listen.to_owned(),
+            source,
+        })?;
+    let addr = listener
+        .local_addr()
+        .map_err(|source| ServerError::Listen {
+            addr: listen.to_owned(),
+            source,
+        })?;
+    let app = routes::router(state);
+    tokio::spawn(async move {
+        if let Err(e) = axum::serve(listener, app).await {
+            tracing::error!("server stopped: {e}");
+        }
+    });
+    Ok(Running { addr })
+}

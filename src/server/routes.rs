@@ -1,0 +1,120 @@
+//! HTTP routes and their OpenAPI description (generated from these very
+//! handlers, so the document cannot drift from the code).
+
+use axum::{
+    Json, Router,
+    extract::State,
+    http::{HeaderMap, StatusCode, header},
+    response::{IntoResponse, Response},
+    routing::get,
+};
+use utoipa::OpenApi;
+
+use super::AppState;
+use crate::domain::{self, ApiError};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "onestop API",
+        description = "Service catalogue and appointments for one-stop service halls."
+    ),
+    paths(catalog, healthz, openapi_json),
+    components(schemas(ApiError, domain::Catalog))
+)]
+pub struct ApiDoc;
+
+pub(super) fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/api/v1/catalog", get(catalog))
+        .route("/healthz", get(healthz))
+        .route("/openapi.json", get(openapi_json))
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .with_state(state)
+}
+
+/// An error answer: `{code, message}` with its status.
+pub(crate) fn error(status: StatusCode, code: &str, message: impl Into<String>) -> Response {
+    (
+        status,
+        Json(ApiError {
+            code: code.into(),
+            message: message.into(),
+        }),
+    )
+        .into_response()
+}
+
+async fn not_found() -> Response {
+    error(StatusCode::NOT_FOUND, "not_found", "no such route")
+}
+
+async fn method_not_allowed() -> Response {
+    error(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        "this route does not take that method",
+    )
+}
+
+/// The whole catalogue in every language. Send `If-None-Match` with the last
+/// `ETag` to get 304 when nothing changed.
+#[utoipa::path(
+    get,
+    path = "/api/v1/catalog",
+    params(("If-None-Match" = Option<String>, Header, description = "ETag of the copy the client holds")),
+    responses(
+        (status = 200, description = "The catalogue", body = domain::Catalog,
+         headers(("ETag" = String, description = "Catalogue version"))),
+        (status = 304, description = "The client's copy is current"),
+    )
+)]
+async fn catalog(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let served = &state.served;
+    let fresh = headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|tag| {
+            let tag = tag.trim();
+            tag == "*" || tag.trim_start_matches("W/") == served.etag
+        });
+    let etag = [(header::ETAG, served.etag.clone())];
+    if fresh {
+        return (StatusCode::NOT_MODIFIED, etag).into_response();
+    }
+    (
+        etag,
+        [(header::CONTENT_TYPE, "application/json")],
+        served.json.clone(),
+    )
+        .into_response()
+}
+
+/// Liveness and database reachability.
+#[utoipa::path(
+    get,
+    path = "/healthz",
+    responses(
+        (status = 200, description = "Serving", body = String),
+        (status = 503, description = "Database unreachable", body = ApiError),
+    )
+)]
+async fn healthz(State(state): State<AppState>) -> Response {
+    match state.store.ping().await {
+        Ok(()) => "ok".into_response(),
+        Err(e) => error(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "unavailable",
+            e.to_string(),
+        ),
+    }
+}
+
+/// This document.
+#[utoipa::path(get, path = "/openapi.json", responses((status = 200, description = "OpenAPI 3 document")))]
+async fn openapi_json() -> Response {
+    Json(ApiDoc::openapi()).into_response()
+}

@@ -1,0 +1,143 @@
+//! The backend's database. SQLite through sqlx; the SQL is kept to what
+//! PostgreSQL accepts too, so a province-wide deployment can swap the pool.
+
+use std::{path::Path, str::FromStr};
+
+use sqlx::{
+    AssertSqlSafe, Row,
+    sqlite::{
+        SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+    },
+};
+
+use crate::domain::{Catalog, Category, Hall, Service};
+
+const SCHEMA: &[&str] = &[
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS halls (id TEXT PRIMARY KEY, position INTEGER NOT NULL, doc TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS categories (id TEXT PRIMARY KEY, position INTEGER NOT NULL, doc TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS services (id TEXT PRIMARY KEY, position INTEGER NOT NULL, \
+     category_id TEXT NOT NULL REFERENCES categories(id), doc TEXT NOT NULL)",
+];
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database: {0}")]
+    Db(#[from] sqlx::Error),
+    #[error("stored catalogue is unreadable: {0}")]
+    Doc(#[from] serde_json::Error),
+}
+
+#[derive(Clone)]
+pub struct Store {
+    pool: SqlitePool,
+}
+
+impl Store {
+    /// Opens (creating if needed) the SQLite file at `path`.
+    pub async fn open(path: &Path) -> Result<Store, StoreError> {
+        let options = SqliteConnectOptions::from_str("sqlite:")?
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(std::time::Duration::from_secs(5));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options)
+            .await?;
+        for stmt in SCHEMA {
+            sqlx::query(*stmt).execute(&pool).await?;
+        }
+        Ok(Store { pool })
+    }
+
+    /// Replaces the stored catalogue with `catalog` unless it already holds that version.
+    pub async fn seed(&self, catalog: &Catalog) -> Result<(), StoreError> {
+        let stored: Option<String> =
+            sqlx::query_scalar("SELECT value FROM meta WHERE key = 'catalog_version'")
+                .fetch_optional(&self.pool)
+                .await?;
+        if stored.as_deref() == Some(catalog.version.as_str()) {
+            return Ok(());
+        }
+        let mut tx = self.pool.begin().await?;
+        for table in ["services", "categories", "halls"] {
+            // `table` is one of three constants above, never input.
+            sqlx::query(AssertSqlSafe(format!("DELETE FROM {table}")))
+                .execute(&mut *tx)
+                .await?;
+        }
+        for (i, h) in catalog.halls.iter().enumerate() {
+            sqlx::query("INSERT INTO halls (id, position, doc) VALUES ($1, $2, $3)")
+                .bind(&h.id)
+                .bind(i as i64)
+                .bind(serde_json::to_string(h)?)
+                .execute(&mut *tx)
+                .await?;
+        }
+        for (i, c) in catalog.categories.iter().enumerate() {
+            sqlx::query("INSERT INTO categories (id, position, doc) VALUES ($1, $2, $3)")
+                .bind(&c.id)
+                .bind(i as i64)
+                .bind(serde_json::to_string(c)?)
+                .execute(&mut *tx)
+                .await?;
+        }
+        for (i, s) in catalog.services.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO services (id, position, category_id, doc) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(&s.id)
+            .bind(i as i64)
+            .bind(&s.category)
+            .bind(serde_json::to_string(s)?)
+            .execute(&mut *tx)
+            .await?;
+        }
+        sqlx::query(
+            "INSERT INTO meta (key, value) VALUES ('catalog_version', $1) \
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        )
+        .bind(&catalog.version)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The catalogue as stored.
+    pub async fn catalog(&self) -> Result<Catalog, StoreError> {
+        let version: String =
+            sqlx::query_scalar("SELECT value FROM meta WHERE key = 'catalog_version'")
+                .fetch_optional(&self.pool)
+                .await?
+                .unwrap_or_default();
+        Ok(Catalog {
+            version,
+            halls: self.docs::<Hall>("halls").await?,
+            categories: self.docs::<Category>("categories").await?,
+            services: self.docs::<Service>("services").await?,
+        })
+    }
+
+    async fn docs<T: serde::de::DeserializeOwned>(
+        &self,
+        table: &'static str,
+    ) -> Result<Vec<T>, StoreError> {
+        let rows = sqlx::query(AssertSqlSafe(format!(
+            "SELECT doc FROM {table} ORDER BY position"
+        )))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| Ok(serde_json::from_str(r.try_get::<&str, _>("doc")?)?))
+            .collect()
+    }
+
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+}

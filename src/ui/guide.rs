@@ -1,0 +1,253 @@
+//! The service guide (办事指南): every field a citizen needs, part by part.
+//! The focused part carries the ▶ marker and the cursor; the page scrolls so
+//! that it is in view.
+
+use ratatui::{
+    Frame,
+    layout::{Position, Rect},
+    style::Style,
+    text::{Line, Span},
+};
+
+use crate::domain::{Catalog, Lang, MaterialForm, Medium, Service};
+use crate::i18n::{self, Tr};
+use crate::kiosk::{
+    State,
+    screen::{self, GuidePart},
+};
+use crate::ui::{Theme, Ui, wrap::wrap};
+
+/// Columns kept on the left for the focus marker.
+const MARGIN: u16 = 2;
+
+pub fn draw(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, service_id: &str, focus: usize) {
+    let Some(catalog) = state.catalog() else {
+        return;
+    };
+    let Some(service) = screen::service(catalog, service_id) else {
+        return;
+    };
+    let width = body.width.saturating_sub(MARGIN) as usize;
+    let writer = Writer {
+        tr: &ui.tr,
+        theme: &ui.theme,
+        lang: state.lang,
+        width,
+    };
+    let parts: Vec<Vec<Line>> = screen::guide_parts(service)
+        .into_iter()
+        .map(|p| writer.part(catalog, service, p))
+        .collect();
+    let focus = focus.min(parts.len().saturating_sub(1));
+    let height = body.height as usize;
+    // Start at the focused part; at the end of the page, show earlier parts too
+    // rather than leave the screen half empty.
+    let mut start = focus;
+    while start > 0 && parts[start - 1..].iter().map(Vec::len).sum::<usize>() <= height {
+        start -= 1;
+    }
+    let mut y = body.y;
+    for (i, part) in parts.iter().enumerate().skip(start) {
+        for (j, line) in part.iter().enumerate() {
+            if y >= body.y + body.height {
+                return;
+            }
+            if i == focus && j == 0 {
+                frame.render_widget(
+                    Span::styled("▶", ui.theme.heading),
+                    Rect::new(body.x, y, 1, 1),
+                );
+                frame.set_cursor_position(Position {
+                    x: body.x + MARGIN,
+                    y,
+                });
+            }
+            frame.render_widget(line.clone(), Rect::new(body.x + MARGIN, y, width as u16, 1));
+            y += 1;
+        }
+    }
+}
+
+struct Writer<'a> {
+    tr: &'a Tr,
+    theme: &'a Theme,
+    lang: Lang,
+    width: usize,
+}
+
+impl Writer<'_> {
+    /// Wrapped lines of `text`, the first after `first`, the rest indented.
+    fn para(&self, out: &mut Vec<Line<'static>>, indent: usize, text: &str, style: Style) {
+        for line in wrap(text, self.width.saturating_sub(indent)) {
+            out.push(Line::from(vec![
+                Span::raw(" ".repeat(indent)),
+                Span::styled(line, style),
+            ]));
+        }
+    }
+
+    fn heading(&self, out: &mut Vec<Line<'static>>, key: &str) {
+        out.push(Line::styled(self.tr.t(key), self.theme.heading));
+    }
+
+    fn yes_no(&self, yes: bool, key: &str) -> String {
+        self.tr
+            .t(&format!("{key}-{}", if yes { "yes" } else { "no" }))
+    }
+
+    fn part(&self, catalog: &Catalog, s: &Service, part: GuidePart) -> Vec<Line<'static>> {
+        let (tr, t, lang) = (self.tr, self.theme, self.lang);
+        let mut out = Vec::new();
+        match part {
+            GuidePart::Overview => {
+                self.para(&mut out, 0, s.name.get(lang), t.heading);
+                let dept = tr.a(
+                    "guide-department",
+                    &[("department", i18n::s(s.department.get(lang)))],
+                );
+                self.para(&mut out, 0, &dept, t.text);
+                self.para(
+                    &mut out,
+                    0,
+                    &tr.a("guide-code", &[("code", i18n::s(&s.code))]),
+                    t.dim,
+                );
+                let facts = [
+                    self.yes_no(s.online, "online"),
+                    self.yes_no(s.cross_province, "cross-province"),
+                ];
+                self.para(&mut out, 0, &facts.join(" · "), t.text);
+            }
+            GuidePart::Conditions => {
+                self.heading(&mut out, "guide-conditions");
+                self.para(&mut out, 2, s.conditions.get(lang), t.text);
+            }
+            GuidePart::Material(i) => {
+                if i == 0 {
+                    let count = s.materials.len() as u32;
+                    out.push(Line::styled(
+                        tr.a("guide-materials", &[("count", i18n::n(count))]),
+                        t.heading,
+                    ));
+                }
+                let m = &s.materials[i];
+                let form = tr.t(match m.form {
+                    MaterialForm::Original => "material-original",
+                    MaterialForm::Copy => "material-copy",
+                    MaterialForm::OriginalAndCopy => "material-original-and-copy",
+                });
+                let medium = tr.t(match m.medium {
+                    Medium::Paper => "medium-paper",
+                    Medium::Electronic => "medium-electronic",
+                    Medium::Either => "medium-either",
+                });
+                let mut facts = vec![
+                    tr.a(
+                        "material-form",
+                        &[("form", i18n::s(&form)), ("copies", i18n::n(m.copies))],
+                    ),
+                    medium,
+                ];
+                if m.e_licence {
+                    facts.push(tr.t("material-e-licence"));
+                }
+                if !m.required {
+                    facts.push(tr.t("material-conditional"));
+                }
+                self.para(
+                    &mut out,
+                    0,
+                    &format!("☐ {}. {}", i + 1, m.name.get(lang)),
+                    t.text,
+                );
+                self.para(&mut out, 5, &facts.join(" · "), t.text);
+                self.para(
+                    &mut out,
+                    5,
+                    &tr.a(
+                        "material-source",
+                        &[("source", i18n::s(m.source.get(lang)))],
+                    ),
+                    t.dim,
+                );
+                if let Some(notes) = &m.notes {
+                    self.para(
+                        &mut out,
+                        5,
+                        &tr.a("material-notes", &[("notes", i18n::s(notes.get(lang)))]),
+                        t.dim,
+                    );
+                }
+            }
+            GuidePart::Fees => {
+                self.heading(&mut out, "guide-fees");
+                if s.fees.is_empty() {
+                    self.para(&mut out, 2, &tr.t("fees-none"), t.text);
+                }
+                for fee in &s.fees {
+                    let line = tr.a(
+                        "fee-item",
+                        &[
+                            ("item", i18n::s(fee.item.get(lang))),
+                            ("amount", i18n::s(&fee.amount)),
+                        ],
+                    );
+                    self.para(&mut out, 2, &line, t.text);
+                    self.para(&mut out, 4, fee.basis.get(lang), t.dim);
+                }
+            }
+            GuidePart::TimeLimits => {
+                self.heading(&mut out, "guide-time-limits");
+                let statutory = tr.a("statutory-days", &[("days", i18n::n(s.statutory_days))]);
+                self.para(&mut out, 2, &statutory, t.text);
+                let promised = match s.promised_days {
+                    0 => tr.t("promised-on-the-spot"),
+                    d => tr.a("promised-days", &[("days", i18n::n(d))]),
+                };
+                self.para(&mut out, 2, &promised, t.text);
+            }
+            GuidePart::Visits => {
+                self.heading(&mut out, "guide-visits");
+                self.para(
+                    &mut out,
+                    2,
+                    &tr.a("visits", &[("count", i18n::n(s.visits))]),
+                    t.text,
+                );
+                if let Some(reason) = &s.visits_reason {
+                    self.para(&mut out, 2, reason.get(lang), t.dim);
+                }
+            }
+            GuidePart::Where => {
+                self.heading(&mut out, "guide-where");
+                for hall in catalog.halls.iter().filter(|h| s.halls.contains(&h.id)) {
+                    self.para(
+                        &mut out,
+                        2,
+                        &format!("{} · {}", hall.name.get(lang), s.location.get(lang)),
+                        t.text,
+                    );
+                    self.para(&mut out, 4, hall.address.get(lang), t.dim);
+                    self.para(&mut out, 4, hall.hours.get(lang), t.dim);
+                }
+            }
+            GuidePart::Phones => {
+                self.heading(&mut out, "guide-phones");
+                self.para(
+                    &mut out,
+                    2,
+                    &tr.a("enquiry-phone", &[("phone", i18n::s(&s.enquiry_phone))]),
+                    t.text,
+                );
+                self.para(
+                    &mut out,
+                    2,
+                    &tr.a("complaint-phone", &[("phone", i18n::s(&s.complaint_phone))]),
+                    t.text,
+                );
+            }
+        }
+        out.push(Line::default());
+        out
+    }
+}

@@ -1,0 +1,75 @@
+//! Views: draw the state, never change it. One file per screen.
+
+mod chrome;
+mod guide;
+mod screens;
+pub mod theme;
+pub mod widgets;
+pub mod wrap;
+
+use ratatui::{
+    Frame,
+    layout::Rect,
+    text::Line,
+    widgets::{Paragraph, Wrap},
+};
+
+use crate::i18n::{self, Tr};
+use crate::kiosk::{State, layout, screen::Screen};
+pub use theme::Theme;
+
+/// What a view needs besides the state: the session's words and colours.
+pub struct Ui {
+    pub tr: Tr,
+    pub theme: Theme,
+}
+
+impl Ui {
+    pub fn new(state: &State, theme: Theme) -> Ui {
+        Ui {
+            tr: Tr::new(state.lang),
+            theme,
+        }
+    }
+}
+
+pub fn view(state: &State, ui: &Ui, frame: &mut Frame) {
+    if !state.fits() {
+        too_small(state, ui, frame);
+        return;
+    }
+    let bands = layout::bands(state.size);
+    chrome::title(state, ui, frame, bands.title);
+    match state.screen() {
+        Screen::Welcome(menu) => screens::welcome(state, ui, frame, bands.body, menu.selected),
+        Screen::Categories { audience, menu } => {
+            screens::categories(state, ui, frame, bands.body, *audience, menu.selected);
+        }
+        Screen::Services { category, menu } => {
+            screens::services(state, ui, frame, bands.body, category, menu.selected);
+        }
+        Screen::Guide { service, focus } => {
+            guide::draw(state, ui, frame, bands.body, service, *focus)
+        }
+    }
+    chrome::notice(state, ui, frame, bands.notice);
+    chrome::status(state, ui, frame, bands.status);
+}
+
+fn too_small(state: &State, ui: &Ui, frame: &mut Frame) {
+    let text = ui.tr.a(
+        "too-small",
+        &[
+            ("width", i18n::n(state.size.width)),
+            ("height", i18n::n(state.size.height)),
+            ("min_width", i18n::n(layout::MIN_WIDTH)),
+            ("min_height", i18n::n(layout::MIN_HEIGHT)),
+        ],
+    );
+    let area = Rect::new(0, 0, state.size.width, state.size.height);
+    frame.render_widget(
+        Paragraph::new(Line::styled(text, ui.theme.error)).wrap(Wrap { trim: true }),
+        area,
+    );
+    frame.set_cursor_position((0, 0));
+}

@@ -1,0 +1,119 @@
+//! The menu screens: Welcome, categories, and the services of a category.
+
+use ratatui::{Frame, layout::Rect};
+
+use crate::domain::{Audience, FetchError};
+use crate::kiosk::{
+    State,
+    screen::{self, WelcomeItem},
+};
+use crate::ui::{
+    Ui, chrome,
+    widgets::menu::{self, Item},
+};
+
+pub fn fetch_error_key(e: FetchError) -> &'static str {
+    match e {
+        FetchError::Offline => "error-offline",
+        FetchError::Timeout => "error-timeout",
+        FetchError::Server => "error-server",
+        FetchError::BadData => "error-bad-data",
+    }
+}
+
+pub fn welcome(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, selected: usize) {
+    let lang = state.lang;
+    let items: Vec<Item> = screen::welcome_items()
+        .into_iter()
+        .map(|item| match item {
+            WelcomeItem::Browse(audience) => Item {
+                label: ui.tr.t(chrome::audience_key(audience)),
+                detail: state.catalog().map_or_else(String::new, |c| {
+                    let names: Vec<_> = screen::categories(c, audience)
+                        .iter()
+                        .map(|k| k.name.get(lang))
+                        .collect();
+                    names.join(ui.tr.t("list-separator").as_str())
+                }),
+            },
+            WelcomeItem::Language(l) => Item {
+                label: chrome::language_name(l),
+                detail: if l == lang {
+                    ui.tr.t("language-current")
+                } else {
+                    String::new()
+                },
+            },
+        })
+        .collect();
+    menu::draw(
+        frame,
+        ui,
+        body,
+        &ui.tr.t("welcome-heading"),
+        &items,
+        selected,
+    );
+}
+
+pub fn categories(
+    state: &State,
+    ui: &Ui,
+    frame: &mut Frame,
+    body: Rect,
+    audience: Audience,
+    selected: usize,
+) {
+    let Some(catalog) = state.catalog() else {
+        return;
+    };
+    let lang = state.lang;
+    let items: Vec<Item> = screen::categories(catalog, audience)
+        .into_iter()
+        .map(|c| Item {
+            label: c.name.get(lang).to_owned(),
+            detail: c.summary.get(lang).to_owned(),
+        })
+        .collect();
+    menu::draw(
+        frame,
+        ui,
+        body,
+        &ui.tr.t("categories-heading"),
+        &items,
+        selected,
+    );
+}
+
+pub fn services(
+    state: &State,
+    ui: &Ui,
+    frame: &mut Frame,
+    body: Rect,
+    category: &str,
+    selected: usize,
+) {
+    let Some(catalog) = state.catalog() else {
+        return;
+    };
+    let lang = state.lang;
+    let items: Vec<Item> = screen::services(catalog, category)
+        .into_iter()
+        .map(|s| Item {
+            label: s.name.get(lang).to_owned(),
+            detail: if s.online {
+                ui.tr.t("service-online-tag")
+            } else {
+                String::new()
+            },
+        })
+        .collect();
+    menu::draw(
+        frame,
+        ui,
+        body,
+        &ui.tr.t("services-heading"),
+        &items,
+        selected,
+    );
+}

@@ -1,0 +1,82 @@
+//! A numbered menu: digits 1–9 on each page, a ▶ marker and reverse video on
+//! the focused item, and the terminal cursor on it for screen readers.
+
+use ratatui::{
+    Frame,
+    layout::{Position, Rect},
+    text::{Line, Span},
+};
+
+use crate::i18n;
+use crate::kiosk::layout::MenuLayout;
+use crate::ui::Ui;
+
+pub struct Item {
+    pub label: String,
+    /// Shown after the label, dimmed, when there is room.
+    pub detail: String,
+}
+
+pub fn draw(
+    frame: &mut Frame,
+    ui: &Ui,
+    body: Rect,
+    heading: &str,
+    items: &[Item],
+    selected: usize,
+) {
+    let t = &ui.theme;
+    frame.render_widget(Line::styled(heading, t.heading), Rect { height: 1, ..body });
+    let layout = MenuLayout::new(body, items.len());
+    let start = layout.page_start(selected);
+    for (index, item) in items.iter().enumerate().skip(start).take(layout.page_size) {
+        let Some(row) = layout.row_of(index, selected) else {
+            continue;
+        };
+        let focused = index == selected;
+        let marker = if focused { "▶ " } else { "  " };
+        let number = format!("{}. ", index - start + 1);
+        let label_style = if focused { t.focus } else { t.text };
+        let line = Line::from(vec![
+            Span::styled(marker, t.heading),
+            Span::styled(number, label_style),
+            Span::styled(item.label.as_str(), label_style),
+            Span::styled("  ", t.text),
+            Span::styled(item.detail.as_str(), t.dim),
+        ]);
+        frame.render_widget(
+            line,
+            Rect {
+                y: row,
+                height: 1,
+                ..layout.area
+            },
+        );
+        if focused {
+            frame.set_cursor_position(Position {
+                x: layout.area.x + 2,
+                y: row,
+            });
+        }
+    }
+    let pages = layout.pages(items.len());
+    if pages > 1 {
+        let page = start / layout.page_size + 1;
+        let text = ui.tr.a(
+            "menu-page",
+            &[
+                ("page", i18n::n(page as u32)),
+                ("pages", i18n::n(pages as u32)),
+            ],
+        );
+        let y = body.y + body.height.saturating_sub(1);
+        frame.render_widget(
+            Line::styled(text, t.dim).right_aligned(),
+            Rect {
+                y,
+                height: 1,
+                ..body
+            },
+        );
+    }
+}

@@ -1,0 +1,128 @@
+//! Line wrapping for mixed Chinese and Latin text, by display width.
+//!
+//! Chinese may break between any two characters; Latin words break at spaces
+//! (and only when longer than a line, inside). textwrap does this well only
+//! with its ICU segmenter, whose data would outweigh this file many times.
+
+use unicode_width::UnicodeWidthChar;
+
+/// Punctuation that must not begin a line (it stays with the character before).
+fn no_break_before(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '）'
+            | '》'
+            | '」'
+            | '』'
+            | '”'
+            | '’'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | ')'
+            | '%'
+    )
+}
+
+fn is_wide(c: char) -> bool {
+    c.width().unwrap_or(0) >= 2
+}
+
+/// Splits `text` into lines of at most `width` columns.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(2);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut used = 0;
+    for token in tokens(text) {
+        let w: usize = token.chars().map(|c| c.width().unwrap_or(0)).sum();
+        if token == " " {
+            if used > 0 && used < width {
+                line.push(' ');
+                used += 1;
+            }
+            continue;
+        }
+        if used + w > width && used > 0 {
+            lines.push(std::mem::take(&mut line).trim_end().to_owned());
+            used = 0;
+        }
+        for c in token.chars() {
+            let cw = c.width().unwrap_or(0);
+            if used + cw > width {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            line.push(c);
+            used += cw;
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line.trim_end().to_owned());
+    }
+    lines
+}
+
+/// Breakable units: a space, a Latin word, or one wide character together
+/// with any punctuation that must follow it.
+fn tokens(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut word = String::new();
+    for c in text.chars() {
+        if c == ' ' {
+            out.extend((!word.is_empty()).then(|| std::mem::take(&mut word)));
+            out.push(" ".into());
+        } else if no_break_before(c) {
+            match out.last_mut().filter(|_| word.is_empty()) {
+                Some(last) if last != " " => last.push(c),
+                _ => word.push(c),
+            }
+        } else if is_wide(c) {
+            out.extend((!word.is_empty()).then(|| std::mem::take(&mut word)));
+            out.push(c.to_string());
+        } else {
+            word.push(c);
+        }
+    }
+    out.extend((!word.is_empty()).then_some(word));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn chinese_breaks_anywhere_but_before_punctuation() {
+        assert_eq!(
+            wrap("需现场采集人像和指纹。", 10),
+            vec!["需现场采集", "人像和指纹。"]
+        );
+        assert_eq!(wrap("一二三四，五", 8), vec!["一二三", "四，五"]);
+    }
+
+    #[test]
+    fn latin_breaks_at_spaces() {
+        assert_eq!(
+            wrap("Your photo and fingerprints are taken", 16),
+            vec!["Your photo and", "fingerprints are", "taken"]
+        );
+        assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("", 10), vec![""]);
+    }
+
+    #[test]
+    fn mixed_text() {
+        assert_eq!(
+            wrap("一楼 A 区 3–6 号窗口", 12),
+            vec!["一楼 A 区 3–6", "号窗口"]
+        );
+    }
+}
