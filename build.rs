@@ -9,16 +9,10 @@ fn main() {
     let mut files = Vec::new();
     collect(&root, &root, &mut files);
     files.sort();
-    let entries: String = files
-        .iter()
-        .map(|(rel, abs)| format!("    ({rel:?}, include_str!({abs:?})),\n"))
-        .collect();
+    let entries: String =
+        files.iter().map(|(rel, abs)| format!("    ({rel:?}, include_str!({abs:?})),\n")).collect();
     let out = Path::new(&env::var("OUT_DIR").unwrap()).join("embedded_catalog.rs");
-    fs::write(
-        out,
-        format!("pub static FILES: &[(&str, &str)] = &[\n{entries}];\n"),
-    )
-    .unwrap();
+    fs::write(out, format!("pub static FILES: &[(&str, &str)] = &[\n{entries}];\n")).unwrap();
 }
 
 fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, String)>) {
@@ -28,11 +22,7 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, String)>) {
         if path.is_dir() {
             collect(root, &path, out);
         } else if path.extension().is_some_and(|e| e == "toml") {
-            let rel = path
-                .strip_prefix(root)
-                .unwrap()
-                .to_string_lossy()
-                .replace('\\', "/");
+            let rel = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
             out.push((rel, path.display().to_string()));
         }
     }

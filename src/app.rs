@@ -41,31 +41,20 @@ pub async fn kiosk(cfg: KioskConfig) -> anyhow::Result<()> {
 /// `onestop serve`: the backend, until interrupted.
 pub async fn serve(cfg: KioskConfig) -> anyhow::Result<()> {
     let filter = tracing_subscriber::EnvFilter::try_new(&cfg.log.level).unwrap_or_default();
-    tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .init();
+    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
     let running = server::start(&server_options(&cfg), &cfg.server.listen).await?;
     // Scripts and tests wait for this line to know the port.
     println!("onestop backend listening on {}", running.url());
-    tokio::signal::ctrl_c()
-        .await
-        .context("waiting for Ctrl-C")?;
+    tokio::signal::ctrl_c().await.context("waiting for Ctrl-C")?;
     Ok(())
 }
 
 /// `onestop config check [FILE…]`: prints each problem, or "ok".
-pub fn config_check(
-    files: &[PathBuf],
-    layered: Result<KioskConfig, crate::config::ConfigError>,
-) -> bool {
+pub fn config_check(files: &[PathBuf], layered: Result<KioskConfig, crate::config::ConfigError>) -> bool {
     let problems: Vec<_> = if files.is_empty() {
         layered.err().map(|e| e.0).unwrap_or_default()
     } else {
-        files
-            .iter()
-            .flat_map(|f| KioskConfig::check_file(f))
-            .collect()
+        files.iter().flat_map(|f| KioskConfig::check_file(f)).collect()
     };
     for p in &problems {
         eprintln!("{p}");
@@ -77,10 +66,7 @@ pub fn config_check(
 }
 
 fn server_options(cfg: &KioskConfig) -> ServerOptions {
-    ServerOptions {
-        database: cfg.database(),
-        catalog_dir: cfg.server.catalog_dir.clone(),
-    }
+    ServerOptions { database: cfg.database(), catalog_dir: cfg.server.catalog_dir.clone() }
 }
 
 /// `NO_COLOR` (any value) means no colour: https://no-color.org
@@ -103,10 +89,6 @@ fn log_to_file(cfg: &KioskConfig) -> anyhow::Result<()> {
         .open(&path)
         .with_context(|| format!("cannot open the log file {}", path.display()))?;
     let filter = tracing_subscriber::EnvFilter::try_new(&cfg.log.level).unwrap_or_default();
-    tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_ansi(false)
-        .with_writer(Mutex::new(file))
-        .init();
+    tracing_subscriber::fmt().with_env_filter(filter).with_ansi(false).with_writer(Mutex::new(file)).init();
     Ok(())
 }

@@ -83,12 +83,8 @@ pub struct ConfigError(pub Vec<ConfigProblem>);
 
 impl KioskConfig {
     /// Loads every layer. `overrides` are (key, value) pairs from the command line.
-    pub fn load(
-        files: &[PathBuf],
-        overrides: &[(&str, String)],
-    ) -> Result<KioskConfig, ConfigError> {
-        let mut builder =
-            Config::builder().add_source(File::from_str(DEFAULT_TOML, FileFormat::Toml));
+    pub fn load(files: &[PathBuf], overrides: &[(&str, String)]) -> Result<KioskConfig, ConfigError> {
+        let mut builder = Config::builder().add_source(File::from_str(DEFAULT_TOML, FileFormat::Toml));
         for file in files {
             if !file.is_file() {
                 return Err(ConfigError(vec![problem(file, "", "no such file")]));
@@ -96,29 +92,18 @@ impl KioskConfig {
             builder = builder.add_source(File::from(file.as_path()).format(FileFormat::Toml));
         }
         builder = builder.add_source(
-            Environment::with_prefix("ONESTOP")
-                .prefix_separator("__")
-                .separator("__")
-                .try_parsing(true),
+            Environment::with_prefix("ONESTOP").prefix_separator("__").separator("__").try_parsing(true),
         );
         for (key, value) in overrides {
-            builder = builder
-                .set_override(*key, value.as_str())
-                .expect("override keys are valid");
+            builder = builder.set_override(*key, value.as_str()).expect("override keys are valid");
         }
-        let origin = files
-            .last()
-            .map_or_else(|| "configuration".to_owned(), |f| f.display().to_string());
+        let origin = files.last().map_or_else(|| "configuration".to_owned(), |f| f.display().to_string());
         let cfg: KioskConfig = builder
             .build()
             .and_then(Config::try_deserialize)
             .map_err(|e| ConfigError(vec![from_config_error(&origin, e)]))?;
         let problems = cfg.problems(&origin);
-        if problems.is_empty() {
-            Ok(cfg)
-        } else {
-            Err(ConfigError(problems))
-        }
+        if problems.is_empty() { Ok(cfg) } else { Err(ConfigError(problems)) }
     }
 
     /// Checks one file on its own (over the defaults), naming it in every problem.
@@ -157,20 +142,14 @@ impl KioskConfig {
             let ok = reqwest::Url::parse(url)
                 .is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.has_host());
             if !ok {
-                bad(
-                    "backend.url",
-                    "must be an http:// or https:// address, e.g. http://10.0.0.5:8080",
-                );
+                bad("backend.url", "must be an http:// or https:// address, e.g. http://10.0.0.5:8080");
             }
         }
         if !(1..=120).contains(&self.backend.timeout_secs) {
             bad("backend.timeout_secs", "must be between 1 and 120 seconds");
         }
         if self.server.listen.parse::<std::net::SocketAddr>().is_err() {
-            bad(
-                "server.listen",
-                "must be an address and port, e.g. 127.0.0.1:8080",
-            );
+            bad("server.listen", "must be an address and port, e.g. 127.0.0.1:8080");
         }
         if tracing_subscriber::EnvFilter::try_new(&self.log.level).is_err() {
             bad("log.level", "must be error, warn, info, debug or trace");
@@ -180,62 +159,38 @@ impl KioskConfig {
 
     /// The data directory: configured, or the user's data directory.
     pub fn data_dir(&self) -> PathBuf {
-        self.paths.data_dir.clone().unwrap_or_else(|| {
-            dirs::data_dir()
-                .unwrap_or_else(std::env::temp_dir)
-                .join("onestop")
-        })
+        self.paths
+            .data_dir
+            .clone()
+            .unwrap_or_else(|| dirs::data_dir().unwrap_or_else(std::env::temp_dir).join("onestop"))
     }
 
     pub fn database(&self) -> PathBuf {
-        self.server
-            .database
-            .clone()
-            .unwrap_or_else(|| self.data_dir().join("onestop.db"))
+        self.server.database.clone().unwrap_or_else(|| self.data_dir().join("onestop.db"))
     }
 
     pub fn log_file(&self) -> PathBuf {
-        self.log
-            .file
-            .clone()
-            .unwrap_or_else(|| self.data_dir().join("onestop.log"))
+        self.log.file.clone().unwrap_or_else(|| self.data_dir().join("onestop.log"))
     }
 }
 
 fn problem(file: &Path, key: &str, message: &str) -> ConfigProblem {
-    ConfigProblem {
-        origin: file.display().to_string(),
-        key: key.to_owned(),
-        message: message.to_owned(),
-    }
+    ConfigProblem { origin: file.display().to_string(), key: key.to_owned(), message: message.to_owned() }
 }
 
 /// Turns the config crate's error into a problem with an origin and a key.
 fn from_config_error(origin: &str, e: config::ConfigError) -> ConfigProblem {
     match e {
-        config::ConfigError::Type {
-            origin: o,
-            unexpected,
-            expected,
-            key,
-        } => ConfigProblem {
+        config::ConfigError::Type { origin: o, unexpected, expected, key } => ConfigProblem {
             origin: o.unwrap_or_else(|| origin.to_owned()),
             key: key.unwrap_or_default(),
             message: format!("expected {expected}, found {unexpected}"),
         },
-        config::ConfigError::At {
-            error,
-            origin: o,
-            key,
-        } => ConfigProblem {
+        config::ConfigError::At { error, origin: o, key } => ConfigProblem {
             origin: o.unwrap_or_else(|| origin.to_owned()),
             key: key.unwrap_or_default(),
             message: error.to_string(),
         },
-        other => ConfigProblem {
-            origin: origin.to_owned(),
-            key: String::new(),
-            message: other.to_string(),
-        },
+        other => ConfigProblem { origin: origin.to_owned(), key: String::new(), message: other.to_string() },
     }
 }

@@ -21,25 +21,18 @@ static BUNDLES: LazyLock<Vec<(Lang, Bundle)>> = LazyLock::new(|| {
     SOURCES
         .iter()
         .map(|(lang, src)| {
-            let resource =
-                FluentResource::try_new((*src).to_owned()).expect("locale files parse (tested)");
+            let resource = FluentResource::try_new((*src).to_owned()).expect("locale files parse (tested)");
             let mut bundle = Bundle::new_concurrent(vec![lang.tag().parse().expect("valid tag")]);
             // Isolation marks (U+2068/9) show as boxes in terminals.
             bundle.set_use_isolating(false);
-            bundle
-                .add_resource(resource)
-                .expect("no duplicate messages (tested)");
+            bundle.add_resource(resource).expect("no duplicate messages (tested)");
             (*lang, bundle)
         })
         .collect()
 });
 
 fn bundle(lang: Lang) -> &'static Bundle {
-    &BUNDLES
-        .iter()
-        .find(|(l, _)| *l == lang)
-        .expect("every language has a bundle")
-        .1
+    &BUNDLES.iter().find(|(l, _)| *l == lang).expect("every language has a bundle").1
 }
 
 /// Translations for one language.

@@ -67,21 +67,11 @@ fn main() -> ExitCode {
     match &cli.command {
         Some(Command::Serve { listen, catalog }) => {
             overrides.extend(listen.iter().map(|l| ("server.listen", l.clone())));
-            overrides.extend(
-                catalog
-                    .iter()
-                    .map(|c| ("server.catalog_dir", c.display().to_string())),
-            );
+            overrides.extend(catalog.iter().map(|c| ("server.catalog_dir", c.display().to_string())));
         }
-        Some(Command::Config {
-            command: ConfigCommand::Check { files },
-        }) => {
+        Some(Command::Config { command: ConfigCommand::Check { files } }) => {
             let ok = app::config_check(files, KioskConfig::load(&cli.configs, &overrides));
-            return if ok {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::FAILURE
-            };
+            return if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE };
         }
         None => {}
     }

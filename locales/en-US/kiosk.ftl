@@ -12,7 +12,7 @@ list-separator = {", "}
 ## The fixed message line
 notice-still-loading = The service list is still loading. Please try again in a moment.
 notice-unavailable = Note: { $reason }; you are seeing the information saved earlier.
-notice-unavailable-retry = Error: { $reason }. Press R to try again, or call { $phone } for help.
+notice-unavailable-retry = Error: { $reason }. Press R to try again, or ask a member of staff.
 error-offline = the server cannot be reached right now
 error-timeout = the server took too long to answer
 error-server = the server has a temporary problem
@@ -32,7 +32,7 @@ menu-page = Page { $page } of { $pages } · PgDn next page
 too-small = This window is too small ({ $width }×{ $height }). Please make the terminal at least { $min_width }×{ $min_height }.
 
 ## Welcome and lists
-welcome-heading = Welcome. What would you like to do? (Press a number, or use the arrows and Enter.)
+welcome-heading = Welcome. What would you like to do?
 categories-heading = Choose a category:
 services-heading = Choose a service:
 service-online-tag = can be done online

@@ -12,7 +12,7 @@ list-separator = 、
 ## 固定消息行
 notice-still-loading = 正在加载服务目录，请稍候再试。
 notice-unavailable = 提示：{ $reason }，当前显示的是已保存的信息。
-notice-unavailable-retry = 错误：{ $reason }。请按 R 重试，或拨打 { $phone } 求助。
+notice-unavailable-retry = 错误：{ $reason }。请按 R 重试，或向工作人员求助。
 error-offline = 暂时无法连接服务器
 error-timeout = 服务器响应超时
 error-server = 服务器暂时出现故障
@@ -32,7 +32,7 @@ menu-page = 第 { $page }/{ $pages } 页 · PgDn 下一页
 too-small = 窗口太小（当前 { $width }×{ $height }）。请把终端窗口放大到至少 { $min_width }×{ $min_height }。
 
 ## 欢迎页与列表
-welcome-heading = 欢迎！请选择您要办理的业务（按数字键或用方向键选择后按 Enter）：
+welcome-heading = 欢迎！请选择您要办理的业务：
 categories-heading = 请选择服务分类：
 services-heading = 请选择要办理的事项：
 service-online-tag = 可网上办理

@@ -1,75 +1,75 @@
-# onestop kiosk — 简体中文（回退语言：其他语言缺少的消息都从这里取）
+# onestop kiosk — 繁體中文（香港）
 
-## 语言与标题栏
-lang-name = 简体中文
-hall-fallback = 政务服务中心
-crumb-home = 首页
-audience-personal = 个人办事
-audience-business = 企业（法人）办事
-language-current = 当前语言
+## 語言與標題列
+lang-name = 繁體中文
+hall-fallback = 政務服務中心
+crumb-home = 首頁
+audience-personal = 個人辦事
+audience-business = 企業（法人）辦事
+language-current = 現時語言
 list-separator = 、
 
-## 固定消息行
-notice-still-loading = 正在加载服务目录，请稍候再试。
-notice-unavailable = 提示：{ $reason }，当前显示的是已保存的信息。
-notice-unavailable-retry = 错误：{ $reason }。请按 R 重试，或拨打 { $phone } 求助。
-error-offline = 暂时无法连接服务器
-error-timeout = 服务器响应超时
-error-server = 服务器暂时出现故障
-error-bad-data = 收到的数据无法识别
+## 固定訊息行
+notice-still-loading = 正在載入服務目錄，請稍後再試。
+notice-unavailable = 提示：{ $reason }，現時顯示的是早前儲存的資料。
+notice-unavailable-retry = 錯誤：{ $reason }。請按 R 重試，或向工作人員求助。
+error-offline = 暫時未能連接伺服器
+error-timeout = 伺服器回應逾時
+error-server = 伺服器暫時出現故障
+error-bad-data = 收到的資料無法識別
 
-## 状态栏
-key-select = 选择
-key-pick = 直接选
-key-open = 确认
-key-scroll = 翻阅
+## 狀態列
+key-select = 選擇
+key-pick = 直接選
+key-open = 確認
+key-scroll = 翻閱
 key-back = 返回
-key-home = 首页
-key-retry = 重试
+key-home = 首頁
+key-retry = 重試
 key-quit = 退出
-help-phone = 需要帮助？请拨打大厅服务电话 { $phone }，或向工作人员求助。
-menu-page = 第 { $page }/{ $pages } 页 · PgDn 下一页
-too-small = 窗口太小（当前 { $width }×{ $height }）。请把终端窗口放大到至少 { $min_width }×{ $min_height }。
+help-phone = 需要協助？請致電服務中心電話 { $phone }，或向工作人員查詢。
+menu-page = 第 { $page }/{ $pages } 頁 · PgDn 下一頁
+too-small = 視窗太小（現時為 { $width }×{ $height }）。請將終端機視窗放大至最少 { $min_width }×{ $min_height }。
 
-## 欢迎页与列表
-welcome-heading = 欢迎！请选择您要办理的业务（按数字键或用方向键选择后按 Enter）：
-categories-heading = 请选择服务分类：
-services-heading = 请选择要办理的事项：
-service-online-tag = 可网上办理
+## 歡迎頁及清單
+welcome-heading = 歡迎！請選擇您要辦理的服務：
+categories-heading = 請選擇主題分類：
+services-heading = 請選擇要辦理的服務事項：
+service-online-tag = 可網上辦理
 
-## 办事指南
-guide-department = 实施主体：{ $department }
-guide-code = 事项编码：{ $code }
-online-yes = 可网上办理
-online-no = 需到大厅办理
-cross-province-yes = 支持跨省通办
-cross-province-no = 不支持跨省通办
-guide-conditions = 受理条件
-guide-materials = 申请材料（共 { $count } 项）
-material-original = 原件
-material-copy = 复印件
-material-original-and-copy = 原件及复印件
+## 辦事指南
+guide-department = 實施主體：{ $department }
+guide-code = 事項編號：{ $code }
+online-yes = 可網上辦理
+online-no = 須親臨服務中心辦理
+cross-province-yes = 支援跨省通辦
+cross-province-no = 不支援跨省通辦
+guide-conditions = 受理條件
+guide-materials = 申請材料（共 { $count } 項）
+material-original = 正本
+material-copy = 副本
+material-original-and-copy = 正本及副本
 material-form = { $form } { $copies } 份
-medium-paper = 纸质
-medium-electronic = 电子
-medium-either = 纸质或电子均可
-material-e-licence = 可用电子证照代替
-material-conditional = 视情况提供
-material-source = 来源：{ $source }
-material-notes = 说明：{ $notes }
-guide-fees = 收费
-fees-none = 不收费
+medium-paper = 紙本
+medium-electronic = 電子
+medium-either = 紙本或電子均可
+material-e-licence = 可用電子證照代替
+material-conditional = 視乎情況提供
+material-source = 來源：{ $source }
+material-notes = 備註：{ $notes }
+guide-fees = 收費
+fees-none = 免費
 fee-item = { $item }：{ $amount } 元
-guide-time-limits = 办理时限
-statutory-days = 法定办结时限：{ $days } 个工作日
-promised-days = 承诺办结时限：{ $days } 个工作日
-promised-on-the-spot = 承诺办结时限：即办（当场办结）
-guide-visits = 到现场次数
+guide-time-limits = 辦理時限
+statutory-days = 法定辦結時限：{ $days } 個工作天
+promised-days = 承諾辦結時限：{ $days } 個工作天
+promised-on-the-spot = 承諾辦結時限：即辦（即場辦結）
+guide-visits = 到現場次數
 visits = { $count ->
-    [0] 无需到现场
-   *[other] 最多到现场 { $count } 次
+    [0] 無須到現場
+   *[other] 最多到現場 { $count } 次
 }
-guide-where = 办理地点与时间
-guide-phones = 咨询与投诉
-enquiry-phone = 咨询电话：{ $phone }
-complaint-phone = 投诉电话：{ $phone }
+guide-where = 辦理地點及時間
+guide-phones = 查詢及投訴
+enquiry-phone = 查詢電話：{ $phone }
+complaint-phone = 投訴電話：{ $phone }

@@ -22,10 +22,7 @@ impl ApiClient {
             .user_agent(concat!("onestop-kiosk/", env!("CARGO_PKG_VERSION")))
             .build()
             .expect("TLS backend initializes");
-        ApiClient {
-            http,
-            base: base.trim_end_matches('/').to_owned(),
-        }
+        ApiClient { http, base: base.trim_end_matches('/').to_owned() }
     }
 
     pub fn base_url(&self) -> &str {
@@ -66,8 +63,7 @@ fn classify(e: reqwest::Error) -> FetchError {
 
 /// Parses a JSON body, stripping control characters from every string in it.
 fn decode<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, FetchError> {
-    let mut value: serde_json::Value =
-        serde_json::from_slice(body).map_err(|_| FetchError::BadData)?;
+    let mut value: serde_json::Value = serde_json::from_slice(body).map_err(|_| FetchError::BadData)?;
     clean(&mut value);
     serde_json::from_value(value).map_err(|e| {
         tracing::warn!(error = %e, "unexpected answer from backend");

@@ -19,17 +19,12 @@ pub struct Text(pub BTreeMap<Lang, String>);
 impl Text {
     /// The text in `lang`, falling back to zh-CN (every text has it, see validation).
     pub fn get(&self, lang: Lang) -> &str {
-        self.0
-            .get(&lang)
-            .or_else(|| self.0.get(&Lang::FALLBACK))
-            .map_or("", String::as_str)
+        self.0.get(&lang).or_else(|| self.0.get(&Lang::FALLBACK)).map_or("", String::as_str)
     }
 
     /// Languages this text lacks (empty strings count as missing).
     pub fn missing(&self) -> impl Iterator<Item = Lang> + '_ {
-        Lang::ALL
-            .into_iter()
-            .filter(|l| self.0.get(l).is_none_or(|s| s.trim().is_empty()))
+        Lang::ALL.into_iter().filter(|l| self.0.get(l).is_none_or(|s| s.trim().is_empty()))
     }
 }
 

@@ -11,18 +11,7 @@ pub use catalog::*;
 
 /// A language the kiosk speaks. zh-CN is the fallback for everything.
 #[derive(
-    Debug,
-    Clone,
-    Copy,
-    Default,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    ToSchema,
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ToSchema,
 )]
 pub enum Lang {
     #[default]
@@ -50,11 +39,7 @@ impl Lang {
     /// Parses a BCP 47 tag or a POSIX locale (`en_US.UTF-8`, `zh_TW`, `C`):
     /// the nearest language we speak, if any.
     pub fn from_locale(s: &str) -> Option<Lang> {
-        let base = s
-            .split(['.', '@'])
-            .next()?
-            .replace('_', "-")
-            .to_ascii_lowercase();
+        let base = s.split(['.', '@']).next()?.replace('_', "-").to_ascii_lowercase();
         match base.as_str() {
             "zh-hk" | "zh-tw" | "zh-mo" | "zh-hant" => Some(Lang::ZhHk),
             b if b == "zh" || b.starts_with("zh-") => Some(Lang::ZhCn),
@@ -113,7 +98,10 @@ pub enum FetchError {
 pub fn sanitize(s: &str) -> String {
     s.chars()
         .map(|c| if c == '\t' || c == '\n' { ' ' } else { c })
-        .filter(|&c| !c.is_control() && !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+        .filter(|&c| {
+            !c.is_control()
+                && !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })
         .collect()
 }
 

@@ -17,11 +17,7 @@ pub struct Problem {
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{} `{}`: field `{}`: {}",
-            self.kind, self.id, self.field, self.message
-        )
+        write!(f, "{} `{}`: field `{}`: {}", self.kind, self.id, self.field, self.message)
     }
 }
 
@@ -49,10 +45,7 @@ impl Collector<'_> {
 }
 
 fn is_slug(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 fn is_hh_mm(s: &str) -> bool {
@@ -71,11 +64,7 @@ pub fn catalog(catalog: &Catalog) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut seen = HashSet::new();
     for hall in &catalog.halls {
-        let mut c = Collector {
-            kind: "hall",
-            id: &hall.id,
-            out: &mut out,
-        };
+        let mut c = Collector { kind: "hall", id: &hall.id, out: &mut out };
         if !is_slug(&hall.id) || !seen.insert(("hall", hall.id.as_str())) {
             c.push("id", "must be unique, lowercase letters, digits and '-'");
         }
@@ -86,22 +75,14 @@ pub fn catalog(catalog: &Catalog) -> Vec<Problem> {
             c.push("time_zone", "must be an IANA zone such as Asia/Shanghai");
         }
         if !(is_hh_mm(&hall.opens) && is_hh_mm(&hall.closes) && hall.opens < hall.closes) {
-            c.push(
-                "opens",
-                "opens and closes must be HH:MM with opens before closes",
-            );
+            c.push("opens", "opens and closes must be HH:MM with opens before closes");
         }
-        if hall.open_weekdays.is_empty() || hall.open_weekdays.iter().any(|d| !(1..=7).contains(d))
-        {
+        if hall.open_weekdays.is_empty() || hall.open_weekdays.iter().any(|d| !(1..=7).contains(d)) {
             c.push("open_weekdays", "list weekdays 1 (Monday) to 7 (Sunday)");
         }
     }
     for cat in &catalog.categories {
-        let mut c = Collector {
-            kind: "category",
-            id: &cat.id,
-            out: &mut out,
-        };
+        let mut c = Collector { kind: "category", id: &cat.id, out: &mut out };
         if !is_slug(&cat.id) || !seen.insert(("category", cat.id.as_str())) {
             c.push("id", "must be unique, lowercase letters, digits and '-'");
         }
@@ -117,16 +98,9 @@ pub fn catalog(catalog: &Catalog) -> Vec<Problem> {
 }
 
 fn service(catalog: &Catalog, svc: &Service, unique: bool, out: &mut Vec<Problem>) {
-    let mut c = Collector {
-        kind: "service",
-        id: &svc.id,
-        out,
-    };
+    let mut c = Collector { kind: "service", id: &svc.id, out };
     if !is_slug(&svc.id) || !unique {
-        c.push(
-            "id",
-            "id and code must be unique; id: lowercase letters, digits and '-'",
-        );
+        c.push("id", "id and code must be unique; id: lowercase letters, digits and '-'");
     }
     if !catalog.categories.iter().any(|k| k.id == svc.category) {
         c.push("category", format!("no category `{}`", svc.category));
@@ -151,10 +125,7 @@ fn service(catalog: &Catalog, svc: &Service, unique: bool, out: &mut Vec<Problem
         c.text(&format!("fees[{i}].item"), &fee.item);
         c.text(&format!("fees[{i}].basis"), &fee.basis);
         if !is_amount(&fee.amount) {
-            c.push(
-                format!("fees[{i}].amount"),
-                "write the amount in yuan with two decimals, e.g. 20.00",
-            );
+            c.push(format!("fees[{i}].amount"), "write the amount in yuan with two decimals, e.g. 20.00");
         }
     }
     if svc.visits > 2 {
@@ -169,18 +140,11 @@ fn service(catalog: &Catalog, svc: &Service, unique: bool, out: &mut Vec<Problem
     if svc.halls.is_empty() {
         c.push("halls", "list at least one hall");
     }
-    for hall in svc
-        .halls
-        .iter()
-        .filter(|h| !catalog.halls.iter().any(|x| &x.id == *h))
-    {
+    for hall in svc.halls.iter().filter(|h| !catalog.halls.iter().any(|x| &x.id == *h)) {
         c.push("halls", format!("no hall `{hall}`"));
     }
     if svc.enquiry_phone.trim().is_empty() || svc.complaint_phone.trim().is_empty() {
-        c.push(
-            "enquiry_phone",
-            "enquiry and complaint phones are both required",
-        );
+        c.push("enquiry_phone", "enquiry and complaint phones are both required");
     } else if svc.enquiry_phone == svc.complaint_phone {
         c.push("complaint_phone", "must differ from enquiry_phone");
     }

@@ -52,17 +52,9 @@ impl MenuLayout {
             height: body.height.saturating_sub(MENU_HEADER + MENU_FOOTER),
             ..body
         };
-        let spacing = if (len.min(9) * 2).saturating_sub(1) <= area.height as usize {
-            2
-        } else {
-            1
-        };
+        let spacing = if (len.min(9) * 2).saturating_sub(1) <= area.height as usize { 2 } else { 1 };
         let fit = area.height.div_ceil(spacing) as usize;
-        MenuLayout {
-            area,
-            spacing,
-            page_size: fit.clamp(1, 9),
-        }
+        MenuLayout { area, spacing, page_size: fit.clamp(1, 9) }
     }
 
     pub fn pages(&self, len: usize) -> usize {

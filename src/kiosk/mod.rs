@@ -104,11 +104,7 @@ impl State {
     /// The hall this kiosk stands in, once the catalogue is here.
     pub fn hall(&self) -> Option<&Hall> {
         let catalog = self.catalog()?;
-        catalog
-            .halls
-            .iter()
-            .find(|h| h.id == self.config.hall)
-            .or(catalog.halls.first())
+        catalog.halls.iter().find(|h| h.id == self.config.hall).or(catalog.halls.first())
     }
 
     /// Whether the terminal is big enough to use.

@@ -45,20 +45,12 @@ pub fn welcome_items() -> Vec<WelcomeItem> {
 
 /// The categories for one audience, in catalogue order.
 pub fn categories(catalog: &Catalog, audience: Audience) -> Vec<&Category> {
-    catalog
-        .categories
-        .iter()
-        .filter(|c| c.audience == audience)
-        .collect()
+    catalog.categories.iter().filter(|c| c.audience == audience).collect()
 }
 
 /// The services of a category, most asked-for first.
 pub fn services<'a>(catalog: &'a Catalog, category: &str) -> Vec<&'a Service> {
-    let mut list: Vec<_> = catalog
-        .services
-        .iter()
-        .filter(|s| s.category == category)
-        .collect();
+    let mut list: Vec<_> = catalog.services.iter().filter(|s| s.category == category).collect();
     list.sort_by_key(|s| std::cmp::Reverse(s.popularity));
     list
 }

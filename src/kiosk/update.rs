@@ -89,18 +89,15 @@ fn menu_of(state: &State) -> (usize, Option<Menu>) {
     let catalog = state.catalog();
     match state.screen() {
         Screen::Welcome(menu) => (screen::welcome_items().len(), Some(*menu)),
-        Screen::Categories { audience, menu } => (
-            catalog.map_or(0, |c| screen::categories(c, *audience).len()),
-            Some(*menu),
-        ),
-        Screen::Services { category, menu } => (
-            catalog.map_or(0, |c| screen::services(c, category).len()),
-            Some(*menu),
-        ),
+        Screen::Categories { audience, menu } => {
+            (catalog.map_or(0, |c| screen::categories(c, *audience).len()), Some(*menu))
+        }
+        Screen::Services { category, menu } => {
+            (catalog.map_or(0, |c| screen::services(c, category).len()), Some(*menu))
+        }
         Screen::Guide { service, .. } => {
-            let parts = catalog
-                .and_then(|c| screen::service(c, service))
-                .map_or(0, |s| screen::guide_parts(s).len());
+            let parts =
+                catalog.and_then(|c| screen::service(c, service)).map_or(0, |s| screen::guide_parts(s).len());
             (parts, None)
         }
     }
@@ -135,10 +132,7 @@ fn choose(state: &mut State, index: usize) -> Vec<Effect> {
                 return vec![];
             }
             WelcomeItem::Browse(audience) => match catalog {
-                Some(_) => Screen::Categories {
-                    audience,
-                    menu: Menu::default(),
-                },
+                Some(_) => Screen::Categories { audience, menu: Menu::default() },
                 None => {
                     state.notice = Some(match state.catalog {
                         CatalogState::Failed(e) => Notice::Unavailable(e),
@@ -150,10 +144,7 @@ fn choose(state: &mut State, index: usize) -> Vec<Effect> {
         },
         (Screen::Categories { audience, .. }, Some(c)) => {
             let category = screen::categories(c, *audience)[index].id.clone();
-            Screen::Services {
-                category,
-                menu: Menu::default(),
-            }
+            Screen::Services { category, menu: Menu::default() }
         }
         (Screen::Services { category, .. }, Some(c)) => {
             let service = screen::services(c, category)[index].id.clone();
@@ -166,9 +157,8 @@ fn choose(state: &mut State, index: usize) -> Vec<Effect> {
 }
 
 fn set_selected(state: &mut State, index: usize) {
-    if let Some(
-        Screen::Welcome(menu) | Screen::Categories { menu, .. } | Screen::Services { menu, .. },
-    ) = state.screens.last_mut()
+    if let Some(Screen::Welcome(menu) | Screen::Categories { menu, .. } | Screen::Services { menu, .. }) =
+        state.screens.last_mut()
     {
         menu.selected = index;
     }

@@ -21,17 +21,11 @@ mod embedded {
 #[derive(Debug, thiserror::Error)]
 pub enum SourceError {
     #[error("cannot read catalogue directory {dir}: {source}")]
-    Io {
-        dir: PathBuf,
-        source: std::io::Error,
-    },
+    Io { dir: PathBuf, source: std::io::Error },
     #[error("{file}: {message}")]
     Syntax { file: String, message: String },
     #[error("{file}: {problem}")]
-    Invalid {
-        file: String,
-        problem: validate::Problem,
-    },
+    Invalid { file: String, problem: validate::Problem },
     #[error("{file}: missing (every catalogue needs halls.toml, categories.toml and services/)")]
     Missing { file: String },
 }
@@ -49,26 +43,18 @@ struct FileBody {
 
 /// The catalogue built into this binary.
 pub fn embedded() -> Result<Catalog, SourceError> {
-    let files = embedded::FILES
-        .iter()
-        .map(|(n, t)| (format!("data/{n}"), (*t).to_owned()));
+    let files = embedded::FILES.iter().map(|(n, t)| (format!("data/{n}"), (*t).to_owned()));
     load(files.collect())
 }
 
 /// The catalogue in `dir`.
 pub fn from_dir(dir: &Path) -> Result<Catalog, SourceError> {
-    let io = |source| SourceError::Io {
-        dir: dir.to_owned(),
-        source,
-    };
+    let io = |source| SourceError::Io { dir: dir.to_owned(), source };
     let mut files = Vec::new();
     for name in ["halls.toml", "categories.toml"] {
         let path = dir.join(name);
         if path.exists() {
-            files.push((
-                path.display().to_string(),
-                std::fs::read_to_string(&path).map_err(io)?,
-            ));
+            files.push((path.display().to_string(), std::fs::read_to_string(&path).map_err(io)?));
         }
     }
     let mut services: Vec<_> = std::fs::read_dir(dir.join("services"))
@@ -79,10 +65,7 @@ pub fn from_dir(dir: &Path) -> Result<Catalog, SourceError> {
         .collect();
     services.sort();
     for path in services {
-        files.push((
-            path.display().to_string(),
-            std::fs::read_to_string(&path).map_err(io)?,
-        ));
+        files.push((path.display().to_string(), std::fs::read_to_string(&path).map_err(io)?));
     }
     load(files)
 }
@@ -90,35 +73,16 @@ pub fn from_dir(dir: &Path) -> Result<Catalog, SourceError> {
 /// Parses and validates `(file name, contents)` pairs into one catalogue.
 fn load(files: Vec<(String, String)>) -> Result<Catalog, SourceError> {
     let mut hasher = DefaultHasher::new();
-    let mut catalog = Catalog {
-        version: String::new(),
-        halls: vec![],
-        categories: vec![],
-        services: vec![],
-    };
+    let mut catalog = Catalog { version: String::new(), halls: vec![], categories: vec![], services: vec![] };
     // Which file each entry came from, so a problem can name it.
     let mut origin: Vec<(&'static str, String, String)> = Vec::new();
     for (file, text) in &files {
         text.hash(&mut hasher);
-        let body: FileBody = toml::from_str(text).map_err(|e| SourceError::Syntax {
-            file: file.clone(),
-            message: e.to_string(),
-        })?;
-        origin.extend(
-            body.hall
-                .iter()
-                .map(|h| ("hall", h.id.clone(), file.clone())),
-        );
-        origin.extend(
-            body.category
-                .iter()
-                .map(|c| ("category", c.id.clone(), file.clone())),
-        );
-        origin.extend(
-            body.service
-                .iter()
-                .map(|s| ("service", s.id.clone(), file.clone())),
-        );
+        let body: FileBody = toml::from_str(text)
+            .map_err(|e| SourceError::Syntax { file: file.clone(), message: e.to_string() })?;
+        origin.extend(body.hall.iter().map(|h| ("hall", h.id.clone(), file.clone())));
+        origin.extend(body.category.iter().map(|c| ("category", c.id.clone(), file.clone())));
+        origin.extend(body.service.iter().map(|s| ("service", s.id.clone(), file.clone())));
         catalog.halls.extend(body.hall);
         catalog.categories.extend(body.category);
         catalog.services.extend(body.service);

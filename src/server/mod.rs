@@ -28,15 +28,9 @@ pub enum ServerError {
     #[error(transparent)]
     Store(#[from] store::StoreError),
     #[error("cannot create {path}: {source}")]
-    Dir {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Dir { path: PathBuf, source: std::io::Error },
     #[error("cannot listen on {addr}: {source}")]
-    Listen {
-        addr: String,
-        source: std::io::Error,
-    },
+    Listen { addr: String, source: std::io::Error },
 }
 
 /// The catalogue as served: parsed once, serialized once.
@@ -70,22 +64,15 @@ pub(crate) async fn prepare(opts: &ServerOptions) -> Result<AppState, ServerErro
         None => catalog_source::embedded()?,
     };
     if let Some(parent) = opts.database.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|source| ServerError::Dir {
-            path: parent.to_owned(),
-            source,
-        })?;
+        std::fs::create_dir_all(parent)
+            .map_err(|source| ServerError::Dir { path: parent.to_owned(), source })?;
     }
     let store = Store::open(&opts.database).await?;
     store.seed(&source).await?;
     let catalog = store.catalog().await?;
-    let json = serde_json::to_vec(&catalog)
-        .expect("catalogue serializes")
-        .into();
+    let json = serde_json::to_vec(&catalog).expect("catalogue serializes").into();
     let etag = format!("\"{}\"", catalog.version);
-    Ok(AppState {
-        store,
-        served: Arc::new(Served { json, etag }),
-    })
+    Ok(AppState { store, served: Arc::new(Served { json, etag }) })
 }
 
 /// Starts serving on `listen` (use port 0 for any free port) in the background.
@@ -93,16 +80,9 @@ pub async fn start(opts: &ServerOptions, listen: &str) -> Result<Running, Server
     let state = prepare(opts).await?;
     let listener = TcpListener::bind(listen)
         .await
-        .map_err(|source| ServerError::Listen {
-            addr: listen.to_owned(),
-            source,
-        })?;
-    let addr = listener
-        .local_addr()
-        .map_err(|source| ServerError::Listen {
-            addr: listen.to_owned(),
-            source,
-        })?;
+        .map_err(|source| ServerError::Listen { addr: listen.to_owned(), source })?;
+    let addr =
+        listener.local_addr().map_err(|source| ServerError::Listen { addr: listen.to_owned(), source })?;
     let app = routes::router(state);
     tokio::spawn(async move {
         if let Err(e) = axum::serve(listener, app).await {

@@ -36,14 +36,7 @@ pub(super) fn router(state: AppState) -> Router {
 
 /// An error answer: `{code, message}` with its status.
 pub(crate) fn error(status: StatusCode, code: &str, message: impl Into<String>) -> Response {
-    (
-        status,
-        Json(ApiError {
-            code: code.into(),
-            message: message.into(),
-        }),
-    )
-        .into_response()
+    (status, Json(ApiError { code: code.into(), message: message.into() })).into_response()
 }
 
 async fn not_found() -> Response {
@@ -51,11 +44,7 @@ async fn not_found() -> Response {
 }
 
 async fn method_not_allowed() -> Response {
-    error(
-        StatusCode::METHOD_NOT_ALLOWED,
-        "method_not_allowed",
-        "this route does not take that method",
-    )
+    error(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", "this route does not take that method")
 }
 
 /// The whole catalogue in every language. Send `If-None-Match` with the last
@@ -85,12 +74,7 @@ async fn catalog(State(state): State<AppState>, headers: HeaderMap) -> Response 
     if fresh {
         return (StatusCode::NOT_MODIFIED, etag).into_response();
     }
-    (
-        etag,
-        [(header::CONTENT_TYPE, "application/json")],
-        served.json.clone(),
-    )
-        .into_response()
+    (etag, [(header::CONTENT_TYPE, "application/json")], served.json.clone()).into_response()
 }
 
 /// Liveness and database reachability.
@@ -105,11 +89,7 @@ async fn catalog(State(state): State<AppState>, headers: HeaderMap) -> Response 
 async fn healthz(State(state): State<AppState>) -> Response {
     match state.store.ping().await {
         Ok(()) => "ok".into_response(),
-        Err(e) => error(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "unavailable",
-            e.to_string(),
-        ),
+        Err(e) => error(StatusCode::SERVICE_UNAVAILABLE, "unavailable", e.to_string()),
     }
 }
 

@@ -5,9 +5,7 @@ use std::{path::Path, str::FromStr};
 
 use sqlx::{
     AssertSqlSafe, Row,
-    sqlite::{
-        SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
-    },
+    sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous},
 };
 
 use crate::domain::{Catalog, Category, Hall, Service};
@@ -43,10 +41,7 @@ impl Store {
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(std::time::Duration::from_secs(5));
-        let pool = SqlitePoolOptions::new()
-            .max_connections(4)
-            .connect_with(options)
-            .await?;
+        let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
         for stmt in SCHEMA {
             sqlx::query(*stmt).execute(&pool).await?;
         }
@@ -65,9 +60,7 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         for table in ["services", "categories", "halls"] {
             // `table` is one of three constants above, never input.
-            sqlx::query(AssertSqlSafe(format!("DELETE FROM {table}")))
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(AssertSqlSafe(format!("DELETE FROM {table}"))).execute(&mut *tx).await?;
         }
         for (i, h) in catalog.halls.iter().enumerate() {
             sqlx::query("INSERT INTO halls (id, position, doc) VALUES ($1, $2, $3)")
@@ -86,15 +79,13 @@ impl Store {
                 .await?;
         }
         for (i, s) in catalog.services.iter().enumerate() {
-            sqlx::query(
-                "INSERT INTO services (id, position, category_id, doc) VALUES ($1, $2, $3, $4)",
-            )
-            .bind(&s.id)
-            .bind(i as i64)
-            .bind(&s.category)
-            .bind(serde_json::to_string(s)?)
-            .execute(&mut *tx)
-            .await?;
+            sqlx::query("INSERT INTO services (id, position, category_id, doc) VALUES ($1, $2, $3, $4)")
+                .bind(&s.id)
+                .bind(i as i64)
+                .bind(&s.category)
+                .bind(serde_json::to_string(s)?)
+                .execute(&mut *tx)
+                .await?;
         }
         sqlx::query(
             "INSERT INTO meta (key, value) VALUES ('catalog_version', $1) \
@@ -109,11 +100,10 @@ impl Store {
 
     /// The catalogue as stored.
     pub async fn catalog(&self) -> Result<Catalog, StoreError> {
-        let version: String =
-            sqlx::query_scalar("SELECT value FROM meta WHERE key = 'catalog_version'")
-                .fetch_optional(&self.pool)
-                .await?
-                .unwrap_or_default();
+        let version: String = sqlx::query_scalar("SELECT value FROM meta WHERE key = 'catalog_version'")
+            .fetch_optional(&self.pool)
+            .await?
+            .unwrap_or_default();
         Ok(Catalog {
             version,
             halls: self.docs::<Hall>("halls").await?,
@@ -122,18 +112,11 @@ impl Store {
         })
     }
 
-    async fn docs<T: serde::de::DeserializeOwned>(
-        &self,
-        table: &'static str,
-    ) -> Result<Vec<T>, StoreError> {
-        let rows = sqlx::query(AssertSqlSafe(format!(
-            "SELECT doc FROM {table} ORDER BY position"
-        )))
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|r| Ok(serde_json::from_str(r.try_get::<&str, _>("doc")?)?))
-            .collect()
+    async fn docs<T: serde::de::DeserializeOwned>(&self, table: &'static str) -> Result<Vec<T>, StoreError> {
+        let rows = sqlx::query(AssertSqlSafe(format!("SELECT doc FROM {table} ORDER BY position")))
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(|r| Ok(serde_json::from_str(r.try_get::<&str, _>("doc")?)?)).collect()
     }
 
     pub async fn ping(&self) -> Result<(), StoreError> {

@@ -19,9 +19,7 @@ use crate::ui::Ui;
 pub fn title(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
     let t = &ui.theme;
     let lang = state.lang;
-    let hall = state
-        .hall()
-        .map_or_else(|| ui.tr.t("hall-fallback"), |h| h.name.get(lang).to_owned());
+    let hall = state.hall().map_or_else(|| ui.tr.t("hall-fallback"), |h| h.name.get(lang).to_owned());
     let bar = Rect { height: 1, ..area };
     frame.render_widget(Line::styled(format!(" {hall}"), t.title), bar);
     let lang_name = format!("{} ", ui.tr.t("lang-name"));
@@ -29,11 +27,7 @@ pub fn title(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
     let crumbs = breadcrumb(state, &ui.tr).join(" › ");
     frame.render_widget(
         Line::styled(format!(" {crumbs}"), t.crumb),
-        Rect {
-            y: area.y + 1,
-            height: 1,
-            ..area
-        },
+        Rect { y: area.y + 1, height: 1, ..area },
     );
 }
 
@@ -65,25 +59,14 @@ pub fn audience_key(audience: Audience) -> &'static str {
 }
 
 pub fn notice(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
-    let phone = state.hall().map_or("", |h| h.phone.as_str());
     let (text, style) = match state.notice {
         None => return,
         Some(Notice::StillLoading) => (ui.tr.t("notice-still-loading"), ui.theme.info),
         Some(Notice::Unavailable(e)) => {
             let reason = ui.tr.t(super::screens::fetch_error_key(e));
             let retry = matches!(state.catalog, CatalogState::Failed(_));
-            let key = if retry {
-                "notice-unavailable-retry"
-            } else {
-                "notice-unavailable"
-            };
-            (
-                ui.tr.a(
-                    key,
-                    &[("reason", i18n::s(&reason)), ("phone", i18n::s(phone))],
-                ),
-                ui.theme.error,
-            )
+            let key = if retry { "notice-unavailable-retry" } else { "notice-unavailable" };
+            (ui.tr.a(key, &[("reason", i18n::s(&reason))]), ui.theme.error)
         }
     };
     frame.render_widget(Line::styled(text, style), area);
@@ -124,11 +107,7 @@ pub fn status(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
         let help = tr.a("help-phone", &[("phone", i18n::s(phone))]);
         frame.render_widget(
             Line::styled(format!(" {help}"), t.dim),
-            Rect {
-                y: area.y + 1,
-                height: 1,
-                ..area
-            },
+            Rect { y: area.y + 1, height: 1, ..area },
         );
     }
 }

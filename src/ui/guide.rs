@@ -28,16 +28,9 @@ pub fn draw(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, service_id: &
         return;
     };
     let width = body.width.saturating_sub(MARGIN) as usize;
-    let writer = Writer {
-        tr: &ui.tr,
-        theme: &ui.theme,
-        lang: state.lang,
-        width,
-    };
-    let parts: Vec<Vec<Line>> = screen::guide_parts(service)
-        .into_iter()
-        .map(|p| writer.part(catalog, service, p))
-        .collect();
+    let writer = Writer { tr: &ui.tr, theme: &ui.theme, lang: state.lang, hall: &state.config.hall, width };
+    let parts: Vec<Vec<Line>> =
+        screen::guide_parts(service).into_iter().map(|p| writer.part(catalog, service, p)).collect();
     let focus = focus.min(parts.len().saturating_sub(1));
     let height = body.height as usize;
     // Start at the focused part; at the end of the page, show earlier parts too
@@ -53,14 +46,8 @@ pub fn draw(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, service_id: &
                 return;
             }
             if i == focus && j == 0 {
-                frame.render_widget(
-                    Span::styled("▶", ui.theme.heading),
-                    Rect::new(body.x, y, 1, 1),
-                );
-                frame.set_cursor_position(Position {
-                    x: body.x + MARGIN,
-                    y,
-                });
+                frame.render_widget(Span::styled("▶", ui.theme.heading), Rect::new(body.x, y, 1, 1));
+                frame.set_cursor_position(Position { x: body.x + MARGIN, y });
             }
             frame.render_widget(line.clone(), Rect::new(body.x + MARGIN, y, width as u16, 1));
             y += 1;
@@ -72,6 +59,8 @@ struct Writer<'a> {
     tr: &'a Tr,
     theme: &'a Theme,
     lang: Lang,
+    /// The hall this kiosk stands in.
+    hall: &'a str,
     width: usize,
 }
 
@@ -79,20 +68,12 @@ impl Writer<'_> {
     /// Wrapped lines of `text`, the first after `first`, the rest indented.
     fn para(&self, out: &mut Vec<Line<'static>>, indent: usize, text: &str, style: Style) {
         for line in wrap(text, self.width.saturating_sub(indent)) {
-            out.push(Line::from(vec![
-                Span::raw(" ".repeat(indent)),
-                Span::styled(line, style),
-            ]));
+            out.push(Line::from(vec![Span::raw(" ".repeat(indent)), Span::styled(line, style)]));
         }
     }
 
     fn heading(&self, out: &mut Vec<Line<'static>>, key: &str) {
         out.push(Line::styled(self.tr.t(key), self.theme.heading));
-    }
-
-    fn yes_no(&self, yes: bool, key: &str) -> String {
-        self.tr
-            .t(&format!("{key}-{}", if yes { "yes" } else { "no" }))
     }
 
     fn part(&self, catalog: &Catalog, s: &Service, part: GuidePart) -> Vec<Line<'static>> {
@@ -101,20 +82,12 @@ impl Writer<'_> {
         match part {
             GuidePart::Overview => {
                 self.para(&mut out, 0, s.name.get(lang), t.heading);
-                let dept = tr.a(
-                    "guide-department",
-                    &[("department", i18n::s(s.department.get(lang)))],
-                );
+                let dept = tr.a("guide-department", &[("department", i18n::s(s.department.get(lang)))]);
                 self.para(&mut out, 0, &dept, t.text);
-                self.para(
-                    &mut out,
-                    0,
-                    &tr.a("guide-code", &[("code", i18n::s(&s.code))]),
-                    t.dim,
-                );
+                self.para(&mut out, 0, &tr.a("guide-code", &[("code", i18n::s(&s.code))]), t.dim);
                 let facts = [
-                    self.yes_no(s.online, "online"),
-                    self.yes_no(s.cross_province, "cross-province"),
+                    tr.t(if s.online { "online-yes" } else { "online-no" }),
+                    tr.t(if s.cross_province { "cross-province-yes" } else { "cross-province-no" }),
                 ];
                 self.para(&mut out, 0, &facts.join(" · "), t.text);
             }
@@ -125,10 +98,7 @@ impl Writer<'_> {
             GuidePart::Material(i) => {
                 if i == 0 {
                     let count = s.materials.len() as u32;
-                    out.push(Line::styled(
-                        tr.a("guide-materials", &[("count", i18n::n(count))]),
-                        t.heading,
-                    ));
+                    out.push(Line::styled(tr.a("guide-materials", &[("count", i18n::n(count))]), t.heading));
                 }
                 let m = &s.materials[i];
                 let form = tr.t(match m.form {
@@ -142,10 +112,7 @@ impl Writer<'_> {
                     Medium::Either => "medium-either",
                 });
                 let mut facts = vec![
-                    tr.a(
-                        "material-form",
-                        &[("form", i18n::s(&form)), ("copies", i18n::n(m.copies))],
-                    ),
+                    tr.a("material-form", &[("form", i18n::s(&form)), ("copies", i18n::n(m.copies))]),
                     medium,
                 ];
                 if m.e_licence {
@@ -154,20 +121,12 @@ impl Writer<'_> {
                 if !m.required {
                     facts.push(tr.t("material-conditional"));
                 }
-                self.para(
-                    &mut out,
-                    0,
-                    &format!("☐ {}. {}", i + 1, m.name.get(lang)),
-                    t.text,
-                );
+                self.para(&mut out, 0, &format!("☐ {}. {}", i + 1, m.name.get(lang)), t.text);
                 self.para(&mut out, 5, &facts.join(" · "), t.text);
                 self.para(
                     &mut out,
                     5,
-                    &tr.a(
-                        "material-source",
-                        &[("source", i18n::s(m.source.get(lang)))],
-                    ),
+                    &tr.a("material-source", &[("source", i18n::s(m.source.get(lang)))]),
                     t.dim,
                 );
                 if let Some(notes) = &m.notes {
@@ -187,10 +146,7 @@ impl Writer<'_> {
                 for fee in &s.fees {
                     let line = tr.a(
                         "fee-item",
-                        &[
-                            ("item", i18n::s(fee.item.get(lang))),
-                            ("amount", i18n::s(&fee.amount)),
-                        ],
+                        &[("item", i18n::s(fee.item.get(lang))), ("amount", i18n::s(&fee.amount))],
                     );
                     self.para(&mut out, 2, &line, t.text);
                     self.para(&mut out, 4, fee.basis.get(lang), t.dim);
@@ -208,25 +164,21 @@ impl Writer<'_> {
             }
             GuidePart::Visits => {
                 self.heading(&mut out, "guide-visits");
-                self.para(
-                    &mut out,
-                    2,
-                    &tr.a("visits", &[("count", i18n::n(s.visits))]),
-                    t.text,
-                );
+                self.para(&mut out, 2, &tr.a("visits", &[("count", i18n::n(s.visits))]), t.text);
                 if let Some(reason) = &s.visits_reason {
                     self.para(&mut out, 2, reason.get(lang), t.dim);
                 }
             }
             GuidePart::Where => {
                 self.heading(&mut out, "guide-where");
+                // The window (location) is that of this kiosk's hall; other
+                // halls that offer the service are listed with their address.
                 for hall in catalog.halls.iter().filter(|h| s.halls.contains(&h.id)) {
-                    self.para(
-                        &mut out,
-                        2,
-                        &format!("{} · {}", hall.name.get(lang), s.location.get(lang)),
-                        t.text,
-                    );
+                    let name = hall.name.get(lang);
+                    let here = hall.id == self.hall;
+                    let title =
+                        if here { format!("{name} · {}", s.location.get(lang)) } else { name.to_owned() };
+                    self.para(&mut out, 2, &title, t.text);
                     self.para(&mut out, 4, hall.address.get(lang), t.dim);
                     self.para(&mut out, 4, hall.hours.get(lang), t.dim);
                 }

@@ -26,10 +26,7 @@ pub struct Ui {
 
 impl Ui {
     pub fn new(state: &State, theme: Theme) -> Ui {
-        Ui {
-            tr: Tr::new(state.lang),
-            theme,
-        }
+        Ui { tr: Tr::new(state.lang), theme }
     }
 }
 
@@ -48,9 +45,7 @@ pub fn view(state: &State, ui: &Ui, frame: &mut Frame) {
         Screen::Services { category, menu } => {
             screens::services(state, ui, frame, bands.body, category, menu.selected);
         }
-        Screen::Guide { service, focus } => {
-            guide::draw(state, ui, frame, bands.body, service, *focus)
-        }
+        Screen::Guide { service, focus } => guide::draw(state, ui, frame, bands.body, service, *focus),
     }
     chrome::notice(state, ui, frame, bands.notice);
     chrome::status(state, ui, frame, bands.status);
@@ -67,9 +62,6 @@ fn too_small(state: &State, ui: &Ui, frame: &mut Frame) {
         ],
     );
     let area = Rect::new(0, 0, state.size.width, state.size.height);
-    frame.render_widget(
-        Paragraph::new(Line::styled(text, ui.theme.error)).wrap(Wrap { trim: true }),
-        area,
-    );
+    frame.render_widget(Paragraph::new(Line::styled(text, ui.theme.error)).wrap(Wrap { trim: true }), area);
     frame.set_cursor_position((0, 0));
 }

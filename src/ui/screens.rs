@@ -29,31 +29,18 @@ pub fn welcome(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, selected: 
             WelcomeItem::Browse(audience) => Item {
                 label: ui.tr.t(chrome::audience_key(audience)),
                 detail: state.catalog().map_or_else(String::new, |c| {
-                    let names: Vec<_> = screen::categories(c, audience)
-                        .iter()
-                        .map(|k| k.name.get(lang))
-                        .collect();
+                    let names: Vec<_> =
+                        screen::categories(c, audience).iter().map(|k| k.name.get(lang)).collect();
                     names.join(ui.tr.t("list-separator").as_str())
                 }),
             },
             WelcomeItem::Language(l) => Item {
                 label: chrome::language_name(l),
-                detail: if l == lang {
-                    ui.tr.t("language-current")
-                } else {
-                    String::new()
-                },
+                detail: if l == lang { ui.tr.t("language-current") } else { String::new() },
             },
         })
         .collect();
-    menu::draw(
-        frame,
-        ui,
-        body,
-        &ui.tr.t("welcome-heading"),
-        &items,
-        selected,
-    );
+    menu::draw(frame, ui, body, &ui.tr.t("welcome-heading"), &items, selected);
 }
 
 pub fn categories(
@@ -70,29 +57,12 @@ pub fn categories(
     let lang = state.lang;
     let items: Vec<Item> = screen::categories(catalog, audience)
         .into_iter()
-        .map(|c| Item {
-            label: c.name.get(lang).to_owned(),
-            detail: c.summary.get(lang).to_owned(),
-        })
+        .map(|c| Item { label: c.name.get(lang).to_owned(), detail: c.summary.get(lang).to_owned() })
         .collect();
-    menu::draw(
-        frame,
-        ui,
-        body,
-        &ui.tr.t("categories-heading"),
-        &items,
-        selected,
-    );
+    menu::draw(frame, ui, body, &ui.tr.t("categories-heading"), &items, selected);
 }
 
-pub fn services(
-    state: &State,
-    ui: &Ui,
-    frame: &mut Frame,
-    body: Rect,
-    category: &str,
-    selected: usize,
-) {
+pub fn services(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, category: &str, selected: usize) {
     let Some(catalog) = state.catalog() else {
         return;
     };
@@ -101,19 +71,8 @@ pub fn services(
         .into_iter()
         .map(|s| Item {
             label: s.name.get(lang).to_owned(),
-            detail: if s.online {
-                ui.tr.t("service-online-tag")
-            } else {
-                String::new()
-            },
+            detail: if s.online { ui.tr.t("service-online-tag") } else { String::new() },
         })
         .collect();
-    menu::draw(
-        frame,
-        ui,
-        body,
-        &ui.tr.t("services-heading"),
-        &items,
-        selected,
-    );
+    menu::draw(frame, ui, body, &ui.tr.t("services-heading"), &items, selected);
 }

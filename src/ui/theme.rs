@@ -25,10 +25,7 @@ impl Theme {
     pub fn standard() -> Theme {
         let bold = Modifier::BOLD;
         Theme {
-            title: Style::new()
-                .fg(Color::White)
-                .bg(Color::Blue)
-                .add_modifier(bold),
+            title: Style::new().fg(Color::White).bg(Color::Blue).add_modifier(bold),
             crumb: Style::new().fg(Color::Cyan),
             heading: Style::new().add_modifier(bold),
             text: Style::new(),

@@ -70,6 +70,26 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// `text` cut to `width` columns, with an ellipsis when anything was cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if total <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
 /// Breakable units: a space, a Latin word, or one wide character together
 /// with any punctuation that must follow it.
 fn tokens(text: &str) -> Vec<String> {
@@ -101,10 +121,7 @@ mod tests {
 
     #[test]
     fn chinese_breaks_anywhere_but_before_punctuation() {
-        assert_eq!(
-            wrap("需现场采集人像和指纹。", 10),
-            vec!["需现场采集", "人像和指纹。"]
-        );
+        assert_eq!(wrap("需现场采集人像和指纹。", 10), vec!["需现场采集", "人像和指纹。"]);
         assert_eq!(wrap("一二三四，五", 8), vec!["一二三", "四，五"]);
     }
 
@@ -119,10 +136,14 @@ mod tests {
     }
 
     #[test]
+    fn truncation_marks_the_cut() {
+        assert_eq!(super::truncate("Licence renewal", 10), "Licence r…");
+        assert_eq!(super::truncate("驾驶证期满换证", 9), "驾驶证期…");
+        assert_eq!(super::truncate("short", 10), "short");
+    }
+
+    #[test]
     fn mixed_text() {
-        assert_eq!(
-            wrap("一楼 A 区 3–6 号窗口", 12),
-            vec!["一楼 A 区 3–6", "号窗口"]
-        );
+        assert_eq!(wrap("一楼 A 区 3–6 号窗口", 12), vec!["一楼 A 区 3–6", "号窗口"]);
     }
 }

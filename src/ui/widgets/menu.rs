@@ -9,7 +9,7 @@ use ratatui::{
 
 use crate::i18n;
 use crate::kiosk::layout::MenuLayout;
-use crate::ui::Ui;
+use crate::ui::{Ui, wrap::truncate};
 
 pub struct Item {
     pub label: String,
@@ -17,14 +17,7 @@ pub struct Item {
     pub detail: String,
 }
 
-pub fn draw(
-    frame: &mut Frame,
-    ui: &Ui,
-    body: Rect,
-    heading: &str,
-    items: &[Item],
-    selected: usize,
-) {
+pub fn draw(frame: &mut Frame, ui: &Ui, body: Rect, heading: &str, items: &[Item], selected: usize) {
     let t = &ui.theme;
     frame.render_widget(Line::styled(heading, t.heading), Rect { height: 1, ..body });
     let layout = MenuLayout::new(body, items.len());
@@ -37,46 +30,27 @@ pub fn draw(
         let marker = if focused { "▶ " } else { "  " };
         let number = format!("{}. ", index - start + 1);
         let label_style = if focused { t.focus } else { t.text };
-        let line = Line::from(vec![
+        let mut spans = vec![
             Span::styled(marker, t.heading),
             Span::styled(number, label_style),
             Span::styled(item.label.as_str(), label_style),
-            Span::styled("  ", t.text),
-            Span::styled(item.detail.as_str(), t.dim),
-        ]);
-        frame.render_widget(
-            line,
-            Rect {
-                y: row,
-                height: 1,
-                ..layout.area
-            },
-        );
+        ];
+        let room = (layout.area.width as usize).saturating_sub(Line::from(spans.clone()).width() + 2);
+        if !item.detail.is_empty() && room > 3 {
+            spans.push(Span::styled("  ", t.text));
+            spans.push(Span::styled(truncate(&item.detail, room), t.dim));
+        }
+        let line = Line::from(spans);
+        frame.render_widget(line, Rect { y: row, height: 1, ..layout.area });
         if focused {
-            frame.set_cursor_position(Position {
-                x: layout.area.x + 2,
-                y: row,
-            });
+            frame.set_cursor_position(Position { x: layout.area.x + 2, y: row });
         }
     }
     let pages = layout.pages(items.len());
     if pages > 1 {
         let page = start / layout.page_size + 1;
-        let text = ui.tr.a(
-            "menu-page",
-            &[
-                ("page", i18n::n(page as u32)),
-                ("pages", i18n::n(pages as u32)),
-            ],
-        );
+        let text = ui.tr.a("menu-page", &[("page", i18n::n(page as u32)), ("pages", i18n::n(pages as u32))]);
         let y = body.y + body.height.saturating_sub(1);
-        frame.render_widget(
-            Line::styled(text, t.dim).right_aligned(),
-            Rect {
-                y,
-                height: 1,
-                ..body
-            },
-        );
+        frame.render_widget(Line::styled(text, t.dim).right_aligned(), Rect { y, height: 1, ..body });
     }
 }

@@ -1,0 +1,50 @@
+//! Helpers shared by the test files: a session on the demo catalogue, keys,
+//! and rendering to text.
+#![allow(dead_code)]
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use onestop::domain::{Catalog, Lang};
+use onestop::kiosk::{Effect, Msg, SessionConfig, State, update};
+use onestop::ui::{Theme, Ui, view};
+use ratatui::{Terminal, backend::TestBackend, layout::Size};
+
+pub fn demo_catalog() -> Catalog {
+    onestop::server::catalog_source::embedded().expect("demo catalogue is valid")
+}
+
+pub fn session(lang: Lang, size: (u16, u16)) -> State {
+    let config = SessionConfig { hall: "binjiang".into(), lang, lockdown: false };
+    State::new(config, Size { width: size.0, height: size.1 }).0
+}
+
+/// A session at 80×24 whose catalogue has arrived.
+pub fn ready(lang: Lang) -> State {
+    let mut state = session(lang, (80, 24));
+    update(&mut state, Msg::CatalogLoaded(Ok(Some(demo_catalog()))));
+    state
+}
+
+pub fn key(code: KeyCode) -> Msg {
+    Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+pub fn ch(c: char) -> Msg {
+    key(KeyCode::Char(c))
+}
+
+/// Sends messages in order; returns the effects of the last.
+pub fn send(state: &mut State, msgs: impl IntoIterator<Item = Msg>) -> Vec<Effect> {
+    msgs.into_iter().fold(vec![], |_, m| update(state, m))
+}
+
+/// The screen as text, one line per row (wide characters handled).
+pub fn render(state: &State, theme: Theme) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(state.size.width, state.size.height)).unwrap();
+    let ui = Ui::new(state, theme);
+    terminal.draw(|f| view(state, &ui, f)).unwrap();
+    terminal
+}
+
+pub fn screen_text(state: &State) -> String {
+    render(state, Theme::standard()).backend().to_string()
+}

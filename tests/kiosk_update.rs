@@ -1,0 +1,153 @@
+//! The core's behaviour, driven by messages alone: no terminal, no network.
+
+mod common;
+
+use common::*;
+use crossterm::event::{KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use onestop::domain::{Audience, FetchError, Lang};
+use onestop::kiosk::{CatalogState, Effect, Msg, Notice, Screen, update};
+
+#[test]
+fn a_new_session_starts_at_welcome_and_loads_the_catalogue() {
+    let state = session(Lang::ZhCn, (80, 24));
+    assert!(matches!(state.screen(), Screen::Welcome(_)));
+    let (_, effects) = onestop::kiosk::State::new(state.config.clone(), state.size);
+    assert_eq!(effects, vec![Effect::LoadCatalog { etag: None }]);
+}
+
+#[test]
+fn digits_walk_from_welcome_to_a_guide_and_back() {
+    let mut s = ready(Lang::ZhCn);
+    send(&mut s, [ch('1')]);
+    assert!(matches!(s.screen(), Screen::Categories { audience: Audience::Personal, .. }));
+    send(&mut s, [ch('1')]);
+    let Screen::Services { category, .. } = s.screen() else { panic!("not on services: {:?}", s.screen()) };
+    assert_eq!(category, "household");
+    send(&mut s, [key(KeyCode::Enter)]);
+    assert!(matches!(s.screen(), Screen::Guide { focus: 0, .. }));
+    send(&mut s, [key(KeyCode::Esc)]);
+    assert!(matches!(s.screen(), Screen::Services { .. }));
+    send(&mut s, [key(KeyCode::Backspace)]);
+    assert!(matches!(s.screen(), Screen::Categories { .. }));
+    send(&mut s, [ch('1'), key(KeyCode::Enter), key(KeyCode::Home)]);
+    assert_eq!(s.screens.len(), 1);
+    // Back on Welcome stays on Welcome.
+    send(&mut s, [key(KeyCode::Esc)]);
+    assert!(matches!(s.screen(), Screen::Welcome(_)));
+}
+
+#[test]
+fn going_back_keeps_the_choice_that_was_focused() {
+    let mut s = ready(Lang::ZhCn);
+    send(&mut s, [ch('1'), key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Enter)]);
+    send(&mut s, [key(KeyCode::Esc)]);
+    assert!(matches!(s.screen(), Screen::Categories { menu, .. } if menu.selected == 2));
+}
+
+#[test]
+fn focus_stops_at_both_ends_of_a_list() {
+    let mut s = ready(Lang::ZhCn);
+    send(&mut s, [key(KeyCode::Up)]);
+    assert!(matches!(s.screen(), Screen::Welcome(m) if m.selected == 0));
+    send(&mut s, (0..20).map(|_| key(KeyCode::Down)));
+    assert!(matches!(s.screen(), Screen::Welcome(m) if m.selected == 4));
+}
+
+#[test]
+fn a_digit_beyond_the_list_does_nothing() {
+    let mut s = ready(Lang::ZhCn);
+    send(&mut s, [ch('2')]);
+    assert!(matches!(s.screen(), Screen::Categories { audience: Audience::Business, .. }));
+    send(&mut s, [ch('9')]);
+    assert!(matches!(s.screen(), Screen::Categories { .. }));
+}
+
+#[test]
+fn the_guide_scrolls_part_by_part_within_bounds() {
+    let mut s = ready(Lang::EnUs);
+    send(&mut s, [ch('1'), ch('1'), ch('1')]);
+    send(&mut s, (0..100).map(|_| key(KeyCode::Down)));
+    let Screen::Guide { service, focus } = s.screen().clone() else { panic!() };
+    let svc = s.catalog().unwrap().services.iter().find(|x| x.id == service).unwrap().clone();
+    assert_eq!(focus, onestop::kiosk::screen::guide_parts(&svc).len() - 1);
+    send(&mut s, [key(KeyCode::PageUp), key(KeyCode::Up)]);
+    assert!(matches!(s.screen(), Screen::Guide { focus: f, .. } if *f == focus - 4));
+}
+
+#[test]
+fn f2_cycles_the_language_and_welcome_items_choose_one() {
+    let mut s = ready(Lang::ZhCn);
+    send(&mut s, [key(KeyCode::F(2))]);
+    assert_eq!(s.lang, Lang::EnUs);
+    send(&mut s, [key(KeyCode::F(2))]);
+    assert_eq!(s.lang, Lang::ZhHk);
+    send(&mut s, [ch('4')]);
+    assert_eq!(s.lang, Lang::EnUs);
+    assert!(matches!(s.screen(), Screen::Welcome(_)), "choosing a language stays on Welcome");
+}
+
+#[test]
+fn quit_ends_the_session_unless_locked_down() {
+    let mut s = ready(Lang::ZhCn);
+    assert_eq!(send(&mut s, [ch('q')]), vec![Effect::EndSession]);
+    let ctrl_c = Msg::Key(crossterm::event::KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert_eq!(send(&mut s, [ctrl_c.clone()]), vec![Effect::EndSession]);
+    s.config.lockdown = true;
+    assert_eq!(send(&mut s, [ch('q'), ctrl_c]), vec![]);
+}
+
+#[test]
+fn an_unreachable_backend_is_explained_and_can_be_retried() {
+    let mut s = session(Lang::ZhCn, (80, 24));
+    send(&mut s, [Msg::CatalogLoaded(Err(FetchError::Offline))]);
+    assert!(matches!(s.catalog, CatalogState::Failed(FetchError::Offline)));
+    assert_eq!(s.notice, Some(Notice::Unavailable(FetchError::Offline)));
+    // Keys still work: browsing explains instead of failing.
+    send(&mut s, [ch('1')]);
+    assert!(matches!(s.screen(), Screen::Welcome(_)));
+    assert_eq!(send(&mut s, [ch('r')]), vec![Effect::LoadCatalog { etag: None }]);
+    assert!(matches!(s.catalog, CatalogState::Loading));
+    send(&mut s, [ch('1')]);
+    assert_eq!(s.notice, Some(Notice::StillLoading));
+    send(&mut s, [Msg::CatalogLoaded(Ok(Some(demo_catalog())))]);
+    assert_eq!(s.notice, None);
+    send(&mut s, [ch('1')]);
+    assert!(matches!(s.screen(), Screen::Categories { .. }));
+}
+
+#[test]
+fn a_failed_refresh_keeps_the_catalogue_on_screen() {
+    let mut s = ready(Lang::ZhCn);
+    send(&mut s, [Msg::CatalogLoaded(Err(FetchError::Timeout))]);
+    assert!(matches!(s.catalog, CatalogState::Ready(_)));
+    send(&mut s, [ch('1')]);
+    assert!(matches!(s.screen(), Screen::Categories { .. }));
+}
+
+#[test]
+fn a_click_chooses_the_item_under_it() {
+    let mut s = ready(Lang::ZhCn);
+    // Welcome's heading is on row 2, a blank row, then items every 2 rows from row 4.
+    let click = |row| {
+        Msg::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: 10,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    send(&mut s, [click(3)]);
+    assert!(matches!(s.screen(), Screen::Welcome(_)), "a click between items does nothing");
+    send(&mut s, [click(6)]);
+    assert!(matches!(s.screen(), Screen::Categories { audience: Audience::Business, .. }));
+}
+
+#[test]
+fn a_resize_is_remembered_and_small_sizes_are_flagged() {
+    let mut s = ready(Lang::ZhCn);
+    assert!(s.fits());
+    update(&mut s, Msg::Resize(ratatui::layout::Size { width: 60, height: 20 }));
+    assert!(!s.fits());
+    send(&mut s, [ch('1')]);
+    assert!(matches!(s.screen(), Screen::Categories { .. }), "keys still work while too small");
+}
