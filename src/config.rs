@@ -112,11 +112,16 @@ impl KioskConfig {
             Err(e) => vec![problem(file, "", &e.to_string())],
             Ok(text) => {
                 if let Err(e) = text.parse::<toml::Table>() {
-                    return vec![problem(file, "", &e.to_string().replace('\n', " "))];
+                    let line = e.span().map_or(1, |s| text[..s.start].lines().count().max(1));
+                    return vec![problem(file, "", &format!("line {line}: {}", e.message()))];
                 }
+                let origin = file.display().to_string();
                 match KioskConfig::load(&[file.to_owned()], &[]) {
                     Ok(_) => vec![],
-                    Err(ConfigError(problems)) => problems,
+                    // Name the file as the user wrote it, whatever the config crate calls it.
+                    Err(ConfigError(problems)) => {
+                        problems.into_iter().map(|p| ConfigProblem { origin: origin.clone(), ..p }).collect()
+                    }
                 }
             }
         }
@@ -186,11 +191,19 @@ fn from_config_error(origin: &str, e: config::ConfigError) -> ConfigProblem {
             key: key.unwrap_or_default(),
             message: format!("expected {expected}, found {unexpected}"),
         },
-        config::ConfigError::At { error, origin: o, key } => ConfigProblem {
-            origin: o.unwrap_or_else(|| origin.to_owned()),
-            key: key.unwrap_or_default(),
-            message: error.to_string(),
-        },
+        config::ConfigError::At { error, origin: o, key } => {
+            let origin = o.unwrap_or_else(|| origin.to_owned());
+            let (key, message) = (key.unwrap_or_default(), error.to_string());
+            // serde says "unknown field `x`, expected one of …" about the section: name the key itself.
+            match message.strip_prefix("unknown field `").and_then(|m| m.split_once('`')) {
+                Some((field, rest)) => ConfigProblem {
+                    origin,
+                    key: if key.is_empty() { field.to_owned() } else { format!("{key}.{field}") },
+                    message: format!("unknown key{rest}"),
+                },
+                None => ConfigProblem { origin, key, message },
+            }
+        }
         other => ConfigProblem { origin: origin.to_owned(), key: String::new(), message: other.to_string() },
     }
 }

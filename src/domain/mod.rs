@@ -13,6 +13,7 @@ pub use catalog::*;
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ToSchema,
 )]
+#[serde(try_from = "String")]
 pub enum Lang {
     #[default]
     #[serde(rename = "zh-CN")]
@@ -62,6 +63,13 @@ impl std::str::FromStr for Lang {
             .into_iter()
             .find(|l| l.tag().eq_ignore_ascii_case(s))
             .ok_or_else(|| format!("unknown language `{s}` (use zh-CN, en-US or zh-HK)"))
+    }
+}
+
+impl TryFrom<String> for Lang {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        s.parse()
     }
 }
 

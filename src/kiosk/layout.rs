@@ -80,7 +80,7 @@ impl MenuLayout {
             return None;
         }
         let offset = row - self.area.y;
-        if offset % self.spacing != 0 {
+        if !offset.is_multiple_of(self.spacing) {
             return None;
         }
         let index = self.page_start(selected) + (offset / self.spacing) as usize;

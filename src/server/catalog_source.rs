@@ -20,7 +20,7 @@ mod embedded {
 
 #[derive(Debug, thiserror::Error)]
 pub enum SourceError {
-    #[error("cannot read catalogue directory {dir}: {source}")]
+    #[error("cannot read catalogue directory {dir}")]
     Io { dir: PathBuf, source: std::io::Error },
     #[error("{file}: {message}")]
     Syntax { file: String, message: String },

@@ -23,13 +23,13 @@ pub struct ServerOptions {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServerError {
-    #[error("catalogue refused: {0}")]
+    #[error("catalogue refused")]
     Catalog(#[from] catalog_source::SourceError),
     #[error(transparent)]
     Store(#[from] store::StoreError),
-    #[error("cannot create {path}: {source}")]
+    #[error("cannot create {path}")]
     Dir { path: PathBuf, source: std::io::Error },
-    #[error("cannot listen on {addr}: {source}")]
+    #[error("cannot listen on {addr}")]
     Listen { addr: String, source: std::io::Error },
 }
 

@@ -20,9 +20,9 @@ const SCHEMA: &[&str] = &[
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("database: {0}")]
+    #[error("database error")]
     Db(#[from] sqlx::Error),
-    #[error("stored catalogue is unreadable: {0}")]
+    #[error("stored catalogue is unreadable")]
     Doc(#[from] serde_json::Error),
 }
 

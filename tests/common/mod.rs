@@ -1,6 +1,8 @@
 //! Helpers shared by the test files: a session on the demo catalogue, keys,
-//! and rendering to text.
+//! rendering to text, and the real binary in a pty.
 #![allow(dead_code)]
+
+pub mod pty;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use onestop::domain::{Catalog, Lang};
