@@ -7,7 +7,8 @@ use onestop::server::{self, ServerOptions};
 use reqwest::StatusCode;
 
 async fn start(dir: &Path, catalog_dir: Option<&Path>) -> Result<String, server::ServerError> {
-    let opts = ServerOptions { database: dir.join("onestop.db"), catalog_dir: catalog_dir.map(Path::to_owned) };
+    let opts =
+        ServerOptions { database: dir.join("onestop.db"), catalog_dir: catalog_dir.map(Path::to_owned) };
     Ok(server::start(&opts, "127.0.0.1:0").await?.url())
 }
 
@@ -22,10 +23,12 @@ async fn the_catalogue_is_served_with_an_etag_and_revalidates_with_304() {
     let catalog: Catalog = resp.json().await.unwrap();
     assert!(catalog.categories.len() >= 10 && catalog.services.len() >= 60 && catalog.halls.len() >= 2);
     assert_eq!(etag, format!("\"{}\"", catalog.version));
-    let again = http.get(format!("{url}/api/v1/catalog")).header("If-None-Match", &etag).send().await.unwrap();
+    let again =
+        http.get(format!("{url}/api/v1/catalog")).header("If-None-Match", &etag).send().await.unwrap();
     assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
     assert!(again.bytes().await.unwrap().is_empty());
-    let stale = http.get(format!("{url}/api/v1/catalog")).header("If-None-Match", "\"old\"").send().await.unwrap();
+    let stale =
+        http.get(format!("{url}/api/v1/catalog")).header("If-None-Match", "\"old\"").send().await.unwrap();
     assert_eq!(stale.status(), StatusCode::OK);
 }
 
@@ -67,7 +70,8 @@ async fn health_and_openapi_describe_the_server() {
     let url = start(dir.path(), None).await.unwrap();
     let health = reqwest::get(format!("{url}/healthz")).await.unwrap();
     assert_eq!(health.status(), StatusCode::OK);
-    let doc: serde_json::Value = reqwest::get(format!("{url}/openapi.json")).await.unwrap().json().await.unwrap();
+    let doc: serde_json::Value =
+        reqwest::get(format!("{url}/openapi.json")).await.unwrap().json().await.unwrap();
     assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
     for path in ["/api/v1/catalog", "/healthz", "/openapi.json"] {
         assert!(doc["paths"][path].is_object(), "{path} documented");
@@ -119,8 +123,11 @@ async fn a_catalogue_directory_is_served_when_intact() {
 #[tokio::test]
 async fn a_broken_catalogue_is_refused_naming_file_entry_and_field() {
     let msg = broken("services/household.toml", |t| {
-        t.replacen("visits_reason = {", "old_visits_reason_removed = {", 1)
-            .replacen("old_visits_reason_removed", "# removed", 1)
+        t.replacen("visits_reason = {", "old_visits_reason_removed = {", 1).replacen(
+            "old_visits_reason_removed",
+            "# removed",
+            1,
+        )
     })
     .await;
     // The first service of the file needs a visit but no longer says why.
@@ -128,13 +135,18 @@ async fn a_broken_catalogue_is_refused_naming_file_entry_and_field() {
     assert!(msg.contains("service `id-card-renewal`"), "{msg}");
     assert!(msg.contains("visits_reason"), "{msg}");
 
-    let msg = broken("services/tax.toml", |t| t.replacen("complaint_phone = \"12345\"", "complaint_phone = \"12366\"", 1)).await;
+    let msg = broken("services/tax.toml", |t| {
+        t.replacen("complaint_phone = \"12345\"", "complaint_phone = \"12366\"", 1)
+    })
+    .await;
     assert!(msg.contains("services/tax.toml") && msg.contains("complaint_phone"), "{msg}");
 
     let msg = broken("services/marriage.toml", |t| t.replacen("en-US = \"", "en-GB = \"", 1)).await;
     assert!(msg.contains("services/marriage.toml"), "{msg}");
 
-    let msg = broken("categories.toml", |t| t.replacen("audience = \"personal\"", "audience = \"people\"", 1)).await;
+    let msg =
+        broken("categories.toml", |t| t.replacen("audience = \"personal\"", "audience = \"people\"", 1))
+            .await;
     assert!(msg.contains("categories.toml") && msg.contains("people"), "{msg}");
 
     let msg = broken("services/vehicles.toml", |t| t.replacen("[[service]]", "[[service]\n", 1)).await;

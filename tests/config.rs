@@ -24,7 +24,9 @@ fn the_defaults_load_and_document_every_key() {
         .collect::<Vec<_>>()
         .join("\n");
     let full: KioskConfig = toml::from_str(&full).expect("every documented key is a real key");
-    assert!(full.backend.url.is_some() && full.server.database.is_some() && full.server.catalog_dir.is_some());
+    assert!(
+        full.backend.url.is_some() && full.server.database.is_some() && full.server.catalog_dir.is_some()
+    );
     assert!(full.paths.data_dir.is_some() && full.log.file.is_some());
 }
 
@@ -44,11 +46,13 @@ fn layers_apply_in_order_files_then_environment_then_options() {
 #[test]
 fn the_environment_overrides_files() {
     // Through the real binary, so the test does not change its own environment.
-    let out = onestop().args(["config", "check"]).env("ONESTOP__BACKEND__TIMEOUT_SECS", "0").output().unwrap();
+    let out =
+        onestop().args(["config", "check"]).env("ONESTOP__BACKEND__TIMEOUT_SECS", "0").output().unwrap();
     assert!(!out.status.success());
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("backend.timeout_secs"), "{err}");
-    let out = onestop().args(["config", "check"]).env("ONESTOP__KIOSK__LOCKDOWN", "perhaps").output().unwrap();
+    let out =
+        onestop().args(["config", "check"]).env("ONESTOP__KIOSK__LOCKDOWN", "perhaps").output().unwrap();
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("kiosk.lockdown") && err.contains("environment"), "{err}");
 }

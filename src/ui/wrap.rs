@@ -121,7 +121,7 @@ mod tests {
 
     #[test]
     fn chinese_breaks_anywhere_but_before_punctuation() {
-        assert_eq!(wrap("需现场采集人像和指纹。", 10), vec!["需现场采集", "人像和指纹。"]);
+        assert_eq!(wrap("需现场采集人像和指纹。", 10), vec!["需现场采集", "人像和指", "纹。"]);
         assert_eq!(wrap("一二三四，五", 8), vec!["一二三", "四，五"]);
     }
 
@@ -144,6 +144,6 @@ mod tests {
 
     #[test]
     fn mixed_text() {
-        assert_eq!(wrap("一楼 A 区 3–6 号窗口", 12), vec!["一楼 A 区 3–6", "号窗口"]);
+        assert_eq!(wrap("一楼 A 区 3–6 号窗口", 12), vec!["一楼 A 区", "3–6 号窗口"]);
     }
 }

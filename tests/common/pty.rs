@@ -1,4 +1,5 @@
 //! The real binary in a pseudo-terminal, its screen parsed by vt100.
+#![allow(dead_code)]
 
 use std::{
     io::{Read, Write},

@@ -1,0 +1,92 @@
+//! One navigation keystroke at 120×40: `update` + `view` + ratatui's diff,
+//! written to a terminal backend that counts bytes. Goals: ≤0.5 ms, ≤300 bytes.
+//!
+//! Run: cargo bench --bench keystroke
+
+use std::{
+    io::{self, Write},
+    sync::{
+        Arc,
+        atomic::{AtomicUsize, Ordering},
+    },
+    time::Instant,
+};
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use onestop::domain::Lang;
+use onestop::kiosk::{Msg, SessionConfig, State, update};
+use onestop::ui::{Theme, Ui, view};
+use ratatui::{Terminal, backend::CrosstermBackend, layout::Size};
+
+/// A terminal that only counts what it is sent.
+#[derive(Default, Clone)]
+struct Counter(Arc<AtomicUsize>);
+
+impl Counter {
+    fn total(&self) -> usize {
+        self.0.load(Ordering::Relaxed)
+    }
+}
+
+impl Write for Counter {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.fetch_add(buf.len(), Ordering::Relaxed);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+fn key(code: KeyCode) -> Msg {
+    Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn main() {
+    let catalog = onestop::server::catalog_source::embedded().unwrap();
+    let size = Size { width: 120, height: 40 };
+    let config = SessionConfig { hall: "binjiang".into(), lang: Lang::ZhCn, lockdown: false };
+    let (mut state, _) = State::new(config, size);
+    update(&mut state, Msg::CatalogLoaded(Ok(Some(catalog))));
+    update(&mut state, key(KeyCode::Char('1')));
+    let counter = Counter::default();
+    let backend = CrosstermBackend::new(counter.clone());
+    let mut terminal = Terminal::with_options(
+        backend,
+        ratatui::TerminalOptions {
+            viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, 120, 40)),
+        },
+    )
+    .unwrap();
+    let draw = |terminal: &mut Terminal<CrosstermBackend<Counter>>, state: &State| {
+        let ui = Ui::new(state, Theme::standard());
+        terminal.draw(|f| view(state, &ui, f)).unwrap();
+    };
+    draw(&mut terminal, &state);
+    let full = counter.total();
+
+    let rounds = 2000;
+    let mut times = Vec::with_capacity(rounds);
+    let mut bytes = Vec::with_capacity(rounds);
+    for i in 0..rounds {
+        // Down through the categories list and back up again.
+        let code = if (i / 8) % 2 == 0 { KeyCode::Down } else { KeyCode::Up };
+        let before = counter.total();
+        let start = Instant::now();
+        update(&mut state, key(code));
+        draw(&mut terminal, &state);
+        times.push(start.elapsed().as_secs_f64() * 1e3);
+        bytes.push(counter.total() - before);
+    }
+    times.sort_by(f64::total_cmp);
+    bytes.sort_unstable();
+    let pct = |v: &[f64], p: f64| v[((v.len() - 1) as f64 * p) as usize];
+    println!("first full frame at 120×40: {full} bytes");
+    println!(
+        "navigation keystroke (update+view+diff), {rounds} rounds: p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms",
+        pct(&times, 0.5),
+        pct(&times, 0.99),
+        times[rounds - 1]
+    );
+    println!("bytes written per keystroke: median {}, max {}", bytes[rounds / 2], bytes[rounds - 1]);
+}
