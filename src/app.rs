@@ -66,7 +66,11 @@ pub fn config_check(files: &[PathBuf], layered: Result<KioskConfig, crate::confi
 }
 
 fn server_options(cfg: &KioskConfig) -> ServerOptions {
-    ServerOptions { database: cfg.database(), catalog_dir: cfg.server.catalog_dir.clone() }
+    ServerOptions {
+        catalog_dir: cfg.server.catalog_dir.clone(),
+        hold_minutes: cfg.booking.hold_minutes,
+        ..ServerOptions::new(cfg.database())
+    }
 }
 
 /// `NO_COLOR` (any value) means no colour: https://no-color.org

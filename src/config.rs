@@ -17,6 +17,7 @@ pub struct KioskConfig {
     pub kiosk: KioskSection,
     pub backend: BackendSection,
     pub server: ServerSection,
+    pub booking: BookingSection,
     pub paths: PathsSection,
     pub log: LogSection,
 }
@@ -43,6 +44,12 @@ pub struct ServerSection {
     pub listen: String,
     pub database: Option<PathBuf>,
     pub catalog_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BookingSection {
+    pub hold_minutes: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -152,6 +159,9 @@ impl KioskConfig {
         }
         if !(1..=120).contains(&self.backend.timeout_secs) {
             bad("backend.timeout_secs", "must be between 1 and 120 seconds");
+        }
+        if !(1..=30).contains(&self.booking.hold_minutes) {
+            bad("booking.hold_minutes", "must be between 1 and 30 minutes");
         }
         if self.server.listen.parse::<std::net::SocketAddr>().is_err() {
             bad("server.listen", "must be an address and port, e.g. 127.0.0.1:8080");

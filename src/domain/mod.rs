@@ -1,12 +1,15 @@
 //! Types shared by the kiosk and the server: the catalogue, the API's error
 //! body, languages, and the rules that check them.
 
+pub mod booking;
 pub mod catalog;
+pub mod person;
 pub mod validate;
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+pub use booking::*;
 pub use catalog::*;
 
 /// A language the kiosk speaks. zh-CN is the fallback for everything.
@@ -86,6 +89,9 @@ pub struct ApiError {
     pub code: String,
     /// A sentence for the developer reading logs (never shown to citizens as is).
     pub message: String,
+    /// The request field at fault, for `invalid_field`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
 }
 
 /// Why a request to the backend failed, in terms the kiosk can explain.

@@ -1,7 +1,10 @@
 //! The backend: the JSON API that kiosks use, and later the phone pages.
 //! Knows nothing of the kiosk.
 
+mod booking;
+mod calendar;
 pub mod catalog_source;
+pub mod clock;
 mod routes;
 pub mod store;
 
@@ -9,16 +12,29 @@ use std::{net::SocketAddr, path::PathBuf, sync::Arc};
 
 use tokio::net::TcpListener;
 
+use clock::Clock;
 pub use routes::ApiDoc;
 use store::Store;
 
+use crate::domain::Catalog;
+
 /// What the server needs to start.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct ServerOptions {
     /// The SQLite file.
     pub database: PathBuf,
     /// A catalogue directory to load instead of the embedded demo catalogue.
     pub catalog_dir: Option<PathBuf>,
+    /// How long a hold keeps its place.
+    pub hold_minutes: u32,
+    pub clock: Arc<dyn Clock>,
+}
+
+impl ServerOptions {
+    /// Options with the defaults of `kiosk-config/default.toml` and the system clock.
+    pub fn new(database: PathBuf) -> ServerOptions {
+        ServerOptions { database, catalog_dir: None, hold_minutes: 5, clock: Arc::new(clock::SystemClock) }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -35,6 +51,7 @@ pub enum ServerError {
 
 /// The catalogue as served: parsed once, serialized once.
 pub(crate) struct Served {
+    pub catalog: Catalog,
     pub json: axum::body::Bytes,
     pub etag: String,
 }
@@ -43,6 +60,8 @@ pub(crate) struct Served {
 pub(crate) struct AppState {
     pub store: Store,
     pub served: Arc<Served>,
+    pub clock: Arc<dyn Clock>,
+    pub hold_secs: i64,
 }
 
 /// A running server; dropping it does not stop it (it lives as long as the runtime).
@@ -72,7 +91,13 @@ pub(crate) async fn prepare(opts: &ServerOptions) -> Result<AppState, ServerErro
     let catalog = store.catalog().await?;
     let json = serde_json::to_vec(&catalog).expect("catalogue serializes").into();
     let etag = format!("\"{}\"", catalog.version);
-    Ok(AppState { store, served: Arc::new(Served { json, etag }) })
+    let served = Arc::new(Served { catalog, json, etag });
+    Ok(AppState {
+        store,
+        served,
+        clock: opts.clock.clone(),
+        hold_secs: i64::from(opts.hold_minutes.max(1)) * 60,
+    })
 }
 
 /// Starts serving on `listen` (use port 0 for any free port) in the background.

@@ -6,11 +6,11 @@ use axum::{
     extract::State,
     http::{HeaderMap, StatusCode, header},
     response::{IntoResponse, Response},
-    routing::get,
+    routing::{delete, get, post},
 };
 use utoipa::OpenApi;
 
-use super::AppState;
+use super::{AppState, booking};
 use crate::domain::{self, ApiError};
 
 #[derive(OpenApi)]
@@ -19,14 +19,34 @@ use crate::domain::{self, ApiError};
         title = "onestop API",
         description = "Service catalogue and appointments for one-stop service halls."
     ),
-    paths(catalog, healthz, openapi_json),
-    components(schemas(ApiError, domain::Catalog))
+    paths(
+        catalog,
+        healthz,
+        openapi_json,
+        booking::halls,
+        booking::days,
+        booking::slots,
+        booking::create_hold,
+        booking::delete_hold,
+        booking::create_booking,
+        booking::get_booking,
+        booking::cancel_booking
+    ),
+    components(schemas(ApiError, domain::Catalog, domain::Booking))
 )]
 pub struct ApiDoc;
 
 pub(super) fn router(state: AppState) -> Router {
     Router::new()
         .route("/api/v1/catalog", get(catalog))
+        .route("/api/v1/halls", get(booking::halls))
+        .route("/api/v1/halls/{hall}/days", get(booking::days))
+        .route("/api/v1/halls/{hall}/slots", get(booking::slots))
+        .route("/api/v1/holds", post(booking::create_hold))
+        .route("/api/v1/holds/{id}", delete(booking::delete_hold))
+        .route("/api/v1/bookings", post(booking::create_booking))
+        .route("/api/v1/bookings/{code}", get(booking::get_booking))
+        .route("/api/v1/bookings/{code}/cancel", post(booking::cancel_booking))
         .route("/healthz", get(healthz))
         .route("/openapi.json", get(openapi_json))
         .fallback(not_found)
@@ -36,7 +56,7 @@ pub(super) fn router(state: AppState) -> Router {
 
 /// An error answer: `{code, message}` with its status.
 pub(crate) fn error(status: StatusCode, code: &str, message: impl Into<String>) -> Response {
-    (status, Json(ApiError { code: code.into(), message: message.into() })).into_response()
+    (status, Json(ApiError { code: code.into(), message: message.into(), field: None })).into_response()
 }
 
 async fn not_found() -> Response {

@@ -1,12 +1,16 @@
 //! The backend's database. SQLite through sqlx; the SQL is kept to what
 //! PostgreSQL accepts too, so a province-wide deployment can swap the pool.
 
-use std::{path::Path, str::FromStr};
+use std::{path::Path, str::FromStr, sync::Arc};
 
 use sqlx::{
     AssertSqlSafe, Row,
     sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous},
 };
+
+mod booking;
+
+pub use booking::{BookError, HoldSlot, NewBooking, StoredBooking, normalize_code};
 
 use crate::domain::{Catalog, Category, Hall, Service};
 
@@ -16,6 +20,21 @@ const SCHEMA: &[&str] = &[
     "CREATE TABLE IF NOT EXISTS categories (id TEXT PRIMARY KEY, position INTEGER NOT NULL, doc TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS services (id TEXT PRIMARY KEY, position INTEGER NOT NULL, \
      category_id TEXT NOT NULL REFERENCES categories(id), doc TEXT NOT NULL)",
+    // One row per slot that anyone has held: places taken by holds and bookings together.
+    "CREATE TABLE IF NOT EXISTS slots (hall TEXT NOT NULL, service TEXT NOT NULL, start_utc BIGINT NOT NULL, \
+     capacity INTEGER NOT NULL, taken INTEGER NOT NULL, PRIMARY KEY (hall, service, start_utc))",
+    "CREATE TABLE IF NOT EXISTS holds (id TEXT PRIMARY KEY, hall TEXT NOT NULL, service TEXT NOT NULL, \
+     start_utc BIGINT NOT NULL, expires_utc BIGINT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS holds_expiry ON holds (expires_utc)",
+    "CREATE TABLE IF NOT EXISTS bookings (code TEXT PRIMARY KEY, status TEXT NOT NULL, hall TEXT NOT NULL, \
+     service TEXT NOT NULL, start_utc BIGINT NOT NULL, end_utc BIGINT NOT NULL, local_date TEXT NOT NULL, \
+     name TEXT NOT NULL, phone TEXT NOT NULL, phone_last4 TEXT NOT NULL, id_hash TEXT NOT NULL, \
+     id_masked TEXT NOT NULL, kiosk TEXT, created_utc BIGINT NOT NULL)",
+    // One person, one active booking per service per day: enforced by the database itself.
+    "CREATE UNIQUE INDEX IF NOT EXISTS one_per_person ON bookings (id_hash, service, local_date) \
+     WHERE status = 'active'",
+    "CREATE TABLE IF NOT EXISTS idempotency (key TEXT PRIMARY KEY, request_hash TEXT NOT NULL, \
+     code TEXT, created_utc BIGINT NOT NULL)",
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -29,6 +48,8 @@ pub enum StoreError {
 #[derive(Clone)]
 pub struct Store {
     pool: SqlitePool,
+    /// Key for hashing ID numbers; made on first start, kept in the database.
+    id_key: std::sync::Arc<[u8; 32]>,
 }
 
 impl Store {
@@ -45,7 +66,8 @@ impl Store {
         for stmt in SCHEMA {
             sqlx::query(*stmt).execute(&pool).await?;
         }
-        Ok(Store { pool })
+        let id_key = Arc::new(id_key(&pool).await?);
+        Ok(Store { pool, id_key })
     }
 
     /// Replaces the stored catalogue with `catalog` unless it already holds that version.
@@ -123,4 +145,22 @@ impl Store {
         sqlx::query("SELECT 1").execute(&self.pool).await?;
         Ok(())
     }
+}
+
+/// The secret for ID hashes: read, or made and stored on first start.
+async fn id_key(pool: &SqlitePool) -> Result<[u8; 32], StoreError> {
+    let mut fresh = [0u8; 32];
+    getrandom::fill(&mut fresh).expect("the OS has randomness");
+    let hex: String = fresh.iter().map(|b| format!("{b:02x}")).collect();
+    sqlx::query("INSERT INTO meta (key, value) VALUES ('id_key', $1) ON CONFLICT (key) DO NOTHING")
+        .bind(&hex)
+        .execute(pool)
+        .await?;
+    let stored: String =
+        sqlx::query_scalar("SELECT value FROM meta WHERE key = 'id_key'").fetch_one(pool).await?;
+    let mut key = [0u8; 32];
+    for (i, byte) in key.iter_mut().enumerate() {
+        *byte = stored.get(i * 2..i * 2 + 2).and_then(|h| u8::from_str_radix(h, 16).ok()).unwrap_or(0);
+    }
+    Ok(key)
 }

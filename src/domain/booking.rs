@@ -1,0 +1,130 @@
+//! Appointment booking as the API speaks it: days, slots, holds, bookings.
+//! Times travel as UTC instants (RFC 3339) together with the hall's local
+//! date and time and its zone, so no client has to convert.
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// One bookable day at a hall, for one service.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Day {
+    /// Local date in the hall's zone, `YYYY-MM-DD`.
+    pub date: String,
+    /// 1 = Monday … 7 = Sunday.
+    pub weekday: u8,
+    /// False on closed days and holidays.
+    pub open: bool,
+    /// Places left over the whole day.
+    pub remaining: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Days {
+    pub hall: String,
+    pub service: String,
+    /// IANA zone the dates are in.
+    pub time_zone: String,
+    pub days: Vec<Day>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Slot {
+    /// Start as a UTC instant, e.g. `2026-12-01T01:30:00Z`.
+    pub start: String,
+    /// Local start and end in the hall's zone, `HH:MM`.
+    pub local_start: String,
+    pub local_end: String,
+    pub capacity: u32,
+    pub remaining: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Slots {
+    pub hall: String,
+    pub service: String,
+    pub date: String,
+    pub time_zone: String,
+    /// The zone's offset on that date, e.g. `+08:00`.
+    pub utc_offset: String,
+    pub slots: Vec<Slot>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct HoldRequest {
+    pub hall: String,
+    pub service: String,
+    /// The slot's start, as given in `Slot::start`.
+    pub start: String,
+}
+
+/// A place kept for a citizen while they fill in their details.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Hold {
+    pub id: String,
+    pub expires_at: String,
+    /// Seconds left when the answer was made.
+    pub expires_in: u32,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum IdKind {
+    /// 居民身份证: 18 characters with a checksum.
+    #[default]
+    ResidentId,
+    Passport,
+    /// Other travel or residence documents (permits for Hong Kong, Macao and
+    /// Taiwan residents, foreigners' permanent residence cards…).
+    Other,
+}
+
+impl IdKind {
+    pub const ALL: [IdKind; 3] = [IdKind::ResidentId, IdKind::Passport, IdKind::Other];
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct BookingRequest {
+    pub hold: String,
+    pub name: String,
+    pub phone: String,
+    pub id_kind: IdKind,
+    pub id_number: String,
+    /// The kiosk that made it (for the hall's statistics).
+    #[serde(default)]
+    pub kiosk: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum BookingStatus {
+    Active,
+    Cancelled,
+}
+
+/// A booking as anyone holding its code sees it: personal data masked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Booking {
+    /// Confirmation code: 8 characters of Crockford base32.
+    pub code: String,
+    pub status: BookingStatus,
+    pub hall: String,
+    pub service: String,
+    pub start: String,
+    pub date: String,
+    pub local_start: String,
+    pub local_end: String,
+    pub time_zone: String,
+    /// e.g. 张*
+    pub name_masked: String,
+    /// e.g. 138****1234
+    pub phone_masked: String,
+    /// e.g. 110***********1234
+    pub id_masked: String,
+}
+
+/// Proves the right to see or cancel a booking.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct PhoneProof {
+    /// The last four digits of the phone number given when booking.
+    pub phone_last4: String,
+}

@@ -1,0 +1,404 @@
+//! Booking routes: halls, days, slots, holds, bookings, lookup and cancel.
+
+use axum::{
+    Json,
+    extract::{Path, Query, State, rejection::JsonRejection, rejection::QueryRejection},
+    http::{HeaderMap, StatusCode},
+    response::{IntoResponse, Response},
+};
+use jiff::{Timestamp, civil::Date};
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use super::{
+    AppState,
+    calendar::{self, SlotTime},
+    routes::error,
+    store::{BookError, HoldSlot, NewBooking, StoredBooking, normalize_code},
+};
+use crate::domain::{
+    ApiError, Booking, BookingRequest, BookingStatus, Day, Days, Hall, Hold, HoldRequest, PhoneProof,
+    Service, Slot, Slots, person,
+};
+
+type ApiResult<T> = Result<T, Response>;
+
+fn internal(e: impl std::fmt::Display) -> Response {
+    tracing::error!("store error: {e}");
+    error(StatusCode::INTERNAL_SERVER_ERROR, "internal", "the server could not complete the request")
+}
+
+fn invalid(field: &str, message: &str) -> Response {
+    let body = ApiError { code: "invalid_field".into(), message: message.into(), field: Some(field.into()) };
+    (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response()
+}
+
+fn not_found() -> Response {
+    error(StatusCode::NOT_FOUND, "not_found", "nothing matches")
+}
+
+fn json<T>(body: Result<Json<T>, JsonRejection>) -> ApiResult<T> {
+    body.map(|Json(b)| b).map_err(|e| error(StatusCode::BAD_REQUEST, "bad_request", e.body_text()))
+}
+
+fn query<T>(q: Result<Query<T>, QueryRejection>) -> ApiResult<T> {
+    q.map(|Query(b)| b).map_err(|e| error(StatusCode::BAD_REQUEST, "bad_request", e.body_text()))
+}
+
+fn now_secs(state: &AppState) -> (Timestamp, i64) {
+    let now = state.clock.now();
+    (now, now.as_second())
+}
+
+fn hall_and_service<'a>(
+    state: &'a AppState,
+    hall: &str,
+    service: &str,
+) -> ApiResult<(&'a Hall, &'a Service)> {
+    let catalog = &state.served.catalog;
+    let hall = catalog.halls.iter().find(|h| h.id == hall).ok_or_else(not_found)?;
+    let service = catalog
+        .services
+        .iter()
+        .find(|s| s.id == service)
+        .ok_or_else(|| invalid("service", "no such service"))?;
+    if !service.halls.contains(&hall.id) {
+        return Err(invalid("service", "this hall does not handle this service"));
+    }
+    Ok((hall, service))
+}
+
+/// Halls with their hours and time zones.
+#[utoipa::path(get, path = "/api/v1/halls", responses((status = 200, body = Vec<Hall>)))]
+pub(super) async fn halls(State(state): State<AppState>) -> Json<Vec<Hall>> {
+    Json(state.served.catalog.halls.clone())
+}
+
+#[derive(Deserialize, IntoParams)]
+pub(super) struct ServiceQuery {
+    /// Service id.
+    service: String,
+}
+
+/// The next 14 days at a hall for a service: open or closed, places left.
+#[utoipa::path(
+    get,
+    path = "/api/v1/halls/{hall}/days",
+    params(("hall" = String, Path), ServiceQuery),
+    responses((status = 200, body = Days), (status = 404, body = ApiError), (status = 422, body = ApiError))
+)]
+pub(super) async fn days(
+    State(state): State<AppState>,
+    Path(hall): Path<String>,
+    q: Result<Query<ServiceQuery>, QueryRejection>,
+) -> ApiResult<Json<Days>> {
+    let q = query(q)?;
+    let (hall, service) = hall_and_service(&state, &hall, &q.service)?;
+    let (now, secs) = now_secs(&state);
+    state.store.release_expired(secs).await.map_err(internal)?;
+    let dates = calendar::bookable_dates(hall, now);
+    let (from, to) = (secs, secs + 15 * 86_400);
+    let taken = state.store.taken(&hall.id, &service.id, from, to).await.map_err(internal)?;
+    let days = dates
+        .into_iter()
+        .map(|date| {
+            let slots = calendar::slots(hall, service.booking, date, now);
+            let remaining = slots.iter().map(|s| remaining(service, &taken, s)).sum();
+            Day {
+                date: date.to_string(),
+                weekday: calendar::weekday(date),
+                open: calendar::is_open(hall, date),
+                remaining,
+            }
+        })
+        .collect();
+    Ok(Json(Days {
+        hall: hall.id.clone(),
+        service: service.id.clone(),
+        time_zone: hall.time_zone.clone(),
+        days,
+    }))
+}
+
+fn remaining(service: &Service, taken: &[(i64, u32)], slot: &SlotTime) -> u32 {
+    let start = slot.start.timestamp().as_second();
+    let used = taken.iter().find(|(s, _)| *s == start).map_or(0, |(_, t)| *t);
+    u32::from(service.booking.capacity).saturating_sub(used)
+}
+
+#[derive(Deserialize, IntoParams)]
+pub(super) struct SlotsQuery {
+    /// Service id.
+    service: String,
+    /// Local date at the hall, YYYY-MM-DD.
+    date: String,
+}
+
+/// The slots of one day, with places left, in the hall's time zone.
+#[utoipa::path(
+    get,
+    path = "/api/v1/halls/{hall}/slots",
+    params(("hall" = String, Path), SlotsQuery),
+    responses((status = 200, body = Slots), (status = 404, body = ApiError), (status = 422, body = ApiError))
+)]
+pub(super) async fn slots(
+    State(state): State<AppState>,
+    Path(hall): Path<String>,
+    q: Result<Query<SlotsQuery>, QueryRejection>,
+) -> ApiResult<Json<Slots>> {
+    let q = query(q)?;
+    let (hall, service) = hall_and_service(&state, &hall, &q.service)?;
+    let date: Date = q.date.parse().map_err(|_| invalid("date", "write the date as YYYY-MM-DD"))?;
+    let (now, secs) = now_secs(&state);
+    state.store.release_expired(secs).await.map_err(internal)?;
+    let offered = if calendar::bookable_dates(hall, now).contains(&date) {
+        calendar::slots(hall, service.booking, date, now)
+    } else {
+        vec![]
+    };
+    let (from, to) = match (offered.first(), offered.last()) {
+        (Some(f), Some(l)) => (f.start.timestamp().as_second(), l.start.timestamp().as_second() + 1),
+        _ => (0, 0),
+    };
+    let taken = state.store.taken(&hall.id, &service.id, from, to).await.map_err(internal)?;
+    let tz = calendar::zone(hall);
+    let offset = date.to_zoned(tz).map(|z| offset_text(z.offset())).unwrap_or_default();
+    let slots = offered
+        .iter()
+        .map(|s| Slot {
+            start: s.start.timestamp().to_string(),
+            local_start: calendar::hh_mm(&s.start),
+            local_end: calendar::hh_mm(&s.end),
+            capacity: u32::from(service.booking.capacity),
+            remaining: remaining(service, &taken, s),
+        })
+        .collect();
+    Ok(Json(Slots {
+        hall: hall.id.clone(),
+        service: service.id.clone(),
+        date: date.to_string(),
+        time_zone: hall.time_zone.clone(),
+        utc_offset: offset,
+        slots,
+    }))
+}
+
+/// Keeps a place in a slot for a few minutes while the citizen fills in details.
+#[utoipa::path(
+    post,
+    path = "/api/v1/holds",
+    request_body = HoldRequest,
+    responses(
+        (status = 201, body = Hold),
+        (status = 409, description = "`slot_full`", body = ApiError),
+        (status = 422, description = "`invalid_field`", body = ApiError),
+    )
+)]
+pub(super) async fn create_hold(
+    State(state): State<AppState>,
+    body: Result<Json<HoldRequest>, JsonRejection>,
+) -> ApiResult<Response> {
+    let req = json(body)?;
+    let (hall, service) = hall_and_service(&state, &req.hall, &req.service)?;
+    let start: Timestamp = req.start.parse().map_err(|_| invalid("start", "an RFC 3339 instant"))?;
+    let (now, secs) = now_secs(&state);
+    let slot = calendar::find_slot(hall, service.booking, start, now)
+        .ok_or_else(|| invalid("start", "not a slot that can be booked now"))?;
+    state.store.release_expired(secs).await.map_err(internal)?;
+    let hold_slot = HoldSlot {
+        hall: &hall.id,
+        service: &service.id,
+        start: slot.start.timestamp().as_second(),
+        capacity: u32::from(service.booking.capacity),
+    };
+    let expires = secs + state.hold_secs;
+    match state.store.hold(&hold_slot, expires).await.map_err(internal)? {
+        None => Err(error(StatusCode::CONFLICT, "slot_full", "no places left in this slot")),
+        Some(id) => {
+            let expires_at = Timestamp::from_second(expires).map(|t| t.to_string()).unwrap_or_default();
+            let hold = Hold { id, expires_at, expires_in: state.hold_secs as u32 };
+            Ok((StatusCode::CREATED, Json(hold)).into_response())
+        }
+    }
+}
+
+/// Gives a held place back (the citizen left, or the session was reset).
+#[utoipa::path(
+    delete,
+    path = "/api/v1/holds/{id}",
+    params(("id" = String, Path)),
+    responses((status = 204), (status = 404, body = ApiError))
+)]
+pub(super) async fn delete_hold(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> ApiResult<StatusCode> {
+    match state.store.release(&id).await.map_err(internal)? {
+        true => Ok(StatusCode::NO_CONTENT),
+        false => Err(not_found()),
+    }
+}
+
+/// Confirms a hold as a booking. A retry with the same `Idempotency-Key`
+/// returns the same booking; the key with another body is refused.
+#[utoipa::path(
+    post,
+    path = "/api/v1/bookings",
+    request_body = BookingRequest,
+    params(("Idempotency-Key" = String, Header, description = "Unique per confirmation attempt")),
+    responses(
+        (status = 201, body = Booking),
+        (status = 400, description = "`missing_idempotency_key`", body = ApiError),
+        (status = 409, description = "`already_booked` or `idempotency_conflict`", body = ApiError),
+        (status = 410, description = "`hold_expired`", body = ApiError),
+        (status = 422, description = "`invalid_field`, naming the field", body = ApiError),
+    )
+)]
+pub(super) async fn create_booking(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Result<Json<BookingRequest>, JsonRejection>,
+) -> ApiResult<Response> {
+    let key = headers
+        .get("idempotency-key")
+        .and_then(|v| v.to_str().ok())
+        .filter(|k| (8..=128).contains(&k.len()))
+        .ok_or_else(|| {
+            error(StatusCode::BAD_REQUEST, "missing_idempotency_key", "send an Idempotency-Key header")
+        })?
+        .to_owned();
+    let req = json(body)?;
+    person::name(&req.name).map_err(|_| invalid("name", "a name of 1 to 40 letters"))?;
+    person::phone(&req.phone).map_err(|_| invalid("phone", "an 11-digit mainland mobile number"))?;
+    person::id_number(req.id_kind, &req.id_number)
+        .map_err(|_| invalid("id_number", "not a valid document number"))?;
+    let id_number = person::normalize_id(&req.id_number);
+    let (_, secs) = now_secs(&state);
+    let hold = state.store.hold_slot(&req.hold, secs).await.map_err(internal)?;
+    let request_hash =
+        format!("{:?}", (&req.hold, req.name.trim(), req.phone.trim(), req.id_kind, &id_number));
+    let new = NewBooking {
+        idempotency_key: &key,
+        request_hash: sha_hex(&request_hash),
+        hold: &req.hold,
+        name: req.name.trim(),
+        phone: req.phone.trim(),
+        id_kind: req.id_kind,
+        id_number: &id_number,
+        id_masked: person::mask(&id_number, 3, 4),
+        kiosk: req.kiosk.as_deref(),
+        now: secs,
+    };
+    // End and local date of the held slot (a replayed request may no longer
+    // have its hold: the store then answers from the idempotency record).
+    let (end, local_date) = match &hold {
+        Some((hall, service, start)) => {
+            slot_end(&state, hall, service, *start).unwrap_or((*start, String::new()))
+        }
+        None => (0, String::new()),
+    };
+    match state.store.book(&new, end, &local_date).await {
+        Ok(b) => Ok((StatusCode::CREATED, Json(view(&state, &b))).into_response()),
+        Err(BookError::HoldExpired) => {
+            Err(error(StatusCode::GONE, "hold_expired", "the hold expired; choose a slot again"))
+        }
+        Err(BookError::AlreadyBooked) => Err(error(
+            StatusCode::CONFLICT,
+            "already_booked",
+            "this person already has a booking for this service that day",
+        )),
+        Err(BookError::IdempotencyConflict) => Err(error(
+            StatusCode::CONFLICT,
+            "idempotency_conflict",
+            "this Idempotency-Key was used with a different request",
+        )),
+        Err(BookError::Store(e)) => Err(internal(e)),
+    }
+}
+
+/// `+08:00` style, as RFC 3339 writes offsets.
+fn offset_text(offset: jiff::tz::Offset) -> String {
+    let secs = offset.seconds();
+    let sign = if secs < 0 { '-' } else { '+' };
+    format!("{sign}{:02}:{:02}", secs.abs() / 3600, secs.abs() % 3600 / 60)
+}
+
+fn sha_hex(s: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(s.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// End instant and local date of the slot starting at `start`.
+fn slot_end(state: &AppState, hall: &str, service: &str, start: i64) -> Option<(i64, String)> {
+    let catalog = &state.served.catalog;
+    let hall = catalog.halls.iter().find(|h| h.id == hall)?;
+    let service = catalog.services.iter().find(|s| s.id == service)?;
+    let start = Timestamp::from_second(start).ok()?.to_zoned(calendar::zone(hall));
+    let end =
+        start.checked_add(jiff::SignedDuration::from_mins(i64::from(service.booking.slot_minutes))).ok()?;
+    Some((end.timestamp().as_second(), start.date().to_string()))
+}
+
+fn view(state: &AppState, b: &StoredBooking) -> Booking {
+    let hall = state.served.catalog.halls.iter().find(|h| h.id == b.hall);
+    let tz = hall.map_or(jiff::tz::TimeZone::UTC, calendar::zone);
+    let local = |t: i64| {
+        Timestamp::from_second(t).map(|t| calendar::hh_mm(&t.to_zoned(tz.clone()))).unwrap_or_default()
+    };
+    Booking {
+        code: b.code.clone(),
+        status: if b.active { BookingStatus::Active } else { BookingStatus::Cancelled },
+        hall: b.hall.clone(),
+        service: b.service.clone(),
+        start: Timestamp::from_second(b.start).map(|t| t.to_string()).unwrap_or_default(),
+        date: b.local_date.clone(),
+        local_start: local(b.start),
+        local_end: local(b.end),
+        time_zone: hall.map_or_else(String::new, |h| h.time_zone.clone()),
+        name_masked: person::mask(&b.name, 1, 0),
+        phone_masked: person::mask(&b.phone, 3, 4),
+        id_masked: b.id_masked.clone(),
+    }
+}
+
+fn last4(s: &str) -> ApiResult<&str> {
+    let s = s.trim();
+    if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) { Ok(s) } else { Err(not_found()) }
+}
+
+/// A booking, proven by the phone's last four digits in `X-Phone-Last4`.
+/// A wrong code and wrong digits get the same answer.
+#[utoipa::path(
+    get,
+    path = "/api/v1/bookings/{code}",
+    params(("code" = String, Path), ("X-Phone-Last4" = String, Header)),
+    responses((status = 200, body = Booking), (status = 404, description = "`not_found`", body = ApiError))
+)]
+pub(super) async fn get_booking(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    headers: HeaderMap,
+) -> ApiResult<Json<Booking>> {
+    let proof = headers.get("x-phone-last4").and_then(|v| v.to_str().ok()).unwrap_or("");
+    let found = state.store.booking(&normalize_code(&code), last4(proof)?).await.map_err(internal)?;
+    found.map(|b| Json(view(&state, &b))).ok_or_else(not_found)
+}
+
+/// Cancels a booking, freeing its place; proven by the phone's last four digits.
+#[utoipa::path(
+    post,
+    path = "/api/v1/bookings/{code}/cancel",
+    params(("code" = String, Path)),
+    request_body = PhoneProof,
+    responses((status = 200, body = Booking), (status = 404, description = "`not_found`", body = ApiError))
+)]
+pub(super) async fn cancel_booking(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    body: Result<Json<PhoneProof>, JsonRejection>,
+) -> ApiResult<Json<Booking>> {
+    let proof = json(body)?;
+    let found =
+        state.store.cancel(&normalize_code(&code), last4(&proof.phone_last4)?).await.map_err(internal)?;
+    found.map(|b| Json(view(&state, &b))).ok_or_else(not_found)
+}

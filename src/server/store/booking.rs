@@ -1,0 +1,404 @@
+//! Holds and bookings. Every place is counted in `slots.taken`, changed only
+//! by single-row conditional updates inside transactions, so no interleaving
+//! of requests can push a slot past its capacity — on SQLite (one writer at a
+//! time) and on PostgreSQL (row locks) alike.
+//!
+//! Each transaction begins with a write, so SQLite takes its write lock (and
+//! waits its turn) up front instead of failing to upgrade a read later.
+
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+use sqlx::Row;
+
+use super::{Store, StoreError};
+use crate::domain::IdKind;
+
+/// Crockford's base32: no I, L, O or U, so a code read aloud is unambiguous.
+const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+#[derive(Debug, thiserror::Error)]
+pub enum BookError {
+    #[error("the hold expired or does not exist")]
+    HoldExpired,
+    #[error("this person already has a booking for this service that day")]
+    AlreadyBooked,
+    #[error("the idempotency key was used for a different request")]
+    IdempotencyConflict,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<sqlx::Error> for BookError {
+    fn from(e: sqlx::Error) -> Self {
+        BookError::Store(e.into())
+    }
+}
+
+/// The slot a hold is for, as the route layer computed it from the catalogue.
+pub struct HoldSlot<'a> {
+    pub hall: &'a str,
+    pub service: &'a str,
+    pub start: i64,
+    pub capacity: u32,
+}
+
+pub struct NewBooking<'a> {
+    pub idempotency_key: &'a str,
+    /// Hash of the request body: a key reused with another body is refused.
+    pub request_hash: String,
+    pub hold: &'a str,
+    pub name: &'a str,
+    pub phone: &'a str,
+    pub id_kind: IdKind,
+    /// Normalized (trimmed, upper case).
+    pub id_number: &'a str,
+    pub id_masked: String,
+    pub kiosk: Option<&'a str>,
+    pub now: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredBooking {
+    pub code: String,
+    pub active: bool,
+    pub hall: String,
+    pub service: String,
+    pub start: i64,
+    pub end: i64,
+    pub local_date: String,
+    pub name: String,
+    pub phone: String,
+    pub id_masked: String,
+}
+
+const BOOKING_COLUMNS: &str =
+    "code, status, hall, service, start_utc, end_utc, local_date, name, phone, id_masked";
+
+fn stored(row: &sqlx::sqlite::SqliteRow) -> Result<StoredBooking, sqlx::Error> {
+    Ok(StoredBooking {
+        code: row.try_get("code")?,
+        active: row.try_get::<&str, _>("status")? == "active",
+        hall: row.try_get("hall")?,
+        service: row.try_get("service")?,
+        start: row.try_get("start_utc")?,
+        end: row.try_get("end_utc")?,
+        local_date: row.try_get("local_date")?,
+        name: row.try_get("name")?,
+        phone: row.try_get("phone")?,
+        id_masked: row.try_get("id_masked")?,
+    })
+}
+
+fn random_code() -> String {
+    let mut bytes = [0u8; 8];
+    getrandom::fill(&mut bytes).expect("the OS has randomness");
+    bytes.iter().map(|b| CROCKFORD[(b & 31) as usize] as char).collect()
+}
+
+/// A random id with 128 bits, hex.
+pub fn random_id() -> String {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).expect("the OS has randomness");
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Reads a code as people type it: case, spaces and look-alike letters forgiven.
+pub fn normalize_code(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .map(|c| match c.to_ascii_uppercase() {
+            'O' => '0',
+            'I' | 'L' => '1',
+            c => c,
+        })
+        .collect()
+}
+
+impl Store {
+    /// Frees the places of holds that expired by `now`.
+    pub async fn release_expired(&self, now: i64) -> Result<(), StoreError> {
+        let any: Option<i64> = sqlx::query_scalar("SELECT 1 FROM holds WHERE expires_utc <= $1 LIMIT 1")
+            .bind(now)
+            .fetch_optional(&self.pool)
+            .await?;
+        if any.is_none() {
+            return Ok(());
+        }
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "UPDATE slots SET taken = taken - (SELECT COUNT(*) FROM holds h WHERE h.hall = slots.hall \
+             AND h.service = slots.service AND h.start_utc = slots.start_utc AND h.expires_utc <= $1) \
+             WHERE EXISTS (SELECT 1 FROM holds h WHERE h.hall = slots.hall AND h.service = slots.service \
+             AND h.start_utc = slots.start_utc AND h.expires_utc <= $1)",
+        )
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM holds WHERE expires_utc <= $1").bind(now).execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Places taken per slot start, for the slots of one service at one hall in `[from, to)`.
+    pub async fn taken(
+        &self,
+        hall: &str,
+        service: &str,
+        from: i64,
+        to: i64,
+    ) -> Result<Vec<(i64, u32)>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT start_utc, taken FROM slots WHERE hall = $1 AND service = $2 AND start_utc >= $3 AND start_utc < $4",
+        )
+        .bind(hall)
+        .bind(service)
+        .bind(from)
+        .bind(to)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get("start_utc")?, r.try_get::<i64, _>("taken")?.max(0) as u32)))
+            .collect::<Result<_, sqlx::Error>>()
+            .map_err(Into::into)
+    }
+
+    /// Takes one place in the slot for a new hold; `None` when the slot is full.
+    pub async fn hold(&self, slot: &HoldSlot<'_>, expires: i64) -> Result<Option<String>, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO slots (hall, service, start_utc, capacity, taken) VALUES ($1, $2, $3, $4, 0) \
+             ON CONFLICT (hall, service, start_utc) DO UPDATE SET capacity = excluded.capacity",
+        )
+        .bind(slot.hall)
+        .bind(slot.service)
+        .bind(slot.start)
+        .bind(i64::from(slot.capacity))
+        .execute(&mut *tx)
+        .await?;
+        let took = sqlx::query(
+            "UPDATE slots SET taken = taken + 1 WHERE hall = $1 AND service = $2 AND start_utc = $3 AND taken < capacity",
+        )
+        .bind(slot.hall)
+        .bind(slot.service)
+        .bind(slot.start)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if took == 0 {
+            return Ok(None);
+        }
+        let id = random_id();
+        sqlx::query(
+            "INSERT INTO holds (id, hall, service, start_utc, expires_utc) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(&id)
+        .bind(slot.hall)
+        .bind(slot.service)
+        .bind(slot.start)
+        .bind(expires)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Some(id))
+    }
+
+    /// Gives a hold's place back; false when there was no such hold.
+    pub async fn release(&self, hold: &str) -> Result<bool, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let row = sqlx::query("DELETE FROM holds WHERE id = $1 RETURNING hall, service, start_utc")
+            .bind(hold)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let Some(row) = row else { return Ok(false) };
+        free_place(&mut tx, row.try_get("hall")?, row.try_get("service")?, row.try_get("start_utc")?).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// The slot a hold keeps, if it is still kept at `now`.
+    pub async fn hold_slot(&self, hold: &str, now: i64) -> Result<Option<(String, String, i64)>, StoreError> {
+        let row =
+            sqlx::query("SELECT hall, service, start_utc FROM holds WHERE id = $1 AND expires_utc > $2")
+                .bind(hold)
+                .bind(now)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(match row {
+            Some(r) => Some((r.try_get("hall")?, r.try_get("service")?, r.try_get("start_utc")?)),
+            None => None,
+        })
+    }
+
+    /// Turns a hold into a booking, once per idempotency key.
+    pub async fn book(
+        &self,
+        new: &NewBooking<'_>,
+        end: i64,
+        local_date: &str,
+    ) -> Result<StoredBooking, BookError> {
+        for _ in 0..4 {
+            match self.try_book(new, end, local_date, &random_code()).await {
+                // A code already in use (1 in 2^40 per booking): draw another.
+                Err(BookError::Store(StoreError::Db(sqlx::Error::Database(e))))
+                    if e.is_unique_violation() && e.message().contains("bookings.code") => {}
+                other => return other,
+            }
+        }
+        Err(BookError::Store(StoreError::Db(sqlx::Error::Protocol("no free confirmation code".into()))))
+    }
+
+    async fn try_book(
+        &self,
+        new: &NewBooking<'_>,
+        end: i64,
+        local_date: &str,
+        code: &str,
+    ) -> Result<StoredBooking, BookError> {
+        let mut tx = self.pool.begin().await?;
+        let fresh = sqlx::query(
+            "INSERT INTO idempotency (key, request_hash, created_utc) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING",
+        )
+        .bind(new.idempotency_key)
+        .bind(&new.request_hash)
+        .bind(new.now)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if !fresh {
+            let row = sqlx::query("SELECT request_hash, code FROM idempotency WHERE key = $1")
+                .bind(new.idempotency_key)
+                .fetch_one(&mut *tx)
+                .await?;
+            if row.try_get::<&str, _>("request_hash")? != new.request_hash {
+                return Err(BookError::IdempotencyConflict);
+            }
+            let code: String = row.try_get("code")?;
+            let sql = format!("SELECT {BOOKING_COLUMNS} FROM bookings WHERE code = $1");
+            let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(&code).fetch_one(&mut *tx).await?;
+            return Ok(stored(&row)?);
+        }
+        let hold = sqlx::query(
+            "DELETE FROM holds WHERE id = $1 AND expires_utc > $2 RETURNING hall, service, start_utc",
+        )
+        .bind(new.hold)
+        .bind(new.now)
+        .fetch_optional(&mut *tx)
+        .await?;
+        // The hold's place becomes the booking's: `slots.taken` stays as it is.
+        let Some(hold) = hold else { return Err(BookError::HoldExpired) };
+        let (hall, service, start): (String, String, i64) =
+            (hold.try_get("hall")?, hold.try_get("service")?, hold.try_get("start_utc")?);
+        let phone_last4 = &new.phone[new.phone.len().saturating_sub(4)..];
+        let inserted = sqlx::query(
+            "INSERT INTO bookings (code, status, hall, service, start_utc, end_utc, local_date, name, phone, \
+             phone_last4, id_hash, id_masked, kiosk, created_utc) \
+             VALUES ($1, 'active', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+        )
+        .bind(code)
+        .bind(&hall)
+        .bind(&service)
+        .bind(start)
+        .bind(end)
+        .bind(local_date)
+        .bind(new.name)
+        .bind(new.phone)
+        .bind(phone_last4)
+        .bind(self.id_hash(new.id_kind, new.id_number))
+        .bind(&new.id_masked)
+        .bind(new.kiosk)
+        .bind(new.now)
+        .execute(&mut *tx)
+        .await;
+        match inserted {
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() && e.message().contains("id_hash") => {
+                return Err(BookError::AlreadyBooked);
+            }
+            other => {
+                other?;
+            }
+        }
+        sqlx::query("UPDATE idempotency SET code = $1 WHERE key = $2")
+            .bind(code)
+            .bind(new.idempotency_key)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(StoredBooking {
+            code: code.to_owned(),
+            active: true,
+            hall,
+            service,
+            start,
+            end,
+            local_date: local_date.to_owned(),
+            name: new.name.to_owned(),
+            phone: new.phone.to_owned(),
+            id_masked: new.id_masked.clone(),
+        })
+    }
+
+    /// The booking with `code`, if the phone's last four digits match.
+    pub async fn booking(&self, code: &str, phone_last4: &str) -> Result<Option<StoredBooking>, StoreError> {
+        let sql = format!("SELECT {BOOKING_COLUMNS} FROM bookings WHERE code = $1 AND phone_last4 = $2");
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(code)
+            .bind(phone_last4)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.as_ref().map(stored).transpose()?)
+    }
+
+    /// Cancels a booking and frees its place. Cancelling twice is harmless.
+    pub async fn cancel(&self, code: &str, phone_last4: &str) -> Result<Option<StoredBooking>, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let row = sqlx::query(
+            "UPDATE bookings SET status = 'cancelled' WHERE code = $1 AND phone_last4 = $2 AND status = 'active' \
+             RETURNING hall, service, start_utc",
+        )
+        .bind(code)
+        .bind(phone_last4)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if let Some(row) = row {
+            free_place(&mut tx, row.try_get("hall")?, row.try_get("service")?, row.try_get("start_utc")?)
+                .await?;
+        }
+        tx.commit().await?;
+        self.booking(code, phone_last4).await
+    }
+
+    /// Active bookings in a slot (for checks after a load test).
+    pub async fn active_bookings(&self, hall: &str, service: &str, start: i64) -> Result<u32, StoreError> {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM bookings WHERE hall = $1 AND service = $2 AND start_utc = $3 AND status = 'active'",
+        )
+        .bind(hall)
+        .bind(service)
+        .bind(start)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(n as u32)
+    }
+
+    fn id_hash(&self, kind: IdKind, id: &str) -> String {
+        let mut mac = Hmac::<Sha256>::new_from_slice(&self.id_key[..]).expect("any key length");
+        mac.update(format!("{kind:?}:{id}").as_bytes());
+        mac.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
+async fn free_place(
+    tx: &mut sqlx::SqliteConnection,
+    hall: String,
+    service: String,
+    start: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE slots SET taken = taken - 1 WHERE hall = $1 AND service = $2 AND start_utc = $3 AND taken > 0")
+        .bind(hall)
+        .bind(service)
+        .bind(start)
+        .execute(tx)
+        .await?;
+    Ok(())
+}
