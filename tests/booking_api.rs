@@ -240,13 +240,14 @@ async fn invalid_details_name_the_field_and_personal_data_stays_masked() {
     let service = b.service_with("binjiang", 3);
     let start = b.slots("binjiang", &service, "2026-11-30").await.slots[6].start.clone();
     let hold: Hold = b.hold("binjiang", &service, &start).await.json().await.unwrap();
-    let bad_id = id_number(5).replace(|c: char| c == 'X', "1");
-    let mut bad_id = bad_id.into_bytes();
-    bad_id[17] = if bad_id[17] == b'0' { b'1' } else { b'0' };
+    // A resident ID with the wrong check character.
+    let good = id_number(5);
+    let wrong = if good.ends_with('0') { '1' } else { '0' };
+    let bad_id = format!("{}{wrong}", &good[..17]);
     let cases = [
         (
             "id_number",
-            json!({ "hold": hold.id, "name": "张三", "phone": phone(1), "id_kind": "resident_id", "id_number": String::from_utf8(bad_id).unwrap() }),
+            json!({ "hold": hold.id, "name": "张三", "phone": phone(1), "id_kind": "resident_id", "id_number": bad_id }),
         ),
         (
             "phone",

@@ -13,7 +13,7 @@ use utoipa::IntoParams;
 use super::{
     AppState,
     calendar::{self, SlotTime},
-    routes::error,
+    routes::Fail,
     store::{BookError, HoldSlot, NewBooking, StoredBooking, normalize_code},
 };
 use crate::domain::{
@@ -21,28 +21,27 @@ use crate::domain::{
     Service, Slot, Slots, person,
 };
 
-type ApiResult<T> = Result<T, Response>;
+type ApiResult<T> = Result<T, Fail>;
 
-fn internal(e: impl std::fmt::Display) -> Response {
+fn internal(e: impl std::fmt::Display) -> Fail {
     tracing::error!("store error: {e}");
-    error(StatusCode::INTERNAL_SERVER_ERROR, "internal", "the server could not complete the request")
+    Fail::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "the server could not complete the request")
 }
 
-fn invalid(field: &str, message: &str) -> Response {
-    let body = ApiError { code: "invalid_field".into(), message: message.into(), field: Some(field.into()) };
-    (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response()
+fn invalid(field: &str, message: &str) -> Fail {
+    Fail::invalid(field, message)
 }
 
-fn not_found() -> Response {
-    error(StatusCode::NOT_FOUND, "not_found", "nothing matches")
+fn not_found() -> Fail {
+    Fail::new(StatusCode::NOT_FOUND, "not_found", "nothing matches")
 }
 
 fn json<T>(body: Result<Json<T>, JsonRejection>) -> ApiResult<T> {
-    body.map(|Json(b)| b).map_err(|e| error(StatusCode::BAD_REQUEST, "bad_request", e.body_text()))
+    body.map(|Json(b)| b).map_err(|e| Fail::new(StatusCode::BAD_REQUEST, "bad_request", e.body_text()))
 }
 
 fn query<T>(q: Result<Query<T>, QueryRejection>) -> ApiResult<T> {
-    q.map(|Query(b)| b).map_err(|e| error(StatusCode::BAD_REQUEST, "bad_request", e.body_text()))
+    q.map(|Query(b)| b).map_err(|e| Fail::new(StatusCode::BAD_REQUEST, "bad_request", e.body_text()))
 }
 
 fn now_secs(state: &AppState) -> (Timestamp, i64) {
@@ -213,7 +212,7 @@ pub(super) async fn create_hold(
     };
     let expires = secs + state.hold_secs;
     match state.store.hold(&hold_slot, expires).await.map_err(internal)? {
-        None => Err(error(StatusCode::CONFLICT, "slot_full", "no places left in this slot")),
+        None => Err(Fail::new(StatusCode::CONFLICT, "slot_full", "no places left in this slot")),
         Some(id) => {
             let expires_at = Timestamp::from_second(expires).map(|t| t.to_string()).unwrap_or_default();
             let hold = Hold { id, expires_at, expires_in: state.hold_secs as u32 };
@@ -264,7 +263,7 @@ pub(super) async fn create_booking(
         .and_then(|v| v.to_str().ok())
         .filter(|k| (8..=128).contains(&k.len()))
         .ok_or_else(|| {
-            error(StatusCode::BAD_REQUEST, "missing_idempotency_key", "send an Idempotency-Key header")
+            Fail::new(StatusCode::BAD_REQUEST, "missing_idempotency_key", "send an Idempotency-Key header")
         })?
         .to_owned();
     let req = json(body)?;
@@ -300,14 +299,14 @@ pub(super) async fn create_booking(
     match state.store.book(&new, end, &local_date).await {
         Ok(b) => Ok((StatusCode::CREATED, Json(view(&state, &b))).into_response()),
         Err(BookError::HoldExpired) => {
-            Err(error(StatusCode::GONE, "hold_expired", "the hold expired; choose a slot again"))
+            Err(Fail::new(StatusCode::GONE, "hold_expired", "the hold expired; choose a slot again"))
         }
-        Err(BookError::AlreadyBooked) => Err(error(
+        Err(BookError::AlreadyBooked) => Err(Fail::new(
             StatusCode::CONFLICT,
             "already_booked",
             "this person already has a booking for this service that day",
         )),
-        Err(BookError::IdempotencyConflict) => Err(error(
+        Err(BookError::IdempotencyConflict) => Err(Fail::new(
             StatusCode::CONFLICT,
             "idempotency_conflict",
             "this Idempotency-Key was used with a different request",

@@ -55,8 +55,33 @@ pub(super) fn router(state: AppState) -> Router {
 }
 
 /// An error answer: `{code, message}` with its status.
+#[derive(Debug)]
+pub(crate) struct Fail {
+    status: StatusCode,
+    body: ApiError,
+}
+
+impl Fail {
+    pub fn new(status: StatusCode, code: &str, message: impl Into<String>) -> Fail {
+        Fail { status, body: ApiError { code: code.into(), message: message.into(), field: None } }
+    }
+
+    /// 422 `invalid_field`, naming the field.
+    pub fn invalid(field: &str, message: &str) -> Fail {
+        let mut fail = Fail::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_field", message);
+        fail.body.field = Some(field.into());
+        fail
+    }
+}
+
+impl IntoResponse for Fail {
+    fn into_response(self) -> Response {
+        (self.status, Json(self.body)).into_response()
+    }
+}
+
 pub(crate) fn error(status: StatusCode, code: &str, message: impl Into<String>) -> Response {
-    (status, Json(ApiError { code: code.into(), message: message.into(), field: None })).into_response()
+    Fail::new(status, code, message).into_response()
 }
 
 async fn not_found() -> Response {
