@@ -7,8 +7,10 @@ use onestop::server::{self, ServerOptions};
 use reqwest::StatusCode;
 
 async fn start(dir: &Path, catalog_dir: Option<&Path>) -> Result<String, server::ServerError> {
-    let opts =
-        ServerOptions { database: dir.join("onestop.db"), catalog_dir: catalog_dir.map(Path::to_owned) };
+    let opts = ServerOptions {
+        catalog_dir: catalog_dir.map(Path::to_owned),
+        ..ServerOptions::new(dir.join("onestop.db"))
+    };
     Ok(server::start(&opts, "127.0.0.1:0").await?.url())
 }
 
