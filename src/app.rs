@@ -28,6 +28,7 @@ pub async fn kiosk(cfg: KioskConfig) -> anyhow::Result<()> {
     };
     let setup = SessionSetup {
         config: SessionConfig {
+            kiosk: cfg.kiosk.id.clone(),
             hall: cfg.kiosk.hall.clone(),
             lang: cfg.kiosk.language,
             lockdown: cfg.kiosk.lockdown,

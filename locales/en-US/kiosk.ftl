@@ -86,3 +86,117 @@ guide-where = Where and when
 guide-phones = Enquiries and complaints
 enquiry-phone = Enquiries phone: { $phone }
 complaint-phone = Complaints phone: { $phone }
+
+## Booking
+key-book = Book
+key-next-field = Next field
+key-change = Change
+key-continue = Continue
+crumb-book-hall = Hall
+crumb-book-date = Date
+crumb-book-slot = Time
+crumb-book-details = Your details
+crumb-book-check = Check
+crumb-book-done = Booked
+crumb-lookup = My appointment
+crumb-lookup-result = Details
+welcome-my-booking = My appointment
+welcome-my-booking-detail = look up or cancel a booking
+loading = Looking it up, please wait…
+load-failed = Error: { $reason }. Press R to try again.
+book-hall-heading = Which hall would you like to go to?
+book-date-heading = Choose a date ({ $hall }, local time { $zone }):
+book-slot-heading = { $day } · { $hall } · Choose a time (local time { $zone }):
+book-slot-holding = Keeping a place for you, please wait…
+book-slot-none = No times are left on { $day }. Press Esc to choose another day.
+day-closed = closed
+day-full = fully booked
+slot-full = fully booked
+places-left = { $count ->
+    [one] 1 place left
+   *[other] { $count } places left
+}
+day-label = { $weekday } { $day } { $month }
+month-1 = Jan
+month-2 = Feb
+month-3 = Mar
+month-4 = Apr
+month-5 = May
+month-6 = Jun
+month-7 = Jul
+month-8 = Aug
+month-9 = Sep
+month-10 = Oct
+month-11 = Nov
+month-12 = Dec
+weekday-1 = Mon
+weekday-2 = Tue
+weekday-3 = Wed
+weekday-4 = Thu
+weekday-5 = Fri
+weekday-6 = Sat
+weekday-7 = Sun
+book-details-heading = Your details (Tab or ↓ for the next field):
+hold-minutes = Your place is kept for about { $minutes ->
+    [one] 1 minute
+   *[other] { $minutes } minutes
+}.
+error-summary = Error: { $count ->
+    [one] 1 answer needs
+   *[other] { $count } answers need
+} correcting, as marked below.
+field-name = Name
+field-phone = Mobile number (11 digits)
+field-id-kind = Document type
+field-id-number = Document number
+field-time = Time
+id-kind-resident = Resident ID card
+id-kind-passport = Passport
+id-kind-other = Other (permits for Hong Kong, Macao and Taiwan residents, permanent residence ID…)
+err-name-missing = Error: enter your name
+err-name-format = Error: a name has no digits and at most 40 letters
+err-phone-missing = Error: enter your mobile number
+err-phone-format = Error: enter an 11-digit mobile number, like 13812345678
+err-id-missing = Error: enter your document number
+err-id-format = Error: a resident ID number has 18 characters
+err-id-checksum = Error: this ID number is not right; check each character, especially the last
+err-id-birth-date = Error: the date of birth in this ID number is not right
+err-document-format = Error: a document number has 5 to 20 letters or digits
+check-heading = Check your answers ({ $service }):
+check-answer = { $label }: { $value }
+check-confirm = Everything is right: confirm the booking
+check-change = change
+check-sending = Sending your booking, please wait…
+done-heading = You are booked. Please note your confirmation code:
+done-bring = Bring with you:
+booking-code = Confirmation code: { $code }
+booking-service = Service: { $service }
+booking-when = When: { $day } { $start }–{ $end } (local time { $zone })
+booking-where = Where: { $place } ({ $address })
+booking-person = Booked for: { $name } · mobile { $phone } · document { $id }
+notice-day-unavailable = That day cannot be booked (closed or full). Please choose another day.
+notice-slot-full = That time is fully booked. Please choose another.
+notice-slot-taken = Sorry, that time has just been fully booked. Please choose again from the updated times.
+notice-hold-expired = The time kept for you has run out. Please choose a time again; your answers are still here.
+notice-already-booked = You already have a booking for this service that day: one per document per day.
+notice-invalid = One of your answers was not accepted. Please check them and try again.
+notice-not-found = No booking was found. Please check the code and the last four digits of the phone.
+notice-refused = The request was not accepted. Please ask a member of staff.
+notice-network-retry = Error: { $reason }; the booking was not sent. Your answers are still here: press Enter to try again.
+notice-cancelled = The booking is cancelled and its place is free for others.
+
+## My appointment
+lookup-heading = Enter your confirmation code and the last 4 digits of your phone:
+lookup-searching = Looking it up, please wait…
+field-code = Confirmation code (8 characters)
+field-last4 = Last four digits of the phone
+err-code-missing = Error: enter the confirmation code
+err-code-format = Error: the code has 8 letters and digits
+err-last4-missing = Error: enter the last four digits
+err-last4-format = Error: enter 4 digits
+status-active = This booking is active
+status-cancelled = This booking is cancelled
+lookup-cancel = Cancel this booking
+lookup-cancel-question = Cancel it? Its place will go to someone else.
+lookup-cancel-yes = Yes, cancel the booking
+lookup-cancel-no = No, keep it

@@ -6,7 +6,12 @@ use std::time::Duration;
 
 use reqwest::{StatusCode, header};
 
-use crate::domain::{Catalog, FetchError, sanitize};
+use serde::de::DeserializeOwned;
+
+use crate::domain::{
+    ApiError, Booking, BookingFailure, BookingRequest, Catalog, Days, FetchError, Hold, HoldRequest,
+    PhoneProof, Slots, sanitize,
+};
 
 #[derive(Clone)]
 pub struct ApiClient {
@@ -50,6 +55,88 @@ impl ApiClient {
     }
 }
 
+impl ApiClient {
+    pub async fn days(&self, hall: &str, service: &str) -> Result<Days, FetchError> {
+        let url = format!("{}/api/v1/halls/{hall}/days", self.base);
+        self.get(self.http.get(url).query(&[("service", service)])).await
+    }
+
+    pub async fn slots(&self, hall: &str, service: &str, date: &str) -> Result<Slots, FetchError> {
+        let url = format!("{}/api/v1/halls/{hall}/slots", self.base);
+        self.get(self.http.get(url).query(&[("service", service), ("date", date)])).await
+    }
+
+    pub async fn hold(&self, req: &HoldRequest) -> Result<Hold, BookingFailure> {
+        self.send(self.http.post(format!("{}/api/v1/holds", self.base)).json(req)).await
+    }
+
+    pub async fn release_hold(&self, id: &str) -> Result<(), FetchError> {
+        let resp =
+            self.http.delete(format!("{}/api/v1/holds/{id}", self.base)).send().await.map_err(classify)?;
+        if resp.status().is_success() || resp.status() == StatusCode::NOT_FOUND {
+            Ok(())
+        } else {
+            Err(FetchError::Server)
+        }
+    }
+
+    pub async fn book(&self, idempotency_key: &str, req: &BookingRequest) -> Result<Booking, BookingFailure> {
+        let req = self
+            .http
+            .post(format!("{}/api/v1/bookings", self.base))
+            .header("Idempotency-Key", idempotency_key)
+            .json(req);
+        self.send(req).await
+    }
+
+    pub async fn find_booking(&self, code: &str, last4: &str) -> Result<Booking, BookingFailure> {
+        let code = code.trim();
+        let req = self
+            .http
+            .get(format!("{}/api/v1/bookings/{code}", self.base))
+            .header("X-Phone-Last4", last4.trim());
+        self.send(req).await
+    }
+
+    pub async fn cancel_booking(&self, code: &str, last4: &str) -> Result<Booking, BookingFailure> {
+        let body = PhoneProof { phone_last4: last4.trim().to_owned() };
+        self.send(self.http.post(format!("{}/api/v1/bookings/{}/cancel", self.base, code.trim())).json(&body))
+            .await
+    }
+
+    async fn get<T: DeserializeOwned>(&self, req: reqwest::RequestBuilder) -> Result<T, FetchError> {
+        let resp = req.send().await.map_err(classify)?;
+        if !resp.status().is_success() {
+            tracing::warn!(status = %resp.status(), "request refused");
+            return Err(FetchError::Server);
+        }
+        decode(&resp.bytes().await.map_err(classify)?)
+    }
+
+    /// A request whose refusals mean something to the citizen.
+    async fn send<T: DeserializeOwned>(&self, req: reqwest::RequestBuilder) -> Result<T, BookingFailure> {
+        let resp = req.send().await.map_err(|e| BookingFailure::Fetch(classify(e)))?;
+        let status = resp.status();
+        let body = resp.bytes().await.map_err(|e| BookingFailure::Fetch(classify(e)))?;
+        if status.is_success() {
+            return decode(&body).map_err(BookingFailure::Fetch);
+        }
+        let err: ApiError = decode(&body).map_err(BookingFailure::Fetch)?;
+        Err(match err.code.as_str() {
+            "slot_full" => BookingFailure::SlotFull,
+            "hold_expired" => BookingFailure::HoldExpired,
+            "already_booked" => BookingFailure::AlreadyBooked,
+            "not_found" => BookingFailure::NotFound,
+            "invalid_field" => BookingFailure::Invalid(err.field.unwrap_or_default()),
+            _ if status.is_server_error() => BookingFailure::Fetch(FetchError::Server),
+            _ => {
+                tracing::warn!(code = %err.code, "request refused");
+                BookingFailure::Refused
+            }
+        })
+    }
+}
+
 fn classify(e: reqwest::Error) -> FetchError {
     tracing::warn!(error = %e, "backend request failed");
     if e.is_timeout() {
@@ -62,7 +149,7 @@ fn classify(e: reqwest::Error) -> FetchError {
 }
 
 /// Parses a JSON body, stripping control characters from every string in it.
-fn decode<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, FetchError> {
+fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, FetchError> {
     let mut value: serde_json::Value = serde_json::from_slice(body).map_err(|_| FetchError::BadData)?;
     clean(&mut value);
     serde_json::from_value(value).map_err(|e| {

@@ -128,3 +128,18 @@ pub struct PhoneProof {
     /// The last four digits of the phone number given when booking.
     pub phone_last4: String,
 }
+
+/// Why a booking request did not go through, in terms the kiosk can explain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BookingFailure {
+    /// The request may not have arrived: safe to retry as it is.
+    Fetch(super::FetchError),
+    SlotFull,
+    HoldExpired,
+    AlreadyBooked,
+    /// The server refused this field.
+    Invalid(String),
+    NotFound,
+    /// The request was refused for another reason (e.g. a reused key).
+    Refused,
+}

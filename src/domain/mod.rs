@@ -11,6 +11,7 @@ use utoipa::ToSchema;
 
 pub use booking::*;
 pub use catalog::*;
+pub use person::FieldError;
 
 /// A language the kiosk speaks. zh-CN is the fallback for everything.
 #[derive(

@@ -17,6 +17,32 @@ pub enum Action {
     SwitchLanguage,
     Retry,
     Quit,
+    /// Text entry: a character typed (IME text arrives this way too).
+    Type(char),
+    Erase,
+    /// Text entry: change a choice field.
+    Left,
+    Right,
+}
+
+/// Keys on a screen where the citizen types: letters and digits are text.
+pub fn text_action(key: &KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let plain = !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    Some(match key.code {
+        KeyCode::Char(c) if plain => Action::Type(c),
+        KeyCode::Backspace => Action::Erase,
+        KeyCode::Left => Action::Left,
+        KeyCode::Right => Action::Right,
+        KeyCode::Esc => Action::Back,
+        KeyCode::Enter => Action::Activate,
+        KeyCode::Down | KeyCode::Tab => Action::Down,
+        KeyCode::Up | KeyCode::BackTab => Action::Up,
+        KeyCode::Char(_) | KeyCode::F(_) | KeyCode::Home => return action(key),
+        _ => return None,
+    })
 }
 
 pub fn action(key: &KeyEvent) -> Option<Action> {

@@ -13,7 +13,7 @@ pub struct Bands {
     pub title: Rect,
     /// One task per screen.
     pub body: Rect,
-    /// Messages and errors, always here.
+    /// Messages and errors, always here (two rows, so none is ever cut).
     pub notice: Rect,
     /// Keys that work here, and the help phone.
     pub status: Rect,
@@ -24,8 +24,8 @@ pub fn bands(size: Size) -> Bands {
     let h = area.height;
     Bands {
         title: Rect::new(0, 0, area.width, 2.min(h)),
-        body: Rect::new(1, 2, area.width.saturating_sub(2), h.saturating_sub(5)),
-        notice: Rect::new(1, h.saturating_sub(3), area.width.saturating_sub(2), 1),
+        body: Rect::new(1, 2, area.width.saturating_sub(2), h.saturating_sub(6)),
+        notice: Rect::new(1, h.saturating_sub(4), area.width.saturating_sub(2), 2),
         status: Rect::new(0, h.saturating_sub(2), area.width, 2),
     }
 }

@@ -2,8 +2,11 @@
 //! `Effect`. Pure: no I/O, no clock, no terminal. The runtime feeds it
 //! messages and carries out its effects; the UI draws its state.
 
+pub mod booking;
+pub mod form;
 mod keymap;
 pub mod layout;
+pub mod lookup;
 pub mod screen;
 mod update;
 
@@ -15,7 +18,9 @@ use ratatui::layout::Size;
 pub use screen::{GuidePart, Menu, Screen};
 pub use update::update;
 
-use crate::domain::{Catalog, FetchError, Hall, Lang};
+use crate::domain::{
+    Booking, BookingFailure, BookingRequest, Catalog, Days, FetchError, Hall, Hold, Lang, Service, Slots,
+};
 
 /// Everything that can happen to a session.
 #[derive(Debug, Clone)]
@@ -27,6 +32,12 @@ pub enum Msg {
     /// Time passes; carries the session's clock in milliseconds since it began.
     Tick(u64),
     CatalogLoaded(Result<Option<Catalog>, FetchError>),
+    DaysLoaded(Result<Days, FetchError>),
+    SlotsLoaded(Result<Slots, FetchError>),
+    HoldPlaced(Result<Hold, BookingFailure>),
+    BookingConfirmed(Result<Booking, BookingFailure>),
+    BookingFound(Result<Booking, BookingFailure>),
+    BookingCancelled(Result<Booking, BookingFailure>),
 }
 
 /// What the core asks of the world. Each result comes back as a `Msg`.
@@ -34,7 +45,40 @@ pub enum Msg {
 pub enum Effect {
     /// Fetch the catalogue, revalidating the copy with this ETag if any;
     /// answers `CatalogLoaded(Ok(None))` when that copy is current.
-    LoadCatalog { etag: Option<String> },
+    LoadCatalog {
+        etag: Option<String>,
+    },
+    LoadDays {
+        hall: String,
+        service: String,
+    },
+    LoadSlots {
+        hall: String,
+        service: String,
+        date: String,
+    },
+    PlaceHold {
+        hall: String,
+        service: String,
+        start: String,
+    },
+    /// Give a held place back; nobody waits for the answer.
+    ReleaseHold {
+        id: String,
+    },
+    /// Confirm a hold. Retried with the same key, it never books twice.
+    Book {
+        idempotency_key: String,
+        request: BookingRequest,
+    },
+    FindBooking {
+        code: String,
+        last4: String,
+    },
+    CancelBooking {
+        code: String,
+        last4: String,
+    },
     /// Redraw although no input arrived (e.g. after a tick changed the screen).
     Redraw,
     /// The session is over: restore the terminal and leave.
@@ -44,6 +88,8 @@ pub enum Effect {
 /// Settings a session starts with.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SessionConfig {
+    /// This kiosk's id, sent with bookings.
+    pub kiosk: String,
     pub hall: String,
     pub lang: Lang,
     /// Quit keys work only when this is false.
@@ -58,11 +104,24 @@ pub enum CatalogState {
     Ready(Arc<Catalog>),
 }
 
+/// Something fetched for a screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Remote<T> {
+    Loading,
+    Failed(FetchError),
+    Ready(T),
+}
+
 /// A message shown in the one fixed place above the status bar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
     StillLoading,
     Unavailable(FetchError),
+    /// That day is closed or full.
+    DayUnavailable,
+    SlotFull,
+    Booking(BookingFailure),
+    Cancelled,
 }
 
 #[derive(Debug, Clone)]
@@ -74,6 +133,11 @@ pub struct State {
     pub screens: Vec<Screen>,
     pub notice: Option<Notice>,
     pub size: Size,
+    /// The session's clock, from the last `Tick`.
+    pub now_ms: u64,
+    /// The booking being made, if any.
+    pub draft: Option<booking::Draft>,
+    pub lookup: lookup::LookupForm,
 }
 
 impl State {
@@ -86,6 +150,9 @@ impl State {
             screens: vec![Screen::Welcome(Menu::default())],
             notice: None,
             size,
+            now_ms: 0,
+            draft: None,
+            lookup: lookup::LookupForm::default(),
         };
         (state, vec![Effect::LoadCatalog { etag: None }])
     }
@@ -99,6 +166,14 @@ impl State {
             CatalogState::Ready(c) => Some(c),
             _ => None,
         }
+    }
+
+    pub fn service(&self, id: &str) -> Option<&Service> {
+        self.catalog().and_then(|c| screen::service(c, id))
+    }
+
+    pub fn hall_by_id(&self, id: &str) -> Option<&Hall> {
+        self.catalog()?.halls.iter().find(|h| h.id == id)
     }
 
     /// The hall this kiosk stands in, once the catalogue is here.

@@ -1,7 +1,10 @@
 //! The screens, and the items each one offers. Items are derived from the
 //! catalogue on demand, never stored, so they cannot go stale.
 
-use crate::domain::{Audience, Catalog, Category, Lang, Service};
+use super::Remote;
+use super::booking::Field;
+use super::lookup::LookupField;
+use crate::domain::{Audience, Booking, Catalog, Category, Days, FieldError, Lang, Service, Slots};
 
 /// A list with one focused item.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -25,6 +28,44 @@ pub enum Screen {
         service: String,
         focus: usize,
     },
+    /// Booking, one question per screen; the answers live in `State::draft`.
+    BookHall(Menu),
+    BookDate {
+        menu: Menu,
+        days: Remote<Days>,
+    },
+    BookSlot {
+        menu: Menu,
+        slots: Remote<Slots>,
+        /// A hold was asked for and has not been answered yet.
+        holding: bool,
+    },
+    BookDetails {
+        focus: Field,
+        /// Found when Continue was pressed; shown next to each field and in a summary.
+        errors: Vec<(Field, FieldError)>,
+        /// Opened from "check your answers": Continue returns there.
+        back_to_check: bool,
+    },
+    BookCheck {
+        menu: Menu,
+        /// A confirmation is on its way.
+        sending: bool,
+    },
+    BookDone(Box<Booking>),
+    /// "My appointment": code and the phone's last four digits.
+    Lookup {
+        focus: LookupField,
+        errors: Vec<(LookupField, FieldError)>,
+        searching: bool,
+    },
+    LookupResult {
+        booking: Box<Booking>,
+        menu: Menu,
+        /// Asking "cancel it, really?".
+        confirming: bool,
+        cancelling: bool,
+    },
 }
 
 /// What Welcome offers.
@@ -32,12 +73,13 @@ pub enum Screen {
 pub enum WelcomeItem {
     /// 个人办事 or 法人办事: the categories for that audience.
     Browse(Audience),
+    /// Look up or cancel a booking.
+    MyBooking,
     Language(Lang),
 }
 
 pub fn welcome_items() -> Vec<WelcomeItem> {
-    [Audience::Personal, Audience::Business]
-        .map(WelcomeItem::Browse)
+    [WelcomeItem::Browse(Audience::Personal), WelcomeItem::Browse(Audience::Business), WelcomeItem::MyBooking]
         .into_iter()
         .chain(Lang::ALL.map(WelcomeItem::Language))
         .collect()

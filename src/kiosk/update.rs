@@ -7,18 +7,29 @@ use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use super::keymap::{self, Action};
 use super::layout::{self, MenuLayout};
 use super::screen::{self, Menu, Screen, WelcomeItem};
-use super::{CatalogState, Effect, Msg, Notice, State};
+use super::{CatalogState, Effect, Msg, Notice, State, booking, lookup};
+use crate::domain::IdKind;
 
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
     match msg {
-        Msg::Key(key) => keymap::action(&key).map_or_else(Vec::new, |a| act(state, a)),
+        Msg::Key(key) => {
+            let action =
+                if takes_text(state.screen()) { keymap::text_action(&key) } else { keymap::action(&key) };
+            action.map_or_else(Vec::new, |a| act(state, a))
+        }
         Msg::Mouse(mouse) => click(state, mouse),
-        Msg::Paste(_) => vec![],
+        Msg::Paste(text) => {
+            type_text(state, &text);
+            vec![]
+        }
         Msg::Resize(size) => {
             state.size = size;
             vec![]
         }
-        Msg::Tick(_) => vec![],
+        Msg::Tick(now) => {
+            let before = std::mem::replace(&mut state.now_ms, now);
+            booking::tick(state, before)
+        }
         Msg::CatalogLoaded(Ok(Some(catalog))) => {
             state.catalog = CatalogState::Ready(Arc::new(catalog));
             state.notice = None;
@@ -34,22 +45,60 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.notice = Some(Notice::Unavailable(e));
             vec![]
         }
+        Msg::DaysLoaded(result) => {
+            booking::days_loaded(state, result);
+            vec![]
+        }
+        Msg::SlotsLoaded(result) => {
+            booking::slots_loaded(state, result);
+            vec![]
+        }
+        Msg::HoldPlaced(result) => booking::hold_placed(state, result),
+        Msg::BookingConfirmed(result) => booking::confirmed(state, result),
+        Msg::BookingFound(result) => {
+            lookup::found(state, result);
+            vec![]
+        }
+        Msg::BookingCancelled(result) => {
+            lookup::cancelled(state, result);
+            vec![]
+        }
     }
 }
 
+fn takes_text(screen: &Screen) -> bool {
+    matches!(screen, Screen::BookDetails { .. } | Screen::Lookup { .. })
+}
+
 fn act(state: &mut State, action: Action) -> Vec<Effect> {
-    state.notice = state.notice.filter(|n| matches!(n, Notice::Unavailable(_)));
+    // A message stays until the next key; a lost connection stays until it comes back.
+    state.notice = state.notice.take().filter(|n| matches!(n, Notice::Unavailable(_)));
     match action {
-        Action::Quit if !state.config.lockdown => return vec![Effect::EndSession],
-        Action::Quit => {}
-        Action::SwitchLanguage => state.lang = state.lang.next(),
-        Action::Home => state.screens.truncate(1),
-        Action::Back => {
-            if state.screens.len() > 1 {
-                state.screens.pop();
-            }
+        Action::Quit if !state.config.lockdown => vec![Effect::EndSession],
+        Action::Quit => vec![],
+        Action::SwitchLanguage => {
+            state.lang = state.lang.next();
+            vec![]
         }
-        Action::Retry => return retry(state),
+        Action::Home => {
+            state.screens.truncate(1);
+            booking::release_hold(state)
+        }
+        Action::Back => back(state),
+        Action::Retry => retry(state),
+        Action::Type(c) => {
+            type_text(state, c.encode_utf8(&mut [0; 4]));
+            vec![]
+        }
+        Action::Erase => {
+            edit_focused(state, |f| f.erase());
+            vec![]
+        }
+        Action::Left | Action::Right => {
+            cycle_id_kind(state, action == Action::Right);
+            vec![]
+        }
+        _ if takes_text(state.screen()) => form_action(state, action),
         Action::Up => move_focus(state, -1),
         Action::Down => move_focus(state, 1),
         Action::PageUp => move_focus(state, -page(state)),
@@ -63,28 +112,136 @@ fn act(state: &mut State, action: Action) -> Vec<Effect> {
                     return choose(state, index);
                 }
             }
+            vec![]
         }
-        Action::Activate => {
-            if let (_, Some(menu)) = menu_of(state) {
-                return choose(state, menu.selected);
+        Action::Activate => match (state.screen(), menu_of(state)) {
+            (Screen::Guide { service, .. }, _) => {
+                let service = service.clone();
+                booking::start(state, &service)
+            }
+            (_, (_, Some(menu))) => choose(state, menu.selected),
+            _ => vec![],
+        },
+    }
+}
+
+/// One step back; leaving the details page gives the held place back.
+fn back(state: &mut State) -> Vec<Effect> {
+    if state.screens.len() <= 1 {
+        return vec![];
+    }
+    let left = state.screens.pop();
+    let mut effects = vec![];
+    match left {
+        Some(Screen::BookDetails { back_to_check: false, .. }) => {
+            effects = booking::release_hold(state);
+            effects.extend(booking::load_slots(state));
+            if let Some(Screen::BookSlot { slots, .. }) = state.screens.last_mut() {
+                *slots = super::Remote::Loading;
             }
         }
+        Some(Screen::BookDate { .. } | Screen::BookHall(_)) if !in_booking(state) => state.draft = None,
+        _ => {}
     }
-    vec![]
+    effects
+}
+
+fn in_booking(state: &State) -> bool {
+    state.screens.iter().any(|s| matches!(s, Screen::BookHall(_) | Screen::BookDate { .. }))
 }
 
 fn retry(state: &mut State) -> Vec<Effect> {
-    match state.catalog {
-        CatalogState::Failed(_) => {
-            state.catalog = CatalogState::Loading;
-            state.notice = None;
-            vec![Effect::LoadCatalog { etag: None }]
+    if let CatalogState::Failed(_) = state.catalog {
+        state.catalog = CatalogState::Loading;
+        state.notice = None;
+        return vec![Effect::LoadCatalog { etag: None }];
+    }
+    match state.screens.last_mut() {
+        Some(Screen::BookDate { days, .. }) if matches!(days, super::Remote::Failed(_)) => {
+            *days = super::Remote::Loading;
+            booking::load_days(state)
+        }
+        Some(Screen::BookSlot { slots, .. }) if matches!(slots, super::Remote::Failed(_)) => {
+            *slots = super::Remote::Loading;
+            booking::load_slots(state)
         }
         _ => vec![],
     }
 }
 
-/// How many items the focused list has, and its menu (None on a guide).
+/// Enter, Up and Down on a form.
+fn form_action(state: &mut State, action: Action) -> Vec<Effect> {
+    match state.screens.last_mut() {
+        Some(Screen::BookDetails { focus, .. }) => {
+            let fields = booking::Field::ALL;
+            let i = fields.iter().position(|f| f == focus).unwrap_or(0);
+            match action {
+                Action::Up => *focus = fields[i.saturating_sub(1)],
+                Action::Down => *focus = fields[(i + 1).min(fields.len() - 1)],
+                Action::Activate
+                    if i + 1 < fields.len()
+                        && state
+                            .draft
+                            .as_ref()
+                            .is_some_and(|d| d.details.problems().iter().all(|(f, _)| f != focus)) =>
+                {
+                    *focus = fields[i + 1]
+                }
+                Action::Activate => return booking::submit_details(state),
+                _ => {}
+            }
+            vec![]
+        }
+        Some(Screen::Lookup { focus, .. }) => {
+            match action {
+                Action::Up => *focus = lookup::LookupField::Code,
+                Action::Down => *focus = lookup::LookupField::PhoneLast4,
+                Action::Activate if *focus == lookup::LookupField::Code => {
+                    *focus = lookup::LookupField::PhoneLast4;
+                }
+                Action::Activate => return lookup::submit(state),
+                _ => {}
+            }
+            vec![]
+        }
+        _ => vec![],
+    }
+}
+
+/// Typed or pasted text goes to the focused field.
+fn type_text(state: &mut State, text: &str) {
+    edit_focused(state, |f| f.insert(text));
+}
+
+fn edit_focused(state: &mut State, edit: impl FnOnce(&mut super::form::TextField)) {
+    match state.screens.last() {
+        Some(Screen::BookDetails { focus, .. }) => {
+            let focus = *focus;
+            if let Some(d) = state.draft.as_mut()
+                && let Some(field) = d.details.field_mut(focus)
+            {
+                edit(field);
+                d.revision += 1;
+            }
+        }
+        Some(Screen::Lookup { focus, .. }) => edit(state.lookup.field_mut(*focus)),
+        _ => {}
+    }
+}
+
+fn cycle_id_kind(state: &mut State, forward: bool) {
+    if let Some(Screen::BookDetails { focus: booking::Field::IdKind, .. }) = state.screens.last()
+        && let Some(d) = state.draft.as_mut()
+    {
+        let kinds = IdKind::ALL;
+        let i = kinds.iter().position(|k| *k == d.details.id_kind).unwrap_or(0);
+        let n = kinds.len();
+        d.details.id_kind = kinds[if forward { (i + 1) % n } else { (i + n - 1) % n }];
+        d.revision += 1;
+    }
+}
+
+/// How many items the list on screen has, and its menu (None where there is no list).
 fn menu_of(state: &State) -> (usize, Option<Menu>) {
     let catalog = state.catalog();
     match state.screen() {
@@ -96,10 +253,23 @@ fn menu_of(state: &State) -> (usize, Option<Menu>) {
             (catalog.map_or(0, |c| screen::services(c, category).len()), Some(*menu))
         }
         Screen::Guide { service, .. } => {
-            let parts =
-                catalog.and_then(|c| screen::service(c, service)).map_or(0, |s| screen::guide_parts(s).len());
-            (parts, None)
+            (state.service(service).map_or(0, |s| screen::guide_parts(s).len()), None)
         }
+        Screen::BookHall(menu) => (booking::halls(state).len(), Some(*menu)),
+        Screen::BookDate { menu, days } => (ready_len(days, |d| d.days.len()), Some(*menu)),
+        Screen::BookSlot { menu, slots, .. } => (ready_len(slots, |s| s.slots.len()), Some(*menu)),
+        Screen::BookCheck { menu, .. } => (booking::CHECK_ITEMS.len(), Some(*menu)),
+        Screen::LookupResult { booking, menu, confirming, .. } => {
+            (lookup::result_items(booking, *confirming).len(), Some(*menu))
+        }
+        Screen::BookDetails { .. } | Screen::Lookup { .. } | Screen::BookDone(_) => (0, None),
+    }
+}
+
+fn ready_len<T>(remote: &super::Remote<T>, len: impl Fn(&T) -> usize) -> usize {
+    match remote {
+        super::Remote::Ready(t) => len(t),
+        _ => 0,
     }
 }
 
@@ -110,25 +280,48 @@ fn page(state: &State) -> isize {
     }
 }
 
-fn move_focus(state: &mut State, by: isize) {
+fn move_focus(state: &mut State, by: isize) -> Vec<Effect> {
     let (len, _) = menu_of(state);
     let last = len.saturating_sub(1);
     let step = |i: &mut usize| *i = i.saturating_add_signed(by).min(last);
     match state.screens.last_mut().expect("Welcome is never popped") {
-        Screen::Welcome(menu) | Screen::Categories { menu, .. } | Screen::Services { menu, .. } => {
-            step(&mut menu.selected);
-        }
         Screen::Guide { focus, .. } => step(focus),
+        screen => {
+            if let Some(menu) = menu_mut(screen) {
+                step(&mut menu.selected);
+            }
+        }
+    }
+    vec![]
+}
+
+fn menu_mut(screen: &mut Screen) -> Option<&mut Menu> {
+    match screen {
+        Screen::Welcome(menu)
+        | Screen::Categories { menu, .. }
+        | Screen::Services { menu, .. }
+        | Screen::BookHall(menu)
+        | Screen::BookDate { menu, .. }
+        | Screen::BookSlot { menu, .. }
+        | Screen::BookCheck { menu, .. }
+        | Screen::LookupResult { menu, .. } => Some(menu),
+        _ => None,
     }
 }
 
 /// Opens item `index` of the list on screen.
 fn choose(state: &mut State, index: usize) -> Vec<Effect> {
-    set_selected(state, index);
+    if let Some(menu) = state.screens.last_mut().and_then(menu_mut) {
+        menu.selected = index;
+    }
     let next = match (state.screen(), state.catalog()) {
         (Screen::Welcome(_), catalog) => match screen::welcome_items()[index] {
             WelcomeItem::Language(lang) => {
                 state.lang = lang;
+                return vec![];
+            }
+            WelcomeItem::MyBooking => {
+                lookup::open(state);
                 return vec![];
             }
             WelcomeItem::Browse(audience) => match catalog {
@@ -150,18 +343,15 @@ fn choose(state: &mut State, index: usize) -> Vec<Effect> {
             let service = screen::services(c, category)[index].id.clone();
             Screen::Guide { service, focus: 0 }
         }
+        (Screen::BookHall(_), _) => return booking::choose_hall(state, index),
+        (Screen::BookDate { .. }, _) => return booking::choose_date(state, index),
+        (Screen::BookSlot { .. }, _) => return booking::choose_slot(state, index),
+        (Screen::BookCheck { .. }, _) => return booking::choose_check(state, index),
+        (Screen::LookupResult { .. }, _) => return lookup::choose(state, index),
         _ => return vec![],
     };
     state.screens.push(next);
     vec![]
-}
-
-fn set_selected(state: &mut State, index: usize) {
-    if let Some(Screen::Welcome(menu) | Screen::Categories { menu, .. } | Screen::Services { menu, .. }) =
-        state.screens.last_mut()
-    {
-        menu.selected = index;
-    }
 }
 
 /// Touch screens send clicks: a click on an item chooses it; the wheel scrolls.
@@ -169,33 +359,28 @@ fn click(state: &mut State, mouse: MouseEvent) -> Vec<Effect> {
     match mouse.kind {
         MouseEventKind::ScrollUp => act(state, Action::Up),
         MouseEventKind::ScrollDown => act(state, Action::Down),
-        MouseEventKind::Down(MouseButton::Left) => {
-            let bands = layout::bands(state.size);
-            if bands.title.contains((mouse.column, mouse.row).into()) && state.screens.len() > 1 {
-                return act(state, Action::Back);
-            }
-            match menu_of(state) {
-                (len, Some(menu)) => MenuLayout::new(bands.body, len)
-                    .item_at(mouse.row, len, menu.selected)
-                    .map_or_else(Vec::new, |i| choose(state, i)),
-                _ => vec![],
-            }
-        }
+        MouseEventKind::Down(MouseButton::Left) => match menu_of(state) {
+            (len, Some(menu)) => MenuLayout::new(layout::bands(state.size).body, len)
+                .item_at(mouse.row, len, menu.selected)
+                .map_or_else(Vec::new, |i| choose(state, i)),
+            _ => vec![],
+        },
         _ => vec![],
     }
 }
 
 /// After a catalogue update, drops screens whose category or service is gone.
 fn forget_vanished(state: &mut State) {
-    let CatalogState::Ready(catalog) = &state.catalog else {
-        return;
-    };
+    let CatalogState::Ready(catalog) = &state.catalog else { return };
     let catalog = Arc::clone(catalog);
-    let keep = state.screens.iter().take_while(|s| match s {
-        Screen::Services { category, .. } => screen::category(&catalog, category).is_some(),
-        Screen::Guide { service, .. } => screen::service(&catalog, service).is_some(),
-        _ => true,
-    });
-    let keep = keep.count();
+    let keep = state
+        .screens
+        .iter()
+        .take_while(|s| match s {
+            Screen::Services { category, .. } => screen::category(&catalog, category).is_some(),
+            Screen::Guide { service, .. } => screen::service(&catalog, service).is_some(),
+            _ => true,
+        })
+        .count();
     state.screens.truncate(keep.max(1));
 }

@@ -10,6 +10,7 @@ use ratatui::{Terminal, backend::Backend};
 use tokio::sync::mpsc;
 
 use crate::client::ApiClient;
+use crate::domain::HoldRequest;
 use crate::kiosk::{self, Effect, Msg, SessionConfig, State};
 use crate::ui::{self, Theme, Ui};
 
@@ -37,7 +38,8 @@ where
     B: Backend,
     I: Stream<Item = Msg> + Unpin,
 {
-    let size = terminal.size()?;
+    // The viewport, not the backend: an SSH channel or a test has no tty to ask.
+    let size = terminal.get_frame().area().as_size();
     let (mut state, effects) = State::new(setup.config.clone(), size);
     let (tx, mut results) = mpsc::unbounded_channel();
     let started = tokio::time::Instant::now();
@@ -71,6 +73,19 @@ where
     }
 }
 
+/// Runs a request on tokio and sends its answer back as a message.
+fn spawn<F, Fut>(client: &ApiClient, tx: &mpsc::UnboundedSender<Msg>, request: F)
+where
+    F: FnOnce(ApiClient) -> Fut,
+    Fut: Future<Output = Msg> + Send + 'static,
+{
+    let (fut, tx) = (request(client.clone()), tx.clone());
+    tokio::spawn(async move {
+        // The session may have ended meanwhile; nobody to tell then.
+        let _ = tx.send(fut.await);
+    });
+}
+
 /// Starts each effect; true when the session should end.
 fn run_effects(effects: Vec<Effect>, client: &ApiClient, tx: &mpsc::UnboundedSender<Msg>) -> bool {
     for effect in effects {
@@ -78,12 +93,41 @@ fn run_effects(effects: Vec<Effect>, client: &ApiClient, tx: &mpsc::UnboundedSen
             Effect::EndSession => return true,
             Effect::Redraw => {}
             Effect::LoadCatalog { etag } => {
-                let (client, tx) = (client.clone(), tx.clone());
+                spawn(client, tx, |c| async move { Msg::CatalogLoaded(c.catalog(etag.as_deref()).await) });
+            }
+            Effect::LoadDays { hall, service } => {
+                spawn(client, tx, |c| async move { Msg::DaysLoaded(c.days(&hall, &service).await) });
+            }
+            Effect::LoadSlots { hall, service, date } => {
+                spawn(client, tx, |c| async move { Msg::SlotsLoaded(c.slots(&hall, &service, &date).await) });
+            }
+            Effect::PlaceHold { hall, service, start } => {
+                let req = HoldRequest { hall, service, start };
+                spawn(client, tx, |c| async move { Msg::HoldPlaced(c.hold(&req).await) });
+            }
+            Effect::ReleaseHold { id } => {
+                let client = client.clone();
                 tokio::spawn(async move {
-                    let result = client.catalog(etag.as_deref()).await;
-                    // The session may have ended meanwhile; nobody to tell then.
-                    let _ = tx.send(Msg::CatalogLoaded(result));
+                    // Best effort: an unreleased hold expires on its own.
+                    if let Err(e) = client.release_hold(&id).await {
+                        tracing::warn!(?e, "hold not released");
+                    }
                 });
+            }
+            Effect::Book { idempotency_key, request } => {
+                spawn(client, tx, |c| async move {
+                    Msg::BookingConfirmed(c.book(&idempotency_key, &request).await)
+                });
+            }
+            Effect::FindBooking { code, last4 } => {
+                spawn(client, tx, |c| async move { Msg::BookingFound(c.find_booking(&code, &last4).await) });
+            }
+            Effect::CancelBooking { code, last4 } => {
+                spawn(
+                    client,
+                    tx,
+                    |c| async move { Msg::BookingCancelled(c.cancel_booking(&code, &last4).await) },
+                );
             }
         }
     }

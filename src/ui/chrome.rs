@@ -8,8 +8,9 @@ use ratatui::{
     text::{Line, Span},
 };
 
-use crate::domain::{Audience, Lang};
+use crate::domain::{Audience, BookingFailure, Lang};
 use crate::i18n::{self, Tr};
+use crate::kiosk::booking::Field;
 use crate::kiosk::{
     CatalogState, Notice, State,
     screen::{self, Screen},
@@ -24,7 +25,7 @@ pub fn title(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
     frame.render_widget(Line::styled(format!(" {hall}"), t.title), bar);
     let lang_name = format!("{} ", ui.tr.t("lang-name"));
     frame.render_widget(Line::styled(lang_name, t.title).right_aligned(), bar);
-    let crumbs = breadcrumb(state, &ui.tr).join(" › ");
+    let crumbs = fitted_crumbs(&breadcrumb(state, &ui.tr), area.width.saturating_sub(2) as usize);
     frame.render_widget(
         Line::styled(format!(" {crumbs}"), t.crumb),
         Rect { y: area.y + 1, height: 1, ..area },
@@ -47,8 +48,29 @@ pub fn breadcrumb(state: &State, tr: &Tr) -> Vec<String> {
             Screen::Guide { service, .. } => catalog
                 .and_then(|c| screen::service(c, service))
                 .map_or_else(String::new, |s| s.name.get(lang).to_owned()),
+            Screen::BookHall(_) => tr.t("crumb-book-hall"),
+            Screen::BookDate { .. } => tr.t("crumb-book-date"),
+            Screen::BookSlot { .. } => tr.t("crumb-book-slot"),
+            Screen::BookDetails { .. } => tr.t("crumb-book-details"),
+            Screen::BookCheck { .. } => tr.t("crumb-book-check"),
+            Screen::BookDone(_) => tr.t("crumb-book-done"),
+            Screen::Lookup { .. } => tr.t("crumb-lookup"),
+            Screen::LookupResult { .. } => tr.t("crumb-lookup-result"),
         })
         .collect()
+}
+
+/// The breadcrumb fitted to `width`: the oldest steps give way first.
+fn fitted_crumbs(crumbs: &[String], width: usize) -> String {
+    let mut start = 0;
+    loop {
+        let shown = crumbs[start..].join(" › ");
+        let text = if start == 0 { shown } else { format!("… › {shown}") };
+        if Line::raw(text.as_str()).width() <= width || start + 1 >= crumbs.len() {
+            return text;
+        }
+        start += 1;
+    }
 }
 
 pub fn audience_key(audience: Audience) -> &'static str {
@@ -59,17 +81,38 @@ pub fn audience_key(audience: Audience) -> &'static str {
 }
 
 pub fn notice(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
-    let (text, style) = match state.notice {
+    let tr = &ui.tr;
+    let error = |key: &str| (tr.t(key), ui.theme.error);
+    let (text, style) = match &state.notice {
         None => return,
-        Some(Notice::StillLoading) => (ui.tr.t("notice-still-loading"), ui.theme.info),
+        Some(Notice::StillLoading) => (tr.t("notice-still-loading"), ui.theme.info),
         Some(Notice::Unavailable(e)) => {
-            let reason = ui.tr.t(super::screens::fetch_error_key(e));
+            let reason = tr.t(super::screens::fetch_error_key(*e));
             let retry = matches!(state.catalog, CatalogState::Failed(_));
             let key = if retry { "notice-unavailable-retry" } else { "notice-unavailable" };
-            (ui.tr.a(key, &[("reason", i18n::s(&reason))]), ui.theme.error)
+            (tr.a(key, &[("reason", i18n::s(&reason))]), ui.theme.error)
         }
+        Some(Notice::DayUnavailable) => error("notice-day-unavailable"),
+        Some(Notice::SlotFull) => error("notice-slot-full"),
+        Some(Notice::Cancelled) => (tr.t("notice-cancelled"), ui.theme.info),
+        Some(Notice::Booking(failure)) => match failure {
+            BookingFailure::Fetch(e) => {
+                let reason = tr.t(super::screens::fetch_error_key(*e));
+                (tr.a("notice-network-retry", &[("reason", i18n::s(&reason))]), ui.theme.error)
+            }
+            BookingFailure::SlotFull => error("notice-slot-taken"),
+            BookingFailure::HoldExpired => error("notice-hold-expired"),
+            BookingFailure::AlreadyBooked => error("notice-already-booked"),
+            BookingFailure::Invalid(_) => error("notice-invalid"),
+            BookingFailure::NotFound => error("notice-not-found"),
+            BookingFailure::Refused => error("notice-refused"),
+        },
     };
-    frame.render_widget(Line::styled(text, style), area);
+    for (i, line) in
+        super::wrap::wrap(&text, area.width as usize).into_iter().take(area.height as usize).enumerate()
+    {
+        frame.render_widget(Line::styled(line, style), Rect { y: area.y + i as u16, height: 1, ..area });
+    }
 }
 
 pub fn status(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
@@ -77,7 +120,22 @@ pub fn status(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
     let tr = &ui.tr;
     let mut keys: Vec<(&str, String)> = Vec::new();
     match state.screen() {
-        Screen::Guide { .. } => keys.push(("↑↓", tr.t("key-scroll"))),
+        Screen::Guide { .. } => {
+            keys.push(("↑↓", tr.t("key-scroll")));
+            keys.push(("Enter", tr.t("key-book")));
+        }
+        Screen::BookDetails { focus, .. } => {
+            keys.push(("Tab", tr.t("key-next-field")));
+            if *focus == Field::IdKind {
+                keys.push(("←→", tr.t("key-change")));
+            }
+            keys.push(("Enter", tr.t("key-continue")));
+        }
+        Screen::Lookup { .. } => {
+            keys.push(("Tab", tr.t("key-next-field")));
+            keys.push(("Enter", tr.t("key-continue")));
+        }
+        Screen::BookDone(_) => {}
         _ => {
             keys.push(("↑↓", tr.t("key-select")));
             keys.push(("1–9", tr.t("key-pick")));
@@ -93,7 +151,8 @@ pub fn status(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
     }
     keys.push(("F2", Tr::new(state.lang.next()).t("lang-name")));
     if !state.config.lockdown {
-        keys.push(("Q", tr.t("key-quit")));
+        let typing = matches!(state.screen(), Screen::BookDetails { .. } | Screen::Lookup { .. });
+        keys.push((if typing { "Ctrl-C" } else { "Q" }, tr.t("key-quit")));
     }
     let mut spans = vec![Span::styled(" ", t.status)];
     for (key, label) in keys {

@@ -9,7 +9,7 @@ use ratatui::{
     text::{Line, Span},
 };
 
-use crate::domain::{Catalog, Lang, MaterialForm, Medium, Service};
+use crate::domain::{Catalog, Lang, Material, MaterialForm, Medium, Service};
 use crate::i18n::{self, Tr};
 use crate::kiosk::{
     State,
@@ -53,6 +53,16 @@ pub fn draw(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, service_id: &
             y += 1;
         }
     }
+}
+
+/// "原件 1 份" / "Original, 1 copy".
+pub fn material_form(tr: &Tr, m: &Material) -> String {
+    let form = tr.t(match m.form {
+        MaterialForm::Original => "material-original",
+        MaterialForm::Copy => "material-copy",
+        MaterialForm::OriginalAndCopy => "material-original-and-copy",
+    });
+    tr.a("material-form", &[("form", i18n::s(&form)), ("copies", i18n::n(m.copies))])
 }
 
 struct Writer<'a> {
@@ -101,20 +111,12 @@ impl Writer<'_> {
                     out.push(Line::styled(tr.a("guide-materials", &[("count", i18n::n(count))]), t.heading));
                 }
                 let m = &s.materials[i];
-                let form = tr.t(match m.form {
-                    MaterialForm::Original => "material-original",
-                    MaterialForm::Copy => "material-copy",
-                    MaterialForm::OriginalAndCopy => "material-original-and-copy",
-                });
                 let medium = tr.t(match m.medium {
                     Medium::Paper => "medium-paper",
                     Medium::Electronic => "medium-electronic",
                     Medium::Either => "medium-either",
                 });
-                let mut facts = vec![
-                    tr.a("material-form", &[("form", i18n::s(&form)), ("copies", i18n::n(m.copies))]),
-                    medium,
-                ];
+                let mut facts = vec![material_form(tr, m), medium];
                 if m.e_licence {
                     facts.push(tr.t("material-e-licence"));
                 }

@@ -1,7 +1,9 @@
 //! Views: draw the state, never change it. One file per screen.
 
+mod booking;
 mod chrome;
-mod guide;
+pub(crate) mod guide;
+mod lookup;
 mod screens;
 pub mod theme;
 pub mod widgets;
@@ -46,6 +48,24 @@ pub fn view(state: &State, ui: &Ui, frame: &mut Frame) {
             screens::services(state, ui, frame, bands.body, category, menu.selected);
         }
         Screen::Guide { service, focus } => guide::draw(state, ui, frame, bands.body, service, *focus),
+        Screen::BookHall(menu) => booking::hall(state, ui, frame, bands.body, menu.selected),
+        Screen::BookDate { menu, days } => booking::date(state, ui, frame, bands.body, menu.selected, days),
+        Screen::BookSlot { menu, slots, holding } => {
+            booking::slot(state, ui, frame, bands.body, menu.selected, slots, *holding);
+        }
+        Screen::BookDetails { focus, errors, .. } => {
+            booking::details(state, ui, frame, bands.body, *focus, errors)
+        }
+        Screen::BookCheck { menu, sending } => {
+            booking::check(state, ui, frame, bands.body, menu.selected, *sending)
+        }
+        Screen::BookDone(b) => booking::done(state, ui, frame, bands.body, b),
+        Screen::Lookup { focus, errors, searching } => {
+            lookup::form(state, ui, frame, bands.body, *focus, errors, *searching);
+        }
+        Screen::LookupResult { booking, menu, confirming, .. } => {
+            lookup::result(state, ui, frame, bands.body, booking, menu.selected, *confirming);
+        }
     }
     chrome::notice(state, ui, frame, bands.notice);
     chrome::status(state, ui, frame, bands.status);

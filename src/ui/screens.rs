@@ -34,6 +34,9 @@ pub fn welcome(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, selected: 
                     names.join(ui.tr.t("list-separator").as_str())
                 }),
             },
+            WelcomeItem::MyBooking => {
+                Item { label: ui.tr.t("welcome-my-booking"), detail: ui.tr.t("welcome-my-booking-detail") }
+            }
             WelcomeItem::Language(l) => Item {
                 label: chrome::language_name(l),
                 detail: if l == lang { ui.tr.t("language-current") } else { String::new() },

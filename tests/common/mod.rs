@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod pty;
+pub mod vt;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use onestop::domain::{Catalog, Lang};
@@ -15,7 +16,7 @@ pub fn demo_catalog() -> Catalog {
 }
 
 pub fn session(lang: Lang, size: (u16, u16)) -> State {
-    let config = SessionConfig { hall: "binjiang".into(), lang, lockdown: false };
+    let config = SessionConfig { kiosk: "test-kiosk".into(), hall: "binjiang".into(), lang, lockdown: false };
     State::new(config, Size { width: size.0, height: size.1 }).0
 }
 

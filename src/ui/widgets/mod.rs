@@ -1,3 +1,4 @@
 //! Widgets shared by the screens.
 
+pub mod form;
 pub mod menu;

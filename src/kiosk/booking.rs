@@ -1,0 +1,390 @@
+//! Booking an appointment: hall → date → time slot (held) → details →
+//! check your answers → confirmation. The answers live in a `Draft` that
+//! survives going back and forth, network errors and retries.
+
+use super::form::TextField;
+use super::screen::{Menu, Screen};
+use super::{Effect, Notice, Remote, State};
+use crate::domain::{
+    Booking, BookingFailure, BookingRequest, Days, FieldError, Hold, IdKind, Slot, Slots, person,
+};
+
+/// The fields of the details page, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Name,
+    Phone,
+    IdKind,
+    IdNumber,
+}
+
+impl Field {
+    pub const ALL: [Field; 4] = [Field::Name, Field::Phone, Field::IdKind, Field::IdNumber];
+}
+
+/// What the citizen types. Dropped (and wiped) when the session resets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Details {
+    pub name: TextField,
+    pub phone: TextField,
+    pub id_kind: IdKind,
+    pub id_number: TextField,
+}
+
+impl Default for Details {
+    fn default() -> Details {
+        Details {
+            name: TextField::new(40),
+            phone: TextField::new(11),
+            id_kind: IdKind::ResidentId,
+            id_number: TextField::new(20),
+        }
+    }
+}
+
+impl Details {
+    pub fn field_mut(&mut self, field: Field) -> Option<&mut TextField> {
+        match field {
+            Field::Name => Some(&mut self.name),
+            Field::Phone => Some(&mut self.phone),
+            Field::IdNumber => Some(&mut self.id_number),
+            Field::IdKind => None,
+        }
+    }
+
+    /// Every problem, in field order.
+    pub fn problems(&self) -> Vec<(Field, FieldError)> {
+        [
+            (Field::Name, person::name(&self.name.text)),
+            (Field::Phone, person::phone(&self.phone.text)),
+            (Field::IdNumber, person::id_number(self.id_kind, &self.id_number.text)),
+        ]
+        .into_iter()
+        .filter_map(|(f, r)| r.err().map(|e| (f, e)))
+        .collect()
+    }
+}
+
+/// A place kept on the server for this citizen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeldPlace {
+    pub id: String,
+    /// On the session's clock (`Msg::Tick`), when the server lets it go.
+    pub expires_at_ms: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    pub service: String,
+    pub hall: String,
+    pub date: Option<String>,
+    pub slot: Option<Slot>,
+    pub hold: Option<HeldPlace>,
+    pub details: Details,
+    /// Bumped whenever the answers change. With the hold it makes the
+    /// idempotency key: retrying the same answers is the same request.
+    pub revision: u32,
+}
+
+impl Draft {
+    pub fn idempotency_key(&self) -> Option<String> {
+        self.hold.as_ref().map(|h| format!("{}-{}", h.id, self.revision))
+    }
+}
+
+/// Halls that offer the draft's service, this kiosk's own first.
+pub fn halls(state: &State) -> Vec<String> {
+    let Some(service) = state.draft.as_ref().and_then(|d| state.service(&d.service)) else { return vec![] };
+    let mut halls = service.halls.clone();
+    halls.sort_by_key(|h| *h != state.config.hall);
+    halls
+}
+
+/// Items on "check your answers", in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckItem {
+    Confirm,
+    Change(Field),
+    ChangeTime,
+}
+
+pub const CHECK_ITEMS: [CheckItem; 5] = [
+    CheckItem::Confirm,
+    CheckItem::Change(Field::Name),
+    CheckItem::Change(Field::Phone),
+    CheckItem::Change(Field::IdNumber),
+    CheckItem::ChangeTime,
+];
+
+/// From a guide: start booking its service.
+pub fn start(state: &mut State, service: &str) -> Vec<Effect> {
+    let Some(svc) = state.service(service) else { return vec![] };
+    let only = (svc.halls.len() == 1).then(|| svc.halls[0].clone());
+    let keep_details = state.draft.take().map(|d| d.details).unwrap_or_default();
+    state.draft = Some(Draft {
+        service: service.to_owned(),
+        hall: only.clone().unwrap_or_else(|| state.config.hall.clone()),
+        date: None,
+        slot: None,
+        hold: None,
+        details: keep_details,
+        revision: 0,
+    });
+    match only {
+        Some(_) => open_dates(state),
+        None => {
+            state.screens.push(Screen::BookHall(Menu::default()));
+            vec![]
+        }
+    }
+}
+
+pub fn choose_hall(state: &mut State, index: usize) -> Vec<Effect> {
+    let Some(hall) = halls(state).get(index).cloned() else { return vec![] };
+    if let Some(d) = state.draft.as_mut() {
+        d.hall = hall;
+    }
+    open_dates(state)
+}
+
+fn open_dates(state: &mut State) -> Vec<Effect> {
+    state.screens.push(Screen::BookDate { menu: Menu::default(), days: Remote::Loading });
+    load_days(state)
+}
+
+pub fn load_days(state: &State) -> Vec<Effect> {
+    state.draft.as_ref().map_or_else(Vec::new, |d| {
+        vec![Effect::LoadDays { hall: d.hall.clone(), service: d.service.clone() }]
+    })
+}
+
+pub fn load_slots(state: &State) -> Vec<Effect> {
+    match state.draft.as_ref() {
+        Some(Draft { hall, service, date: Some(date), .. }) => {
+            vec![Effect::LoadSlots { hall: hall.clone(), service: service.clone(), date: date.clone() }]
+        }
+        _ => vec![],
+    }
+}
+
+pub fn days_loaded(state: &mut State, result: Result<Days, crate::domain::FetchError>) {
+    let draft = state.draft.as_ref();
+    if let Some(Screen::BookDate { days, .. }) = state.screens.last_mut() {
+        match result {
+            Ok(d) if draft.is_some_and(|x| x.hall == d.hall && x.service == d.service) => {
+                *days = Remote::Ready(d)
+            }
+            Ok(_) => {}
+            Err(e) => *days = Remote::Failed(e),
+        }
+    }
+}
+
+pub fn slots_loaded(state: &mut State, result: Result<Slots, crate::domain::FetchError>) {
+    let date = state.draft.as_ref().and_then(|d| d.date.clone());
+    if let Some(Screen::BookSlot { slots, .. }) = state.screens.last_mut() {
+        match result {
+            Ok(s) if Some(&s.date) == date.as_ref() => *slots = Remote::Ready(s),
+            Ok(_) => {}
+            Err(e) => *slots = Remote::Failed(e),
+        }
+    }
+}
+
+pub fn choose_date(state: &mut State, index: usize) -> Vec<Effect> {
+    let Some(Screen::BookDate { days: Remote::Ready(days), .. }) = state.screens.last() else {
+        return vec![];
+    };
+    let Some(day) = days.days.get(index) else { return vec![] };
+    if !day.open || day.remaining == 0 {
+        state.notice = Some(Notice::DayUnavailable);
+        return vec![];
+    }
+    let date = day.date.clone();
+    if let Some(d) = state.draft.as_mut() {
+        d.date = Some(date);
+    }
+    state.screens.push(Screen::BookSlot { menu: Menu::default(), slots: Remote::Loading, holding: false });
+    load_slots(state)
+}
+
+pub fn choose_slot(state: &mut State, index: usize) -> Vec<Effect> {
+    let Some(Screen::BookSlot { slots: Remote::Ready(slots), holding, .. }) = state.screens.last_mut() else {
+        return vec![];
+    };
+    let Some(slot) = slots.slots.get(index).cloned() else { return vec![] };
+    if *holding {
+        return vec![];
+    }
+    if slot.remaining == 0 {
+        state.notice = Some(Notice::SlotFull);
+        return vec![];
+    }
+    *holding = true;
+    let Some(d) = state.draft.as_mut() else { return vec![] };
+    d.slot = Some(slot.clone());
+    vec![Effect::PlaceHold { hall: d.hall.clone(), service: d.service.clone(), start: slot.start }]
+}
+
+pub fn hold_placed(state: &mut State, result: Result<Hold, BookingFailure>) -> Vec<Effect> {
+    let waiting = matches!(state.screens.last(), Some(Screen::BookSlot { holding: true, .. }));
+    if let Some(Screen::BookSlot { holding, .. }) = state.screens.last_mut() {
+        *holding = false;
+    }
+    match result {
+        // The citizen left meanwhile: give the place straight back.
+        Ok(hold) if !waiting => vec![Effect::ReleaseHold { id: hold.id }],
+        Ok(hold) => {
+            let now = state.now_ms;
+            if let Some(d) = state.draft.as_mut() {
+                d.hold =
+                    Some(HeldPlace { id: hold.id, expires_at_ms: now + u64::from(hold.expires_in) * 1000 });
+            }
+            state.screens.push(Screen::BookDetails {
+                focus: Field::Name,
+                errors: vec![],
+                back_to_check: false,
+            });
+            vec![]
+        }
+        Err(failure) if waiting => {
+            state.notice = Some(Notice::Booking(failure));
+            load_slots(state)
+        }
+        Err(_) => vec![],
+    }
+}
+
+/// Gives back the hold, if any (leaving the details, or the whole booking).
+pub fn release_hold(state: &mut State) -> Vec<Effect> {
+    let hold = state.draft.as_mut().and_then(|d| d.hold.take());
+    hold.map_or_else(Vec::new, |h| vec![Effect::ReleaseHold { id: h.id }])
+}
+
+/// Continue on the details page: check everything, then go on.
+pub fn submit_details(state: &mut State) -> Vec<Effect> {
+    let Some(draft) = state.draft.as_ref() else { return vec![] };
+    let problems = draft.details.problems();
+    let Some(Screen::BookDetails { errors, focus, back_to_check }) = state.screens.last_mut() else {
+        return vec![];
+    };
+    if let Some((first, _)) = problems.first() {
+        *focus = *first;
+        *errors = problems;
+        return vec![];
+    }
+    errors.clear();
+    if *back_to_check {
+        state.screens.pop();
+    } else {
+        state.screens.push(Screen::BookCheck { menu: Menu::default(), sending: false });
+    }
+    vec![]
+}
+
+pub fn choose_check(state: &mut State, index: usize) -> Vec<Effect> {
+    match CHECK_ITEMS.get(index) {
+        Some(CheckItem::Confirm) => confirm(state),
+        Some(CheckItem::Change(field)) => {
+            state.screens.push(Screen::BookDetails { focus: *field, errors: vec![], back_to_check: true });
+            vec![]
+        }
+        Some(CheckItem::ChangeTime) => back_to_slots(state),
+        None => vec![],
+    }
+}
+
+fn confirm(state: &mut State) -> Vec<Effect> {
+    let Some(Screen::BookCheck { sending, .. }) = state.screens.last_mut() else { return vec![] };
+    if *sending {
+        return vec![];
+    }
+    let Some(draft) = state.draft.as_ref() else { return vec![] };
+    let (Some(key), Some(hold)) = (draft.idempotency_key(), draft.hold.as_ref()) else {
+        return back_to_slots(state);
+    };
+    *sending = true;
+    let d = &draft.details;
+    let request = BookingRequest {
+        hold: hold.id.clone(),
+        name: d.name.text.trim().to_owned(),
+        phone: d.phone.text.trim().to_owned(),
+        id_kind: d.id_kind,
+        id_number: d.id_number.text.trim().to_owned(),
+        kiosk: Some(state.config.kiosk.clone()),
+    };
+    vec![Effect::Book { idempotency_key: key, request }]
+}
+
+/// Back to a fresh list of time slots, the hold given back.
+fn back_to_slots(state: &mut State) -> Vec<Effect> {
+    let mut effects = release_hold(state);
+    if let Some(i) = state.screens.iter().rposition(|s| matches!(s, Screen::BookSlot { .. })) {
+        state.screens.truncate(i + 1);
+        if let Some(Screen::BookSlot { slots, holding, .. }) = state.screens.last_mut() {
+            *slots = Remote::Loading;
+            *holding = false;
+        }
+        effects.extend(load_slots(state));
+    }
+    effects
+}
+
+pub fn confirmed(state: &mut State, result: Result<Booking, BookingFailure>) -> Vec<Effect> {
+    if let Some(Screen::BookCheck { sending, .. }) = state.screens.last_mut() {
+        *sending = false;
+    }
+    match result {
+        Ok(booking) => {
+            // The booking is made: nothing personal stays on the kiosk, and
+            // "back" cannot lead into the finished booking again.
+            state.draft = None;
+            state.screens.truncate(1);
+            state.screens.push(Screen::BookDone(Box::new(booking)));
+            vec![]
+        }
+        Err(failure @ (BookingFailure::HoldExpired | BookingFailure::SlotFull)) => {
+            state.notice = Some(Notice::Booking(failure));
+            back_to_slots(state)
+        }
+        Err(BookingFailure::Invalid(field)) => {
+            let field = match field.as_str() {
+                "name" => Field::Name,
+                "phone" => Field::Phone,
+                _ => Field::IdNumber,
+            };
+            state.screens.push(Screen::BookDetails {
+                focus: field,
+                errors: vec![(field, FieldError::Format)],
+                back_to_check: true,
+            });
+            vec![]
+        }
+        Err(failure) => {
+            state.notice = Some(Notice::Booking(failure));
+            vec![]
+        }
+    }
+}
+
+/// Time passes: when the hold runs out, say so and offer the slots afresh.
+pub fn tick(state: &mut State, before_ms: u64) -> Vec<Effect> {
+    let Some(hold) = state.draft.as_ref().and_then(|d| d.hold.as_ref()) else { return vec![] };
+    let in_details =
+        matches!(state.screen(), Screen::BookDetails { .. } | Screen::BookCheck { sending: false, .. });
+    if state.now_ms >= hold.expires_at_ms && in_details {
+        state.notice = Some(Notice::Booking(BookingFailure::HoldExpired));
+        let mut effects = back_to_slots(state);
+        effects.push(Effect::Redraw);
+        return effects;
+    }
+    // The minutes shown change: redraw (at most once a minute).
+    let minutes = |now: u64| hold.expires_at_ms.saturating_sub(now).div_ceil(60_000);
+    if minutes(before_ms) != minutes(state.now_ms) { vec![Effect::Redraw] } else { vec![] }
+}
+
+/// Minutes the hold still has, rounded up, for the screen.
+pub fn hold_minutes_left(state: &State) -> Option<u64> {
+    let hold = state.draft.as_ref()?.hold.as_ref()?;
+    Some(hold.expires_at_ms.saturating_sub(state.now_ms).div_ceil(60_000))
+}

@@ -1,0 +1,47 @@
+//! Text entry for the kiosk's forms: typing, IME text and paste land in the
+//! focused field; what was typed is kept until the session ends.
+
+/// One line of text being typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextField {
+    pub text: String,
+    /// Maximum characters accepted.
+    pub max: usize,
+}
+
+impl TextField {
+    pub fn new(max: usize) -> TextField {
+        TextField { text: String::new(), max }
+    }
+
+    /// Adds typed or pasted text, dropping control characters and anything past `max`.
+    pub fn insert(&mut self, s: &str) {
+        let room = self.max.saturating_sub(self.text.chars().count());
+        self.text.extend(s.chars().filter(|c| !c.is_control()).take(room));
+    }
+
+    pub fn erase(&mut self) {
+        self.text.pop();
+    }
+
+    pub fn clear(&mut self) {
+        self.text.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TextField;
+
+    #[test]
+    fn typing_pasting_and_limits() {
+        let mut f = TextField::new(5);
+        f.insert("张");
+        f.insert("三\n\x1b[2J");
+        assert_eq!(f.text, "张三[2J");
+        f.erase();
+        assert_eq!(f.text, "张三[2");
+        f.insert("abcdef");
+        assert_eq!(f.text, "张三[2a");
+    }
+}

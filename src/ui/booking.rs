@@ -1,0 +1,338 @@
+//! The booking screens: hall, date, time slot, details, check, confirmation.
+
+use ratatui::{
+    Frame,
+    layout::{Position, Rect},
+    text::Line,
+};
+
+use crate::domain::{Booking, Day, FieldError, IdKind};
+use crate::i18n::{self, Tr};
+use crate::kiosk::{
+    Remote, State,
+    booking::{self, CheckItem, Field},
+};
+use crate::ui::{
+    Ui, guide, screens,
+    widgets::{
+        form::{self, FieldView},
+        menu::{self, Item},
+    },
+};
+
+/// A date as people read it: 11月30日（星期一） / Mon 30 Nov.
+pub fn day_label(tr: &Tr, date: &str, weekday: u8) -> String {
+    let mut parts = date.split('-').map(|p| p.parse::<u32>().unwrap_or(0)).skip(1);
+    let (month, day) = (parts.next().unwrap_or(0), parts.next().unwrap_or(0));
+    tr.a(
+        "day-label",
+        &[
+            ("month", i18n::s(&tr.t(&format!("month-{month}")))),
+            ("day", i18n::n(day)),
+            ("weekday", i18n::s(&tr.t(&format!("weekday-{weekday}")))),
+        ],
+    )
+}
+
+fn weekday_of(date: &str) -> u8 {
+    date.parse::<jiff::civil::Date>().map_or(1, |d| d.weekday().to_monday_one_offset() as u8)
+}
+
+fn hall_name(state: &State, id: &str) -> String {
+    state.hall_by_id(id).map_or_else(|| id.to_owned(), |h| h.name.get(state.lang).to_owned())
+}
+
+/// While something loads or failed to: say so in the body.
+fn pending<T>(ui: &Ui, frame: &mut Frame, body: Rect, remote: &Remote<T>) -> bool {
+    let (text, style) = match remote {
+        Remote::Ready(_) => return false,
+        Remote::Loading => (ui.tr.t("loading"), ui.theme.info),
+        Remote::Failed(e) => {
+            let reason = ui.tr.t(screens::fetch_error_key(*e));
+            (ui.tr.a("load-failed", &[("reason", i18n::s(&reason))]), ui.theme.error)
+        }
+    };
+    frame.render_widget(Line::styled(text, style), Rect { height: 1, ..body });
+    frame.set_cursor_position(Position { x: body.x, y: body.y });
+    true
+}
+
+pub fn hall(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, selected: usize) {
+    let items: Vec<Item> = booking::halls(state)
+        .iter()
+        .filter_map(|id| state.hall_by_id(id))
+        .map(|h| Item {
+            label: h.name.get(state.lang).to_owned(),
+            detail: h.address.get(state.lang).to_owned(),
+        })
+        .collect();
+    menu::draw(frame, ui, body, &ui.tr.t("book-hall-heading"), &items, selected);
+}
+
+fn day_detail(tr: &Tr, day: &Day) -> String {
+    match (day.open, day.remaining) {
+        (false, _) => tr.t("day-closed"),
+        (true, 0) => tr.t("day-full"),
+        (true, n) => tr.a("places-left", &[("count", i18n::n(n))]),
+    }
+}
+
+pub fn date(
+    state: &State,
+    ui: &Ui,
+    frame: &mut Frame,
+    body: Rect,
+    selected: usize,
+    days: &Remote<crate::domain::Days>,
+) {
+    if pending(ui, frame, body, days) {
+        return;
+    }
+    let Remote::Ready(days) = days else { return };
+    let items: Vec<Item> = days
+        .days
+        .iter()
+        .map(|d| Item { label: day_label(&ui.tr, &d.date, d.weekday), detail: day_detail(&ui.tr, d) })
+        .collect();
+    let hall = hall_name(state, &days.hall);
+    let heading =
+        ui.tr.a("book-date-heading", &[("hall", i18n::s(&hall)), ("zone", i18n::s(&days.time_zone))]);
+    menu::draw(frame, ui, body, &heading, &items, selected);
+}
+
+pub fn slot(
+    state: &State,
+    ui: &Ui,
+    frame: &mut Frame,
+    body: Rect,
+    selected: usize,
+    slots: &Remote<crate::domain::Slots>,
+    holding: bool,
+) {
+    if pending(ui, frame, body, slots) {
+        return;
+    }
+    let Remote::Ready(slots) = slots else { return };
+    let items: Vec<Item> = slots
+        .slots
+        .iter()
+        .map(|s| Item {
+            label: format!("{}–{}", s.local_start, s.local_end),
+            detail: match s.remaining {
+                0 => ui.tr.t("slot-full"),
+                n => ui.tr.a("places-left", &[("count", i18n::n(n))]),
+            },
+        })
+        .collect();
+    let day = day_label(&ui.tr, &slots.date, weekday_of(&slots.date));
+    let heading = if holding {
+        ui.tr.t("book-slot-holding")
+    } else if items.is_empty() {
+        ui.tr.a("book-slot-none", &[("day", i18n::s(&day))])
+    } else {
+        let hall = hall_name(state, &slots.hall);
+        ui.tr.a(
+            "book-slot-heading",
+            &[("day", i18n::s(&day)), ("hall", i18n::s(&hall)), ("zone", i18n::s(&slots.time_zone))],
+        )
+    };
+    menu::draw(frame, ui, body, &heading, &items, selected);
+}
+
+pub fn id_kind_name(tr: &Tr, kind: IdKind) -> String {
+    tr.t(match kind {
+        IdKind::ResidentId => "id-kind-resident",
+        IdKind::Passport => "id-kind-passport",
+        IdKind::Other => "id-kind-other",
+    })
+}
+
+fn field_error(tr: &Tr, field: Field, kind: IdKind, error: FieldError) -> String {
+    tr.t(match (field, error) {
+        (Field::Name, FieldError::Missing) => "err-name-missing",
+        (Field::Name, _) => "err-name-format",
+        (Field::Phone, FieldError::Missing) => "err-phone-missing",
+        (Field::Phone, _) => "err-phone-format",
+        (_, FieldError::Missing) => "err-id-missing",
+        (_, FieldError::Checksum) => "err-id-checksum",
+        (_, FieldError::BirthDate) => "err-id-birth-date",
+        (_, FieldError::Format) if kind == IdKind::ResidentId => "err-id-format",
+        (_, FieldError::Format) => "err-document-format",
+    })
+}
+
+pub fn details(
+    state: &State,
+    ui: &Ui,
+    frame: &mut Frame,
+    body: Rect,
+    focus: Field,
+    errors: &[(Field, FieldError)],
+) {
+    let Some(draft) = state.draft.as_ref() else { return };
+    let tr = &ui.tr;
+    let t = &ui.theme;
+    frame.render_widget(Line::styled(tr.t("book-details-heading"), t.heading), Rect { height: 1, ..body });
+    if let Some(minutes) = booking::hold_minutes_left(state) {
+        let text = tr.a("hold-minutes", &[("minutes", i18n::n(minutes as u32))]);
+        frame.render_widget(Line::styled(text, t.info), Rect { y: body.y + 1, height: 1, ..body });
+    }
+    if !errors.is_empty() {
+        let text = tr.a("error-summary", &[("count", i18n::n(errors.len() as u32))]);
+        frame.render_widget(Line::styled(text, t.error), Rect { y: body.y + 2, height: 1, ..body });
+    }
+    let d = &draft.details;
+    let error_for =
+        |f: Field| errors.iter().find(|(e, _)| *e == f).map(|(_, e)| field_error(tr, f, d.id_kind, *e));
+    let fields: Vec<FieldView> = Field::ALL
+        .into_iter()
+        .map(|f| FieldView {
+            label: tr.t(match f {
+                Field::Name => "field-name",
+                Field::Phone => "field-phone",
+                Field::IdKind => "field-id-kind",
+                Field::IdNumber => "field-id-number",
+            }),
+            value: match f {
+                Field::Name => d.name.text.clone(),
+                Field::Phone => d.phone.text.clone(),
+                Field::IdKind => id_kind_name(tr, d.id_kind),
+                Field::IdNumber => d.id_number.text.clone(),
+            },
+            choice: f == Field::IdKind,
+            error: error_for(f),
+            focused: f == focus,
+        })
+        .collect();
+    // After Continue the focus moves to the first field in error, so the
+    // cursor (and a screen reader) lands where the fix is needed.
+    form::draw(frame, ui, Rect { y: body.y + 4, height: body.height.saturating_sub(4), ..body }, &fields);
+}
+
+pub fn check(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, selected: usize, sending: bool) {
+    let Some(draft) = state.draft.as_ref() else { return };
+    let tr = &ui.tr;
+    let lang = state.lang;
+    let d = &draft.details;
+    let slot = draft.slot.as_ref();
+    let time = match (draft.date.as_deref(), slot) {
+        (Some(date), Some(s)) => {
+            format!(
+                "{} {}–{} · {}",
+                day_label(tr, date, weekday_of(date)),
+                s.local_start,
+                s.local_end,
+                hall_name(state, &draft.hall)
+            )
+        }
+        _ => String::new(),
+    };
+    let items: Vec<Item> = booking::CHECK_ITEMS
+        .iter()
+        .map(|item| match item {
+            CheckItem::Confirm => Item { label: tr.t("check-confirm"), detail: String::new() },
+            CheckItem::Change(field) => {
+                let (label, value) = match field {
+                    Field::Name => ("field-name", d.name.text.clone()),
+                    Field::Phone => ("field-phone", d.phone.text.clone()),
+                    _ => ("field-id-number", format!("{} {}", id_kind_name(tr, d.id_kind), d.id_number.text)),
+                };
+                let label =
+                    tr.a("check-answer", &[("label", i18n::s(&tr.t(label))), ("value", i18n::s(&value))]);
+                Item { label, detail: tr.t("check-change") }
+            }
+            CheckItem::ChangeTime => Item {
+                label: tr
+                    .a("check-answer", &[("label", i18n::s(&tr.t("field-time"))), ("value", i18n::s(&time))]),
+                detail: tr.t("check-change"),
+            },
+        })
+        .collect();
+    let service = state.service(&draft.service).map_or("", |s| s.name.get(lang));
+    let heading =
+        if sending { tr.t("check-sending") } else { tr.a("check-heading", &[("service", i18n::s(service))]) };
+    menu::draw(frame, ui, body, &heading, &items, selected);
+}
+
+/// Lines describing a booking: code, service, where, when.
+pub fn booking_lines(state: &State, tr: &Tr, b: &Booking) -> Vec<(String, bool)> {
+    let lang = state.lang;
+    let service = state.service(&b.service);
+    let hall = state.hall_by_id(&b.hall);
+    let day = day_label(tr, &b.date, weekday_of(&b.date));
+    let mut lines = vec![
+        (tr.a("booking-code", &[("code", i18n::s(&spaced_code(&b.code)))]), true),
+        (
+            tr.a(
+                "booking-service",
+                &[("service", i18n::s(service.map_or(b.service.as_str(), |s| s.name.get(lang))))],
+            ),
+            false,
+        ),
+        (
+            tr.a(
+                "booking-when",
+                &[
+                    ("day", i18n::s(&day)),
+                    ("start", i18n::s(&b.local_start)),
+                    ("end", i18n::s(&b.local_end)),
+                    ("zone", i18n::s(&b.time_zone)),
+                ],
+            ),
+            false,
+        ),
+    ];
+    if let Some(h) = hall {
+        let window = service.filter(|_| h.id == state.config.hall).map(|s| s.location.get(lang));
+        let place = match window {
+            Some(w) => format!("{} · {w}", h.name.get(lang)),
+            None => h.name.get(lang).to_owned(),
+        };
+        lines.push((
+            tr.a("booking-where", &[("place", i18n::s(&place)), ("address", i18n::s(h.address.get(lang)))]),
+            false,
+        ));
+    }
+    lines.push((
+        tr.a(
+            "booking-person",
+            &[
+                ("name", i18n::s(&b.name_masked)),
+                ("phone", i18n::s(&b.phone_masked)),
+                ("id", i18n::s(&b.id_masked)),
+            ],
+        ),
+        false,
+    ));
+    lines
+}
+
+/// "K7M2Q9XD" → "K7M2 Q9XD": easier to read aloud and copy.
+fn spaced_code(code: &str) -> String {
+    if code.len() == 8 { format!("{} {}", &code[..4], &code[4..]) } else { code.to_owned() }
+}
+
+pub fn done(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, b: &Booking) {
+    let tr = &ui.tr;
+    let t = &ui.theme;
+    let mut y = body.y;
+    let mut put = |frame: &mut Frame, text: &str, style| {
+        if y < body.y + body.height {
+            frame.render_widget(Line::styled(text.to_owned(), style), Rect { y, height: 1, ..body });
+        }
+        y += 1;
+    };
+    put(frame, &tr.t("done-heading"), t.heading);
+    frame.set_cursor_position(Position { x: body.x, y: body.y });
+    for (line, strong) in booking_lines(state, tr, b) {
+        put(frame, &line, if strong { t.focus } else { t.text });
+    }
+    put(frame, "", t.text);
+    if let Some(service) = state.service(&b.service) {
+        put(frame, &tr.t("done-bring"), t.heading);
+        for m in &service.materials {
+            let line = format!("☐ {} · {}", m.name.get(state.lang), guide::material_form(tr, m));
+            put(frame, &crate::ui::wrap::truncate(&line, body.width as usize), t.text);
+        }
+    }
+}

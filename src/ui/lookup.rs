@@ -1,0 +1,102 @@
+//! "My appointment": the lookup form and the booking found.
+
+use ratatui::{Frame, layout::Rect, text::Line};
+
+use crate::domain::{Booking, BookingStatus, FieldError};
+use crate::kiosk::{
+    State,
+    lookup::{self, LookupField, ResultItem},
+};
+use crate::ui::{
+    Ui, booking,
+    widgets::{
+        form::{self, FieldView},
+        menu::{self, Item},
+    },
+};
+
+pub fn form(
+    state: &State,
+    ui: &Ui,
+    frame: &mut Frame,
+    body: Rect,
+    focus: LookupField,
+    errors: &[(LookupField, FieldError)],
+    searching: bool,
+) {
+    let tr = &ui.tr;
+    let heading = if searching { tr.t("lookup-searching") } else { tr.t("lookup-heading") };
+    frame.render_widget(Line::styled(heading, ui.theme.heading), Rect { height: 1, ..body });
+    if !errors.is_empty() {
+        let text = tr.a("error-summary", &[("count", crate::i18n::n(errors.len() as u32))]);
+        frame.render_widget(Line::styled(text, ui.theme.error), Rect { y: body.y + 1, height: 1, ..body });
+    }
+    let error_for = |f: LookupField| {
+        errors.iter().find(|(e, _)| *e == f).map(|(_, e)| {
+            tr.t(match (f, e) {
+                (LookupField::Code, FieldError::Missing) => "err-code-missing",
+                (LookupField::Code, _) => "err-code-format",
+                (LookupField::PhoneLast4, FieldError::Missing) => "err-last4-missing",
+                (LookupField::PhoneLast4, _) => "err-last4-format",
+            })
+        })
+    };
+    let fields: Vec<FieldView> = LookupField::ALL
+        .into_iter()
+        .map(|f| FieldView {
+            label: tr.t(match f {
+                LookupField::Code => "field-code",
+                LookupField::PhoneLast4 => "field-last4",
+            }),
+            value: match f {
+                LookupField::Code => state.lookup.code.text.clone(),
+                LookupField::PhoneLast4 => state.lookup.last4.text.clone(),
+            },
+            choice: false,
+            error: error_for(f),
+            focused: f == focus,
+        })
+        .collect();
+    form::draw(frame, ui, Rect { y: body.y + 3, height: body.height.saturating_sub(3), ..body }, &fields);
+}
+
+pub fn result(
+    state: &State,
+    ui: &Ui,
+    frame: &mut Frame,
+    body: Rect,
+    b: &Booking,
+    selected: usize,
+    confirming: bool,
+) {
+    let tr = &ui.tr;
+    let lines = booking::booking_lines(state, tr, b);
+    let status = tr.t(match b.status {
+        BookingStatus::Active => "status-active",
+        BookingStatus::Cancelled => "status-cancelled",
+    });
+    let mut y = body.y;
+    for (text, strong) in std::iter::once((status, true)).chain(lines) {
+        let style = if strong { ui.theme.heading } else { ui.theme.text };
+        frame.render_widget(Line::styled(text, style), Rect { y, height: 1, ..body });
+        y += 1;
+    }
+    let items: Vec<Item> = lookup::result_items(b, confirming)
+        .into_iter()
+        .map(|i| Item {
+            label: tr.t(match i {
+                ResultItem::Cancel => "lookup-cancel",
+                ResultItem::ConfirmCancel => "lookup-cancel-yes",
+                ResultItem::Keep => "lookup-cancel-no",
+            }),
+            detail: String::new(),
+        })
+        .collect();
+    if items.is_empty() {
+        frame.set_cursor_position((body.x, body.y));
+        return;
+    }
+    let heading = if confirming { tr.t("lookup-cancel-question") } else { String::new() };
+    let rest = Rect { y: y + 1, height: body.height.saturating_sub(y + 1 - body.y), ..body };
+    menu::draw(frame, ui, rest, &heading, &items, selected);
+}

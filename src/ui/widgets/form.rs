@@ -1,0 +1,49 @@
+//! A form: one labelled text field per two rows — the label (with its error
+//! beside it, in words) and the value. The focused value has the ▶ marker,
+//! reverse video, and the terminal cursor at the end of its text.
+
+use ratatui::{
+    Frame,
+    layout::{Position, Rect},
+    text::{Line, Span},
+};
+
+use crate::ui::Ui;
+
+pub struct FieldView {
+    pub label: String,
+    pub value: String,
+    /// A choice (changed with ←→) rather than typed text.
+    pub choice: bool,
+    pub error: Option<String>,
+    pub focused: bool,
+}
+
+/// Draws the fields from `area.y`; returns the row after the last.
+pub fn draw(frame: &mut Frame, ui: &Ui, area: Rect, fields: &[FieldView]) -> u16 {
+    let t = &ui.theme;
+    let mut y = area.y;
+    for field in fields {
+        if y + 1 >= area.y + area.height {
+            break;
+        }
+        let mut label = vec![Span::styled(format!("  {}", field.label), t.heading)];
+        if let Some(error) = &field.error {
+            label.push(Span::styled(format!("  {error}"), t.error));
+        }
+        frame.render_widget(Line::from(label), Rect { y, height: 1, ..area });
+        let marker = if field.focused { "▶ " } else { "  " };
+        let value =
+            if field.choice { format!("◀ {} ▶", field.value) } else { format!("[{}]", field.value) };
+        let style = if field.focused { t.focus } else { t.text };
+        let line = Line::from(vec![Span::styled(marker, t.heading), Span::styled(value.clone(), style)]);
+        frame.render_widget(line, Rect { y: y + 1, height: 1, ..area });
+        if field.focused {
+            // On the last character typed (or the choice), where a screen reader looks.
+            let offset = if field.choice { 2 } else { 1 + Line::raw(field.value.as_str()).width() as u16 };
+            frame.set_cursor_position(Position { x: area.x + 2 + offset, y: y + 1 });
+        }
+        y += 2;
+    }
+    y
+}

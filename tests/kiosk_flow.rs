@@ -1,0 +1,165 @@
+//! A whole booking through the real runtime loop and the real server: keys
+//! in, frames out (TestBackend), HTTP on loopback, SQLite on disk.
+
+mod common;
+
+use std::{sync::Arc, time::Duration};
+
+use common::vt::Screen;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use futures_util::stream;
+use onestop::client::ApiClient;
+use onestop::domain::{Booking, Lang};
+use onestop::kiosk::{Msg, SessionConfig};
+use onestop::runtime::{SessionSetup, run_session};
+use onestop::server::{self, ServerOptions, clock::ManualClock};
+use onestop::ui::Theme;
+use tokio::sync::mpsc;
+
+struct Session {
+    screen: Screen,
+    keys: mpsc::UnboundedSender<Msg>,
+    url: String,
+    _data: tempfile::TempDir,
+}
+
+impl Session {
+    async fn start(lang: Lang) -> Session {
+        let data = tempfile::tempdir().unwrap();
+        // Monday 30 November 2026, 08:00 in the hall: the whole day is bookable.
+        let clock = Arc::new(ManualClock::new("2026-11-30T00:00:00Z".parse().unwrap()));
+        let opts = ServerOptions { clock, ..ServerOptions::new(data.path().join("onestop.db")) };
+        let url = server::start(&opts, "127.0.0.1:0").await.unwrap().url();
+        let (screen, mut terminal) = Screen::new(80, 24);
+        let (keys, rx) = mpsc::unbounded_channel();
+        let input = Box::pin(stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|m| (m, rx)) }));
+        let setup = SessionSetup {
+            config: SessionConfig {
+                kiosk: "flow-test".into(),
+                hall: "binjiang".into(),
+                lang,
+                lockdown: false,
+            },
+            theme: Theme::standard(),
+            client: ApiClient::new(&url, Duration::from_secs(5)),
+        };
+        tokio::spawn(async move { run_session(&mut terminal, input, setup).await.unwrap() });
+        Session { screen, keys, url, _data: data }
+    }
+
+    async fn wait_for(&self, text: &str) -> String {
+        for _ in 0..500 {
+            let screen = self.screen.text();
+            if screen.contains(text) {
+                return screen;
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        panic!("never saw {text:?}; the screen was:\n{}", self.screen.text());
+    }
+
+    fn key(&self, code: KeyCode) {
+        self.keys.send(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))).unwrap();
+    }
+
+    fn chars(&self, s: &str) {
+        s.chars().for_each(|c| self.key(KeyCode::Char(c)));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_citizen_books_an_appointment_and_gets_a_code() {
+    let k = Session::start(Lang::ZhCn).await;
+    k.wait_for("户籍与身份证").await;
+    k.chars("11"); // 个人办事 › 户籍与身份证
+    k.wait_for("居民身份证换领").await;
+    k.key(KeyCode::Enter); // open the guide
+    k.wait_for("申请材料").await;
+    k.key(KeyCode::Enter); // book
+    k.wait_for("您想在哪个大厅办理").await;
+    k.chars("1");
+    k.wait_for("11月30日（星期一）").await;
+    k.chars("1");
+    k.wait_for("09:00").await;
+    k.chars("1"); // the first slot: held on the server
+    k.wait_for("名额已为您保留").await;
+    k.chars("张三"); // IME text arrives as characters
+    k.key(KeyCode::Tab);
+    k.chars("13812345678");
+    k.key(KeyCode::Tab);
+    k.key(KeyCode::Tab);
+    k.chars("11010519491231002x");
+    k.key(KeyCode::Enter);
+    k.wait_for("请核对预约信息").await;
+    k.key(KeyCode::Enter);
+    let screen = k.wait_for("预约成功").await;
+    let code: String = screen
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("预约码："))
+        .expect("the code is shown")
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect();
+    assert_eq!(code.len(), 8, "{screen}");
+    assert!(screen.contains("居民户口簿"), "the checklist to bring is shown");
+    // The booking is real: the server finds it with the phone's last digits.
+    let found: Booking = reqwest::Client::new()
+        .get(format!("{}/api/v1/bookings/{code}", k.url))
+        .header("X-Phone-Last4", "5678")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!((found.local_start.as_str(), found.date.as_str()), ("09:00", "2026-11-30"));
+    k.key(KeyCode::Char('q'));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn my_appointment_finds_and_cancels_a_booking_in_english() {
+    let k = Session::start(Lang::EnUs).await;
+    k.wait_for("Household registration and ID").await;
+    // Book first, through the same screens, in English this time.
+    k.chars("11");
+    k.key(KeyCode::Enter);
+    k.wait_for("Required materials").await;
+    k.key(KeyCode::Enter);
+    k.chars("1");
+    k.wait_for("Mon 30 Nov").await;
+    k.chars("1");
+    k.wait_for("09:00").await;
+    k.chars("2");
+    k.wait_for("Your place is kept").await;
+    k.chars("Li Lei");
+    k.key(KeyCode::Tab);
+    k.chars("13900001111");
+    k.key(KeyCode::Tab);
+    k.key(KeyCode::Right); // passport
+    k.key(KeyCode::Tab);
+    k.chars("E12345678");
+    k.key(KeyCode::Enter);
+    k.wait_for("Check your answers").await;
+    k.key(KeyCode::Enter);
+    let screen = k.wait_for("You are booked").await;
+    let code: String = screen
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("Confirmation code: "))
+        .unwrap()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect();
+    k.key(KeyCode::Home);
+    k.chars("3");
+    k.wait_for("Enter your confirmation code").await;
+    k.chars(&code.to_lowercase());
+    k.key(KeyCode::Tab);
+    k.chars("1111");
+    k.key(KeyCode::Enter);
+    k.wait_for("This booking is active").await;
+    k.key(KeyCode::Enter);
+    k.wait_for("Cancel it?").await;
+    k.chars("2");
+    k.wait_for("This booking is cancelled").await;
+    k.wait_for("its place is free for others").await;
+}
