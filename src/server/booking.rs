@@ -204,10 +204,13 @@ pub(super) async fn create_hold(
     let slot = calendar::find_slot(hall, service.booking, start, now)
         .ok_or_else(|| invalid("start", "not a slot that can be booked now"))?;
     state.store.release_expired(secs).await.map_err(internal)?;
+    let local_date = slot.start.date().to_string();
     let hold_slot = HoldSlot {
         hall: &hall.id,
         service: &service.id,
         start: slot.start.timestamp().as_second(),
+        end: slot.end.timestamp().as_second(),
+        local_date: &local_date,
         capacity: u32::from(service.booking.capacity),
     };
     let expires = secs + state.hold_secs;
@@ -273,7 +276,6 @@ pub(super) async fn create_booking(
         .map_err(|_| invalid("id_number", "not a valid document number"))?;
     let id_number = person::normalize_id(&req.id_number);
     let (_, secs) = now_secs(&state);
-    let hold = state.store.hold_slot(&req.hold, secs).await.map_err(internal)?;
     let request_hash =
         format!("{:?}", (&req.hold, req.name.trim(), req.phone.trim(), req.id_kind, &id_number));
     let new = NewBooking {
@@ -288,15 +290,7 @@ pub(super) async fn create_booking(
         kiosk: req.kiosk.as_deref(),
         now: secs,
     };
-    // End and local date of the held slot (a replayed request may no longer
-    // have its hold: the store then answers from the idempotency record).
-    let (end, local_date) = match &hold {
-        Some((hall, service, start)) => {
-            slot_end(&state, hall, service, *start).unwrap_or((*start, String::new()))
-        }
-        None => (0, String::new()),
-    };
-    match state.store.book(&new, end, &local_date).await {
+    match state.store.book(&new).await {
         Ok(b) => Ok((StatusCode::CREATED, Json(view(&state, &b))).into_response()),
         Err(BookError::HoldExpired) => {
             Err(Fail::new(StatusCode::GONE, "hold_expired", "the hold expired; choose a slot again"))
@@ -325,17 +319,6 @@ fn offset_text(offset: jiff::tz::Offset) -> String {
 fn sha_hex(s: &str) -> String {
     use sha2::{Digest, Sha256};
     Sha256::digest(s.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// End instant and local date of the slot starting at `start`.
-fn slot_end(state: &AppState, hall: &str, service: &str, start: i64) -> Option<(i64, String)> {
-    let catalog = &state.served.catalog;
-    let hall = catalog.halls.iter().find(|h| h.id == hall)?;
-    let service = catalog.services.iter().find(|s| s.id == service)?;
-    let start = Timestamp::from_second(start).ok()?.to_zoned(calendar::zone(hall));
-    let end =
-        start.checked_add(jiff::SignedDuration::from_mins(i64::from(service.booking.slot_minutes))).ok()?;
-    Some((end.timestamp().as_second(), start.date().to_string()))
 }
 
 fn view(state: &AppState, b: &StoredBooking) -> Booking {

@@ -8,7 +8,7 @@
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
-use sqlx::Row;
+use sqlx::{Connection, Row};
 
 use super::{Store, StoreError};
 use crate::domain::IdKind;
@@ -39,6 +39,9 @@ pub struct HoldSlot<'a> {
     pub hall: &'a str,
     pub service: &'a str,
     pub start: i64,
+    pub end: i64,
+    /// The slot's date in the hall's zone (one booking per person per day).
+    pub local_date: &'a str,
     pub capacity: u32,
 }
 
@@ -115,16 +118,20 @@ pub fn normalize_code(s: &str) -> String {
 }
 
 impl Store {
-    /// Frees the places of holds that expired by `now`.
+    /// Frees the places of holds that expired by `now`; at most once a second.
     pub async fn release_expired(&self, now: i64) -> Result<(), StoreError> {
+        if self.last_sweep.swap(now, std::sync::atomic::Ordering::AcqRel) == now {
+            return Ok(());
+        }
         let any: Option<i64> = sqlx::query_scalar("SELECT 1 FROM holds WHERE expires_utc <= $1 LIMIT 1")
             .bind(now)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.reader)
             .await?;
         if any.is_none() {
             return Ok(());
         }
-        let mut tx = self.pool.begin().await?;
+        let mut conn = self.write(false).await?;
+        let mut tx = conn.begin().await?;
         sqlx::query(
             "UPDATE slots SET taken = taken - (SELECT COUNT(*) FROM holds h WHERE h.hall = slots.hall \
              AND h.service = slots.service AND h.start_utc = slots.start_utc AND h.expires_utc <= $1) \
@@ -154,7 +161,7 @@ impl Store {
         .bind(service)
         .bind(from)
         .bind(to)
-        .fetch_all(&self.pool)
+        .fetch_all(&self.reader)
         .await?;
         rows.iter()
             .map(|r| Ok((r.try_get("start_utc")?, r.try_get::<i64, _>("taken")?.max(0) as u32)))
@@ -164,23 +171,19 @@ impl Store {
 
     /// Takes one place in the slot for a new hold; `None` when the slot is full.
     pub async fn hold(&self, slot: &HoldSlot<'_>, expires: i64) -> Result<Option<String>, StoreError> {
-        let mut tx = self.pool.begin().await?;
-        sqlx::query(
-            "INSERT INTO slots (hall, service, start_utc, capacity, taken) VALUES ($1, $2, $3, $4, 0) \
-             ON CONFLICT (hall, service, start_utc) DO UPDATE SET capacity = excluded.capacity",
+        let mut conn = self.write(false).await?;
+        let mut tx = conn.begin().await?;
+        // Creates the slot's row with this place taken, or takes a place in
+        // it while one is left: one statement, one row.
+        let took = sqlx::query(
+            "INSERT INTO slots (hall, service, start_utc, capacity, taken) VALUES ($1, $2, $3, $4, 1) \
+             ON CONFLICT (hall, service, start_utc) DO UPDATE SET taken = slots.taken + 1, \
+             capacity = excluded.capacity WHERE slots.taken < excluded.capacity",
         )
         .bind(slot.hall)
         .bind(slot.service)
         .bind(slot.start)
         .bind(i64::from(slot.capacity))
-        .execute(&mut *tx)
-        .await?;
-        let took = sqlx::query(
-            "UPDATE slots SET taken = taken + 1 WHERE hall = $1 AND service = $2 AND start_utc = $3 AND taken < capacity",
-        )
-        .bind(slot.hall)
-        .bind(slot.service)
-        .bind(slot.start)
         .execute(&mut *tx)
         .await?
         .rows_affected();
@@ -189,12 +192,15 @@ impl Store {
         }
         let id = random_id();
         sqlx::query(
-            "INSERT INTO holds (id, hall, service, start_utc, expires_utc) VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO holds (id, hall, service, start_utc, end_utc, local_date, expires_utc) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(&id)
         .bind(slot.hall)
         .bind(slot.service)
         .bind(slot.start)
+        .bind(slot.end)
+        .bind(slot.local_date)
         .bind(expires)
         .execute(&mut *tx)
         .await?;
@@ -204,7 +210,8 @@ impl Store {
 
     /// Gives a hold's place back; false when there was no such hold.
     pub async fn release(&self, hold: &str) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut conn = self.write(false).await?;
+        let mut tx = conn.begin().await?;
         let row = sqlx::query("DELETE FROM holds WHERE id = $1 RETURNING hall, service, start_utc")
             .bind(hold)
             .fetch_optional(&mut *tx)
@@ -215,29 +222,10 @@ impl Store {
         Ok(true)
     }
 
-    /// The slot a hold keeps, if it is still kept at `now`.
-    pub async fn hold_slot(&self, hold: &str, now: i64) -> Result<Option<(String, String, i64)>, StoreError> {
-        let row =
-            sqlx::query("SELECT hall, service, start_utc FROM holds WHERE id = $1 AND expires_utc > $2")
-                .bind(hold)
-                .bind(now)
-                .fetch_optional(&self.pool)
-                .await?;
-        Ok(match row {
-            Some(r) => Some((r.try_get("hall")?, r.try_get("service")?, r.try_get("start_utc")?)),
-            None => None,
-        })
-    }
-
     /// Turns a hold into a booking, once per idempotency key.
-    pub async fn book(
-        &self,
-        new: &NewBooking<'_>,
-        end: i64,
-        local_date: &str,
-    ) -> Result<StoredBooking, BookError> {
+    pub async fn book(&self, new: &NewBooking<'_>) -> Result<StoredBooking, BookError> {
         for _ in 0..4 {
-            match self.try_book(new, end, local_date, &random_code()).await {
+            match self.try_book(new, &random_code()).await {
                 // A code already in use (1 in 2^40 per booking): draw another.
                 Err(BookError::Store(StoreError::Db(sqlx::Error::Database(e))))
                     if e.is_unique_violation() && e.message().contains("bookings.code") => {}
@@ -247,14 +235,9 @@ impl Store {
         Err(BookError::Store(StoreError::Db(sqlx::Error::Protocol("no free confirmation code".into()))))
     }
 
-    async fn try_book(
-        &self,
-        new: &NewBooking<'_>,
-        end: i64,
-        local_date: &str,
-        code: &str,
-    ) -> Result<StoredBooking, BookError> {
-        let mut tx = self.pool.begin().await?;
+    async fn try_book(&self, new: &NewBooking<'_>, code: &str) -> Result<StoredBooking, BookError> {
+        let mut conn = self.write(true).await?;
+        let mut tx = conn.begin().await?;
         let fresh = sqlx::query(
             "INSERT INTO idempotency (key, request_hash, created_utc) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING",
         )
@@ -279,7 +262,8 @@ impl Store {
             return Ok(stored(&row)?);
         }
         let hold = sqlx::query(
-            "DELETE FROM holds WHERE id = $1 AND expires_utc > $2 RETURNING hall, service, start_utc",
+            "DELETE FROM holds WHERE id = $1 AND expires_utc > $2 \
+             RETURNING hall, service, start_utc, end_utc, local_date",
         )
         .bind(new.hold)
         .bind(new.now)
@@ -289,6 +273,7 @@ impl Store {
         let Some(hold) = hold else { return Err(BookError::HoldExpired) };
         let (hall, service, start): (String, String, i64) =
             (hold.try_get("hall")?, hold.try_get("service")?, hold.try_get("start_utc")?);
+        let (end, local_date): (i64, String) = (hold.try_get("end_utc")?, hold.try_get("local_date")?);
         let phone_last4 = &new.phone[new.phone.len().saturating_sub(4)..];
         let inserted = sqlx::query(
             "INSERT INTO bookings (code, status, hall, service, start_utc, end_utc, local_date, name, phone, \
@@ -300,7 +285,7 @@ impl Store {
         .bind(&service)
         .bind(start)
         .bind(end)
-        .bind(local_date)
+        .bind(&local_date)
         .bind(new.name)
         .bind(new.phone)
         .bind(phone_last4)
@@ -331,7 +316,7 @@ impl Store {
             service,
             start,
             end,
-            local_date: local_date.to_owned(),
+            local_date,
             name: new.name.to_owned(),
             phone: new.phone.to_owned(),
             id_masked: new.id_masked.clone(),
@@ -344,14 +329,15 @@ impl Store {
         let row = sqlx::query(sqlx::AssertSqlSafe(sql))
             .bind(code)
             .bind(phone_last4)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.reader)
             .await?;
         Ok(row.as_ref().map(stored).transpose()?)
     }
 
     /// Cancels a booking and frees its place. Cancelling twice is harmless.
     pub async fn cancel(&self, code: &str, phone_last4: &str) -> Result<Option<StoredBooking>, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut conn = self.write(true).await?;
+        let mut tx = conn.begin().await?;
         let row = sqlx::query(
             "UPDATE bookings SET status = 'cancelled' WHERE code = $1 AND phone_last4 = $2 AND status = 'active' \
              RETURNING hall, service, start_utc",
@@ -376,7 +362,7 @@ impl Store {
         .bind(hall)
         .bind(service)
         .bind(start)
-        .fetch_one(&self.pool)
+        .fetch_one(&self.reader)
         .await?;
         Ok(n as u32)
     }

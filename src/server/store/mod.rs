@@ -1,10 +1,18 @@
 //! The backend's database. SQLite through sqlx; the SQL is kept to what
 //! PostgreSQL accepts too, so a province-wide deployment can swap the pool.
 
-use std::{path::Path, str::FromStr, sync::Arc};
+use std::{
+    path::Path,
+    str::FromStr,
+    sync::{
+        Arc,
+        atomic::{AtomicBool, AtomicI64, Ordering},
+    },
+};
 
 use sqlx::{
-    AssertSqlSafe, Row,
+    AssertSqlSafe, Connection, Row, Sqlite,
+    pool::PoolConnection,
     sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous},
 };
 
@@ -24,7 +32,8 @@ const SCHEMA: &[&str] = &[
     "CREATE TABLE IF NOT EXISTS slots (hall TEXT NOT NULL, service TEXT NOT NULL, start_utc BIGINT NOT NULL, \
      capacity INTEGER NOT NULL, taken INTEGER NOT NULL, PRIMARY KEY (hall, service, start_utc))",
     "CREATE TABLE IF NOT EXISTS holds (id TEXT PRIMARY KEY, hall TEXT NOT NULL, service TEXT NOT NULL, \
-     start_utc BIGINT NOT NULL, expires_utc BIGINT NOT NULL)",
+     start_utc BIGINT NOT NULL, end_utc BIGINT NOT NULL, local_date TEXT NOT NULL, \
+     expires_utc BIGINT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS holds_expiry ON holds (expires_utc)",
     "CREATE TABLE IF NOT EXISTS bookings (code TEXT PRIMARY KEY, status TEXT NOT NULL, hall TEXT NOT NULL, \
      service TEXT NOT NULL, start_utc BIGINT NOT NULL, end_utc BIGINT NOT NULL, local_date TEXT NOT NULL, \
@@ -45,9 +54,17 @@ pub enum StoreError {
     Doc(#[from] serde_json::Error),
 }
 
+/// One writer connection, so writes queue in the pool (first come, first
+/// served) instead of spinning on SQLite's lock; readers run beside it (WAL).
 #[derive(Clone)]
 pub struct Store {
-    pool: SqlitePool,
+    writer: SqlitePool,
+    reader: SqlitePool,
+    /// Whether the writer's commits are durable now (`PRAGMA synchronous`),
+    /// so the pragma is sent only when it changes.
+    writer_durable: Arc<AtomicBool>,
+    /// When expired holds were last swept (seconds).
+    last_sweep: Arc<AtomicI64>,
     /// Key for hashing ID numbers; made on first start, kept in the database.
     id_key: std::sync::Arc<[u8; 32]>,
 }
@@ -59,27 +76,55 @@ impl Store {
             .filename(path)
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
+            .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .busy_timeout(std::time::Duration::from_secs(5));
-        let pool = SqlitePoolOptions::new().max_connections(4).connect_with(options).await?;
+        // The writer is never replaced behind our back: `writer_durable` tracks its one connection.
+        let writer = SqlitePoolOptions::new()
+            .max_connections(1)
+            .idle_timeout(None)
+            .max_lifetime(None)
+            .connect_with(options.clone())
+            .await?;
         for stmt in SCHEMA {
-            sqlx::query(*stmt).execute(&pool).await?;
+            sqlx::query(*stmt).execute(&writer).await?;
         }
-        let id_key = Arc::new(id_key(&pool).await?);
-        Ok(Store { pool, id_key })
+        let id_key = Arc::new(id_key(&writer).await?);
+        let reader =
+            SqlitePoolOptions::new().max_connections(4).connect_with(options.read_only(true)).await?;
+        let writer_durable = Arc::new(AtomicBool::new(true));
+        Ok(Store { writer, reader, id_key, writer_durable, last_sweep: Arc::new(AtomicI64::new(i64::MIN)) })
+    }
+
+    /// The writer, set to make its next commits `durable` (reach the disk
+    /// before returning) or not: holds expire in minutes anyway, so losing
+    /// one to a power cut is harmless, and the next durable commit carries
+    /// it to disk too (one write-ahead log).
+    async fn write(&self, durable: bool) -> Result<PoolConnection<Sqlite>, sqlx::Error> {
+        let mut conn = self.writer.acquire().await?;
+        // Holding the only writer, nobody else changes the mode meanwhile.
+        // Marked non-durable before the switch, so a failed switch errs on
+        // the side of sending the pragma again.
+        if self.writer_durable.load(Ordering::Acquire) != durable {
+            self.writer_durable.store(false, Ordering::Release);
+            let pragma = if durable { "PRAGMA synchronous = FULL" } else { "PRAGMA synchronous = NORMAL" };
+            sqlx::query(pragma).execute(&mut *conn).await?;
+            self.writer_durable.store(durable, Ordering::Release);
+        }
+        Ok(conn)
     }
 
     /// Replaces the stored catalogue with `catalog` unless it already holds that version.
     pub async fn seed(&self, catalog: &Catalog) -> Result<(), StoreError> {
         let stored: Option<String> =
             sqlx::query_scalar("SELECT value FROM meta WHERE key = 'catalog_version'")
-                .fetch_optional(&self.pool)
+                .fetch_optional(&self.reader)
                 .await?;
         if stored.as_deref() == Some(catalog.version.as_str()) {
             return Ok(());
         }
-        let mut tx = self.pool.begin().await?;
+        let mut conn = self.write(true).await?;
+        let mut tx = conn.begin().await?;
         for table in ["services", "categories", "halls"] {
             // `table` is one of three constants above, never input.
             sqlx::query(AssertSqlSafe(format!("DELETE FROM {table}"))).execute(&mut *tx).await?;
@@ -123,7 +168,7 @@ impl Store {
     /// The catalogue as stored.
     pub async fn catalog(&self) -> Result<Catalog, StoreError> {
         let version: String = sqlx::query_scalar("SELECT value FROM meta WHERE key = 'catalog_version'")
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.reader)
             .await?
             .unwrap_or_default();
         Ok(Catalog {
@@ -136,13 +181,13 @@ impl Store {
 
     async fn docs<T: serde::de::DeserializeOwned>(&self, table: &'static str) -> Result<Vec<T>, StoreError> {
         let rows = sqlx::query(AssertSqlSafe(format!("SELECT doc FROM {table} ORDER BY position")))
-            .fetch_all(&self.pool)
+            .fetch_all(&self.reader)
             .await?;
         rows.iter().map(|r| Ok(serde_json::from_str(r.try_get::<&str, _>("doc")?)?)).collect()
     }
 
     pub async fn ping(&self) -> Result<(), StoreError> {
-        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        sqlx::query("SELECT 1").execute(&self.reader).await?;
         Ok(())
     }
 }
