@@ -3,8 +3,8 @@
 //! of requests can push a slot past its capacity — on SQLite (one writer at a
 //! time) and on PostgreSQL (row locks) alike.
 //!
-//! Each transaction begins with a write, so SQLite takes its write lock (and
-//! waits its turn) up front instead of failing to upgrade a read later.
+//! All writes go through the store's one writer connection, in turn; reads
+//! run beside it on their own connections (WAL).
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
@@ -238,27 +238,14 @@ impl Store {
     async fn try_book(&self, new: &NewBooking<'_>, code: &str) -> Result<StoredBooking, BookError> {
         let mut conn = self.write(true).await?;
         let mut tx = conn.begin().await?;
-        let fresh = sqlx::query(
-            "INSERT INTO idempotency (key, request_hash, created_utc) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING",
-        )
-        .bind(new.idempotency_key)
-        .bind(&new.request_hash)
-        .bind(new.now)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected()
-            == 1;
-        if !fresh {
-            let row = sqlx::query("SELECT request_hash, code FROM idempotency WHERE key = $1")
-                .bind(new.idempotency_key)
-                .fetch_one(&mut *tx)
-                .await?;
+        // A retry of a request already answered: the same booking again.
+        let sql = format!("SELECT request_hash, {BOOKING_COLUMNS} FROM bookings WHERE idempotency_key = $1");
+        let done =
+            sqlx::query(sqlx::AssertSqlSafe(sql)).bind(new.idempotency_key).fetch_optional(&mut *tx).await?;
+        if let Some(row) = done {
             if row.try_get::<&str, _>("request_hash")? != new.request_hash {
                 return Err(BookError::IdempotencyConflict);
             }
-            let code: String = row.try_get("code")?;
-            let sql = format!("SELECT {BOOKING_COLUMNS} FROM bookings WHERE code = $1");
-            let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(&code).fetch_one(&mut *tx).await?;
             return Ok(stored(&row)?);
         }
         let hold = sqlx::query(
@@ -277,8 +264,8 @@ impl Store {
         let phone_last4 = &new.phone[new.phone.len().saturating_sub(4)..];
         let inserted = sqlx::query(
             "INSERT INTO bookings (code, status, hall, service, start_utc, end_utc, local_date, name, phone, \
-             phone_last4, id_hash, id_masked, kiosk, created_utc) \
-             VALUES ($1, 'active', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+             phone_last4, id_hash, id_masked, kiosk, created_utc, idempotency_key, request_hash) \
+             VALUES ($1, 'active', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
         )
         .bind(code)
         .bind(&hall)
@@ -293,6 +280,8 @@ impl Store {
         .bind(&new.id_masked)
         .bind(new.kiosk)
         .bind(new.now)
+        .bind(new.idempotency_key)
+        .bind(&new.request_hash)
         .execute(&mut *tx)
         .await;
         match inserted {
@@ -303,11 +292,6 @@ impl Store {
                 other?;
             }
         }
-        sqlx::query("UPDATE idempotency SET code = $1 WHERE key = $2")
-            .bind(code)
-            .bind(new.idempotency_key)
-            .execute(&mut *tx)
-            .await?;
         tx.commit().await?;
         Ok(StoredBooking {
             code: code.to_owned(),

@@ -38,12 +38,11 @@ const SCHEMA: &[&str] = &[
     "CREATE TABLE IF NOT EXISTS bookings (code TEXT PRIMARY KEY, status TEXT NOT NULL, hall TEXT NOT NULL, \
      service TEXT NOT NULL, start_utc BIGINT NOT NULL, end_utc BIGINT NOT NULL, local_date TEXT NOT NULL, \
      name TEXT NOT NULL, phone TEXT NOT NULL, phone_last4 TEXT NOT NULL, id_hash TEXT NOT NULL, \
-     id_masked TEXT NOT NULL, kiosk TEXT, created_utc BIGINT NOT NULL)",
+     id_masked TEXT NOT NULL, kiosk TEXT, created_utc BIGINT NOT NULL, \
+     idempotency_key TEXT NOT NULL UNIQUE, request_hash TEXT NOT NULL)",
     // One person, one active booking per service per day: enforced by the database itself.
     "CREATE UNIQUE INDEX IF NOT EXISTS one_per_person ON bookings (id_hash, service, local_date) \
      WHERE status = 'active'",
-    "CREATE TABLE IF NOT EXISTS idempotency (key TEXT PRIMARY KEY, request_hash TEXT NOT NULL, \
-     code TEXT, created_utc BIGINT NOT NULL)",
 ];
 
 #[derive(Debug, thiserror::Error)]
