@@ -70,6 +70,9 @@ fn server_options(cfg: &KioskConfig) -> ServerOptions {
     ServerOptions {
         catalog_dir: cfg.server.catalog_dir.clone(),
         hold_minutes: cfg.booking.hold_minutes,
+        handoff_minutes: cfg.handoff.ttl_minutes,
+        public_url: cfg.handoff.public_url.clone(),
+        lookups_per_minute: cfg.handoff.lookups_per_minute,
         ..ServerOptions::new(cfg.database())
     }
 }

@@ -18,6 +18,7 @@ pub struct KioskConfig {
     pub backend: BackendSection,
     pub server: ServerSection,
     pub booking: BookingSection,
+    pub handoff: HandoffSection,
     pub paths: PathsSection,
     pub log: LogSection,
 }
@@ -50,6 +51,14 @@ pub struct ServerSection {
 #[serde(deny_unknown_fields)]
 pub struct BookingSection {
     pub hold_minutes: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HandoffSection {
+    pub public_url: Option<String>,
+    pub ttl_minutes: u32,
+    pub lookups_per_minute: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -159,6 +168,17 @@ impl KioskConfig {
         }
         if !(1..=120).contains(&self.backend.timeout_secs) {
             bad("backend.timeout_secs", "must be between 1 and 120 seconds");
+        }
+        if let Some(url) = &self.handoff.public_url
+            && !reqwest::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.has_host())
+        {
+            bad("handoff.public_url", "must be an http:// or https:// address that phones can reach");
+        }
+        if !(1..=24 * 60).contains(&self.handoff.ttl_minutes) {
+            bad("handoff.ttl_minutes", "must be between 1 minute and 1 day (1440)");
+        }
+        if self.handoff.lookups_per_minute == 0 {
+            bad("handoff.lookups_per_minute", "must be at least 1");
         }
         if !(1..=30).contains(&self.booking.hold_minutes) {
             bad("booking.hold_minutes", "must be between 1 and 30 minutes");

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue, concurrent::FluentBundle};
 
-use crate::domain::Lang;
+use crate::domain::{Lang, Material, MaterialForm};
 
 /// The `.ftl` sources, per language (also read by the locale tests).
 pub const SOURCES: [(Lang, &str); 3] = [
@@ -80,4 +80,24 @@ pub fn s(v: &str) -> FluentValue<'_> {
 /// Shorthand for a number argument.
 pub fn n(v: impl Into<f64>) -> FluentValue<'static> {
     FluentValue::from(v.into())
+}
+
+/// "原件 1 份" / "Original, 1 copy".
+pub fn material_form(tr: &Tr, m: &Material) -> String {
+    let form = tr.t(match m.form {
+        MaterialForm::Original => "material-original",
+        MaterialForm::Copy => "material-copy",
+        MaterialForm::OriginalAndCopy => "material-original-and-copy",
+    });
+    tr.a("material-form", &[("form", s(&form)), ("copies", n(m.copies))])
+}
+
+/// A date as people read it: 11月30日（星期一） / Mon 30 Nov. `date` is
+/// `YYYY-MM-DD`; `weekday` 1 = Monday.
+pub fn day_label(tr: &Tr, date: &str, weekday: u8) -> String {
+    let mut parts = date.split('-').skip(1).map(|p| p.parse::<u32>().unwrap_or(0));
+    let (month, day) = (parts.next().unwrap_or(0), parts.next().unwrap_or(0));
+    let month = tr.t(&format!("month-{month}"));
+    let weekday = tr.t(&format!("weekday-{weekday}"));
+    tr.a("day-label", &[("month", s(&month)), ("day", n(day)), ("weekday", s(&weekday))])
 }

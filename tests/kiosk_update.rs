@@ -67,7 +67,7 @@ fn the_guide_scrolls_part_by_part_within_bounds() {
     let mut s = ready(Lang::EnUs);
     send(&mut s, [ch('1'), ch('1'), ch('1')]);
     send(&mut s, (0..100).map(|_| key(KeyCode::Down)));
-    let Screen::Guide { service, focus } = s.screen().clone() else { panic!() };
+    let Screen::Guide { service, focus, .. } = s.screen().clone() else { panic!() };
     let svc = s.catalog().unwrap().services.iter().find(|x| x.id == service).unwrap().clone();
     assert_eq!(focus, onestop::kiosk::screen::guide_parts(&svc).len() - 1);
     send(&mut s, [key(KeyCode::PageUp), key(KeyCode::Up)]);

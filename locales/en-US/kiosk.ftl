@@ -200,3 +200,21 @@ lookup-cancel = Cancel this booking
 lookup-cancel-question = Cancel it? Its place will go to someone else.
 lookup-cancel-yes = Yes, cancel the booking
 lookup-cancel-no = No, keep it
+
+## Phone page (continue on your phone)
+m-booking = Your appointment
+m-cancel-prompt = To cancel, enter the last 4 digits of the phone number you booked with:
+m-cancelled = The booking is cancelled and its place is free for others.
+m-cancel-refused = Not cancelled: the digits did not match, or the booking no longer exists.
+m-back = Back
+m-gone-title = Link no longer valid
+m-gone-body = This QR code has expired or does not exist. Please scan again at the kiosk, or call the hall.
+m-busy-title = Please try again later
+m-busy-body = Too many requests. Please try again in a minute.
+
+## Continue on your phone
+key-phone = Phone
+phone-making = Making a QR code…
+phone-failed = The QR code cannot be made right now ({ $reason }).
+phone-scan = Scan with your phone to take the checklist and your booking with you (the code works for 30 minutes):
+phone-too-small = The window is too small to show a QR code that scans. Type this address into your phone's browser instead:

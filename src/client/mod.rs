@@ -12,6 +12,7 @@ use crate::domain::{
     ApiError, Booking, BookingFailure, BookingRequest, Catalog, Days, FetchError, Hold, HoldRequest,
     PhoneProof, Slots, sanitize,
 };
+use crate::domain::{Handoff, HandoffRequest};
 
 #[derive(Clone)]
 pub struct ApiClient {
@@ -96,6 +97,10 @@ impl ApiClient {
             .get(format!("{}/api/v1/bookings/{code}", self.base))
             .header("X-Phone-Last4", last4.trim());
         self.send(req).await
+    }
+
+    pub async fn handoff(&self, req: &HandoffRequest) -> Result<Handoff, FetchError> {
+        self.get(self.http.post(format!("{}/api/v1/handoffs", self.base)).json(req)).await
     }
 
     pub async fn cancel_booking(&self, code: &str, last4: &str) -> Result<Booking, BookingFailure> {

@@ -143,3 +143,23 @@ pub enum BookingFailure {
     /// The request was refused for another reason (e.g. a reused key).
     Refused,
 }
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct HandoffRequest {
+    pub service: String,
+    /// The language of the page the phone opens.
+    pub lang: super::Lang,
+    /// A booking to show on the page too (its code, from the confirmation).
+    #[serde(default)]
+    pub booking: Option<String>,
+}
+
+/// A short-lived link for the citizen's phone; it carries no personal data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Handoff {
+    /// At least 80 random bits, in characters a QR code stores compactly.
+    pub code: String,
+    /// The page to open, under the hall's public address.
+    pub url: String,
+    pub expires_at: String,
+}

@@ -340,8 +340,8 @@ pub fn confirmed(state: &mut State, result: Result<Booking, BookingFailure>) -> 
             // "back" cannot lead into the finished booking again.
             state.draft = None;
             state.screens.truncate(1);
-            state.screens.push(Screen::BookDone(Box::new(booking)));
-            vec![]
+            state.screens.push(Screen::BookDone { booking: Box::new(booking), qr: false });
+            super::handoff::request(state)
         }
         Err(failure @ (BookingFailure::HoldExpired | BookingFailure::SlotFull)) => {
             state.notice = Some(Notice::Booking(failure));

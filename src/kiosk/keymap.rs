@@ -17,6 +17,8 @@ pub enum Action {
     SwitchLanguage,
     Retry,
     Quit,
+    /// Show or hide the QR code for the phone.
+    Phone,
     /// Text entry: a character typed (IME text arrives this way too).
     Type(char),
     Erase,
@@ -64,6 +66,7 @@ pub fn action(key: &KeyEvent) -> Option<Action> {
         KeyCode::Home => Action::Home,
         KeyCode::F(2) => Action::SwitchLanguage,
         KeyCode::Char('r' | 'R') => Action::Retry,
+        KeyCode::Char('p' | 'P') => Action::Phone,
         KeyCode::Char('q' | 'Q') => Action::Quit,
         _ => return None,
     })

@@ -4,6 +4,7 @@
 
 pub mod booking;
 pub mod form;
+pub mod handoff;
 mod keymap;
 pub mod layout;
 pub mod lookup;
@@ -19,7 +20,8 @@ pub use screen::{GuidePart, Menu, Screen};
 pub use update::update;
 
 use crate::domain::{
-    Booking, BookingFailure, BookingRequest, Catalog, Days, FetchError, Hall, Hold, Lang, Service, Slots,
+    Booking, BookingFailure, BookingRequest, Catalog, Days, FetchError, Hall, Handoff, Hold, Lang, Service,
+    Slots,
 };
 
 /// Everything that can happen to a session.
@@ -38,6 +40,11 @@ pub enum Msg {
     BookingConfirmed(Result<Booking, BookingFailure>),
     BookingFound(Result<Booking, BookingFailure>),
     BookingCancelled(Result<Booking, BookingFailure>),
+    /// A handoff link, for the language it was asked in.
+    HandoffCreated {
+        lang: Lang,
+        result: Result<Handoff, FetchError>,
+    },
 }
 
 /// What the core asks of the world. Each result comes back as a `Msg`.
@@ -78,6 +85,12 @@ pub enum Effect {
     CancelBooking {
         code: String,
         last4: String,
+    },
+    /// A link for the phone: the service's guide, and the booking if any.
+    CreateHandoff {
+        service: String,
+        lang: Lang,
+        booking: Option<String>,
     },
     /// Redraw although no input arrived (e.g. after a tick changed the screen).
     Redraw,
@@ -138,6 +151,8 @@ pub struct State {
     /// The booking being made, if any.
     pub draft: Option<booking::Draft>,
     pub lookup: lookup::LookupForm,
+    /// The phone link for the guide or confirmation on screen.
+    pub handoff: Option<handoff::HandoffState>,
 }
 
 impl State {
@@ -153,6 +168,7 @@ impl State {
             now_ms: 0,
             draft: None,
             lookup: lookup::LookupForm::default(),
+            handoff: None,
         };
         (state, vec![Effect::LoadCatalog { etag: None }])
     }

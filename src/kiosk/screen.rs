@@ -27,6 +27,8 @@ pub enum Screen {
     Guide {
         service: String,
         focus: usize,
+        /// The QR code fills the body (on terminals too narrow to show it beside the guide).
+        qr: bool,
     },
     /// Booking, one question per screen; the answers live in `State::draft`.
     BookHall(Menu),
@@ -52,7 +54,11 @@ pub enum Screen {
         /// A confirmation is on its way.
         sending: bool,
     },
-    BookDone(Box<Booking>),
+    BookDone {
+        booking: Box<Booking>,
+        /// The QR code fills the body.
+        qr: bool,
+    },
     /// "My appointment": code and the phone's last four digits.
     Lookup {
         focus: LookupField,

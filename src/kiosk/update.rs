@@ -7,7 +7,7 @@ use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use super::keymap::{self, Action};
 use super::layout::{self, MenuLayout};
 use super::screen::{self, Menu, Screen, WelcomeItem};
-use super::{CatalogState, Effect, Msg, Notice, State, booking, lookup};
+use super::{CatalogState, Effect, Msg, Notice, State, booking, handoff, lookup};
 use crate::domain::IdKind;
 
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
@@ -63,6 +63,10 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             lookup::cancelled(state, result);
             vec![]
         }
+        Msg::HandoffCreated { lang, result } => {
+            handoff::created(state, lang, result);
+            vec![]
+        }
     }
 }
 
@@ -78,6 +82,13 @@ fn act(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Quit => vec![],
         Action::SwitchLanguage => {
             state.lang = state.lang.next();
+            // The phone page speaks the language chosen.
+            handoff::request(state)
+        }
+        Action::Phone => {
+            if let Some(Screen::Guide { qr, .. } | Screen::BookDone { qr, .. }) = state.screens.last_mut() {
+                *qr = !*qr;
+            }
             vec![]
         }
         Action::Home => {
@@ -262,7 +273,7 @@ fn menu_of(state: &State) -> (usize, Option<Menu>) {
         Screen::LookupResult { booking, menu, confirming, .. } => {
             (lookup::result_items(booking, *confirming).len(), Some(*menu))
         }
-        Screen::BookDetails { .. } | Screen::Lookup { .. } | Screen::BookDone(_) => (0, None),
+        Screen::BookDetails { .. } | Screen::Lookup { .. } | Screen::BookDone { .. } => (0, None),
     }
 }
 
@@ -341,7 +352,8 @@ fn choose(state: &mut State, index: usize) -> Vec<Effect> {
         }
         (Screen::Services { category, .. }, Some(c)) => {
             let service = screen::services(c, category)[index].id.clone();
-            Screen::Guide { service, focus: 0 }
+            state.screens.push(Screen::Guide { service, focus: 0, qr: false });
+            return handoff::request(state);
         }
         (Screen::BookHall(_), _) => return booking::choose_hall(state, index),
         (Screen::BookDate { .. }, _) => return booking::choose_date(state, index),

@@ -10,7 +10,7 @@ use ratatui::{Terminal, backend::Backend};
 use tokio::sync::mpsc;
 
 use crate::client::ApiClient;
-use crate::domain::HoldRequest;
+use crate::domain::{HandoffRequest, HoldRequest};
 use crate::kiosk::{self, Effect, Msg, SessionConfig, State};
 use crate::ui::{self, Theme, Ui};
 
@@ -121,6 +121,14 @@ fn run_effects(effects: Vec<Effect>, client: &ApiClient, tx: &mpsc::UnboundedSen
             }
             Effect::FindBooking { code, last4 } => {
                 spawn(client, tx, |c| async move { Msg::BookingFound(c.find_booking(&code, &last4).await) });
+            }
+            Effect::CreateHandoff { service, lang, booking } => {
+                let req = HandoffRequest { service, lang, booking };
+                spawn(
+                    client,
+                    tx,
+                    |c| async move { Msg::HandoffCreated { lang, result: c.handoff(&req).await } },
+                );
             }
             Effect::CancelBooking { code, last4 } => {
                 spawn(

@@ -5,6 +5,7 @@ mod booking;
 mod calendar;
 pub mod catalog_source;
 pub mod clock;
+mod handoff;
 mod routes;
 pub mod store;
 
@@ -27,13 +28,27 @@ pub struct ServerOptions {
     pub catalog_dir: Option<PathBuf>,
     /// How long a hold keeps its place.
     pub hold_minutes: u32,
+    /// How long a handoff link (QR code) works.
+    pub handoff_minutes: u32,
+    /// The address phones reach this server by; default: its own listen address.
+    pub public_url: Option<String>,
+    /// Phone page requests allowed per client address per minute.
+    pub lookups_per_minute: u32,
     pub clock: Arc<dyn Clock>,
 }
 
 impl ServerOptions {
     /// Options with the defaults of `kiosk-config/default.toml` and the system clock.
     pub fn new(database: PathBuf) -> ServerOptions {
-        ServerOptions { database, catalog_dir: None, hold_minutes: 5, clock: Arc::new(clock::SystemClock) }
+        ServerOptions {
+            database,
+            catalog_dir: None,
+            hold_minutes: 5,
+            handoff_minutes: 30,
+            public_url: None,
+            lookups_per_minute: 30,
+            clock: Arc::new(clock::SystemClock),
+        }
     }
 }
 
@@ -62,6 +77,10 @@ pub(crate) struct AppState {
     pub served: Arc<Served>,
     pub clock: Arc<dyn Clock>,
     pub hold_secs: i64,
+    pub handoff_secs: i64,
+    /// Base of the phone pages' links, without a trailing slash.
+    pub public_url: String,
+    pub limit: Arc<handoff::RateLimit>,
 }
 
 /// A running server; dropping it does not stop it (it lives as long as the runtime).
@@ -77,7 +96,7 @@ impl Running {
 
 /// Loads and checks the catalogue, opens the store and seeds it: everything
 /// that can fail before the first request.
-pub(crate) async fn prepare(opts: &ServerOptions) -> Result<AppState, ServerError> {
+pub(crate) async fn prepare(opts: &ServerOptions, addr: SocketAddr) -> Result<AppState, ServerError> {
     let source = match &opts.catalog_dir {
         Some(dir) => catalog_source::from_dir(dir)?,
         None => catalog_source::embedded()?,
@@ -92,23 +111,31 @@ pub(crate) async fn prepare(opts: &ServerOptions) -> Result<AppState, ServerErro
     let json = serde_json::to_vec(&catalog).expect("catalogue serializes").into();
     let etag = format!("\"{}\"", catalog.version);
     let served = Arc::new(Served { catalog, json, etag });
+    let public_url = match &opts.public_url {
+        Some(url) => url.trim_end_matches('/').to_owned(),
+        None => format!("http://{addr}"),
+    };
     Ok(AppState {
         store,
         served,
         clock: opts.clock.clone(),
         hold_secs: i64::from(opts.hold_minutes.max(1)) * 60,
+        handoff_secs: i64::from(opts.handoff_minutes.max(1)) * 60,
+        public_url,
+        limit: Arc::new(handoff::RateLimit::new(opts.lookups_per_minute)),
     })
 }
 
 /// Starts serving on `listen` (use port 0 for any free port) in the background.
 pub async fn start(opts: &ServerOptions, listen: &str) -> Result<Running, ServerError> {
-    let state = prepare(opts).await?;
     let listener = TcpListener::bind(listen)
         .await
         .map_err(|source| ServerError::Listen { addr: listen.to_owned(), source })?;
     let addr =
         listener.local_addr().map_err(|source| ServerError::Listen { addr: listen.to_owned(), source })?;
-    let app = routes::router(state);
+    let state = prepare(opts, addr).await?;
+    // Client addresses are needed for the phone pages' rate limit.
+    let app = routes::router(state).into_make_service_with_connect_info::<SocketAddr>();
     tokio::spawn(async move {
         if let Err(e) = axum::serve(listener, app).await {
             tracing::error!("server stopped: {e}");

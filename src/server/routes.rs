@@ -10,7 +10,7 @@ use axum::{
 };
 use utoipa::OpenApi;
 
-use super::{AppState, booking};
+use super::{AppState, booking, handoff};
 use crate::domain::{self, ApiError};
 
 #[derive(OpenApi)]
@@ -30,7 +30,8 @@ use crate::domain::{self, ApiError};
         booking::delete_hold,
         booking::create_booking,
         booking::get_booking,
-        booking::cancel_booking
+        booking::cancel_booking,
+        handoff::create
     ),
     components(schemas(ApiError, domain::Catalog, domain::Booking))
 )]
@@ -47,6 +48,12 @@ pub(super) fn router(state: AppState) -> Router {
         .route("/api/v1/bookings", post(booking::create_booking))
         .route("/api/v1/bookings/{code}", get(booking::get_booking))
         .route("/api/v1/bookings/{code}/cancel", post(booking::cancel_booking))
+        .route("/api/v1/handoffs", post(handoff::create))
+        // Upper case too: a QR code stores an upper-case URL more compactly.
+        .route("/m/{code}", get(handoff::page))
+        .route("/M/{code}", get(handoff::page))
+        .route("/m/{code}/cancel", post(handoff::cancel))
+        .route("/M/{code}/cancel", post(handoff::cancel))
         .route("/healthz", get(healthz))
         .route("/openapi.json", get(openapi_json))
         .fallback(not_found)

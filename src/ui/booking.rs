@@ -13,26 +13,12 @@ use crate::kiosk::{
     booking::{self, CheckItem, Field},
 };
 use crate::ui::{
-    Ui, guide, screens,
+    Ui, screens,
     widgets::{
         form::{self, FieldView},
         menu::{self, Item},
     },
 };
-
-/// A date as people read it: 11月30日（星期一） / Mon 30 Nov.
-pub fn day_label(tr: &Tr, date: &str, weekday: u8) -> String {
-    let mut parts = date.split('-').map(|p| p.parse::<u32>().unwrap_or(0)).skip(1);
-    let (month, day) = (parts.next().unwrap_or(0), parts.next().unwrap_or(0));
-    tr.a(
-        "day-label",
-        &[
-            ("month", i18n::s(&tr.t(&format!("month-{month}")))),
-            ("day", i18n::n(day)),
-            ("weekday", i18n::s(&tr.t(&format!("weekday-{weekday}")))),
-        ],
-    )
-}
 
 fn weekday_of(date: &str) -> u8 {
     date.parse::<jiff::civil::Date>().map_or(1, |d| d.weekday().to_monday_one_offset() as u8)
@@ -92,7 +78,7 @@ pub fn date(
     let items: Vec<Item> = days
         .days
         .iter()
-        .map(|d| Item { label: day_label(&ui.tr, &d.date, d.weekday), detail: day_detail(&ui.tr, d) })
+        .map(|d| Item { label: i18n::day_label(&ui.tr, &d.date, d.weekday), detail: day_detail(&ui.tr, d) })
         .collect();
     let hall = hall_name(state, &days.hall);
     let heading =
@@ -124,7 +110,7 @@ pub fn slot(
             },
         })
         .collect();
-    let day = day_label(&ui.tr, &slots.date, weekday_of(&slots.date));
+    let day = i18n::day_label(&ui.tr, &slots.date, weekday_of(&slots.date));
     let heading = if holding {
         ui.tr.t("book-slot-holding")
     } else if items.is_empty() {
@@ -219,7 +205,7 @@ pub fn check(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, selected: us
         (Some(date), Some(s)) => {
             format!(
                 "{} {}–{} · {}",
-                day_label(tr, date, weekday_of(date)),
+                i18n::day_label(tr, date, weekday_of(date)),
                 s.local_start,
                 s.local_end,
                 hall_name(state, &draft.hall)
@@ -259,7 +245,7 @@ pub fn booking_lines(state: &State, tr: &Tr, b: &Booking) -> Vec<(String, bool)>
     let lang = state.lang;
     let service = state.service(&b.service);
     let hall = state.hall_by_id(&b.hall);
-    let day = day_label(tr, &b.date, weekday_of(&b.date));
+    let day = i18n::day_label(tr, &b.date, weekday_of(&b.date));
     let mut lines = vec![
         (tr.a("booking-code", &[("code", i18n::s(&spaced_code(&b.code)))]), true),
         (
@@ -312,7 +298,17 @@ fn spaced_code(code: &str) -> String {
     if code.len() == 8 { format!("{} {}", &code[..4], &code[4..]) } else { code.to_owned() }
 }
 
-pub fn done(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, b: &Booking) {
+pub fn done(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, b: &Booking, qr: bool) {
+    let body = match super::phone::layout(state, body, qr) {
+        (None, Some(panel)) => return super::phone::panel(state, ui, frame, panel, true),
+        (Some(text), panel) => {
+            if let Some(panel) = panel {
+                super::phone::panel(state, ui, frame, panel, false);
+            }
+            text
+        }
+        (None, None) => return,
+    };
     let tr = &ui.tr;
     let t = &ui.theme;
     let mut y = body.y;
@@ -331,7 +327,7 @@ pub fn done(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, b: &Booking) 
     if let Some(service) = state.service(&b.service) {
         put(frame, &tr.t("done-bring"), t.heading);
         for m in &service.materials {
-            let line = format!("☐ {} · {}", m.name.get(state.lang), guide::material_form(tr, m));
+            let line = format!("☐ {} · {}", m.name.get(state.lang), i18n::material_form(tr, m));
             put(frame, &crate::ui::wrap::truncate(&line, body.width as usize), t.text);
         }
     }

@@ -53,7 +53,7 @@ pub fn breadcrumb(state: &State, tr: &Tr) -> Vec<String> {
             Screen::BookSlot { .. } => tr.t("crumb-book-slot"),
             Screen::BookDetails { .. } => tr.t("crumb-book-details"),
             Screen::BookCheck { .. } => tr.t("crumb-book-check"),
-            Screen::BookDone(_) => tr.t("crumb-book-done"),
+            Screen::BookDone { .. } => tr.t("crumb-book-done"),
             Screen::Lookup { .. } => tr.t("crumb-lookup"),
             Screen::LookupResult { .. } => tr.t("crumb-lookup-result"),
         })
@@ -123,6 +123,7 @@ pub fn status(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
         Screen::Guide { .. } => {
             keys.push(("↑↓", tr.t("key-scroll")));
             keys.push(("Enter", tr.t("key-book")));
+            keys.push(("P", tr.t("key-phone")));
         }
         Screen::BookDetails { focus, .. } => {
             keys.push(("Tab", tr.t("key-next-field")));
@@ -135,7 +136,7 @@ pub fn status(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
             keys.push(("Tab", tr.t("key-next-field")));
             keys.push(("Enter", tr.t("key-continue")));
         }
-        Screen::BookDone(_) => {}
+        Screen::BookDone { .. } => keys.push(("P", tr.t("key-phone"))),
         _ => {
             keys.push(("↑↓", tr.t("key-select")));
             keys.push(("1–9", tr.t("key-pick")));

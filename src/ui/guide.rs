@@ -9,7 +9,7 @@ use ratatui::{
     text::{Line, Span},
 };
 
-use crate::domain::{Catalog, Lang, Material, MaterialForm, Medium, Service};
+use crate::domain::{Catalog, Lang, Medium, Service};
 use crate::i18n::{self, Tr};
 use crate::kiosk::{
     State,
@@ -20,7 +20,17 @@ use crate::ui::{Theme, Ui, wrap::wrap};
 /// Columns kept on the left for the focus marker.
 const MARGIN: u16 = 2;
 
-pub fn draw(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, service_id: &str, focus: usize) {
+pub fn draw(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, service_id: &str, focus: usize, qr: bool) {
+    let body = match super::phone::layout(state, body, qr) {
+        (None, Some(panel)) => return super::phone::panel(state, ui, frame, panel, true),
+        (Some(text), panel) => {
+            if let Some(panel) = panel {
+                super::phone::panel(state, ui, frame, panel, false);
+            }
+            text
+        }
+        (None, None) => return,
+    };
     let Some(catalog) = state.catalog() else {
         return;
     };
@@ -53,16 +63,6 @@ pub fn draw(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, service_id: &
             y += 1;
         }
     }
-}
-
-/// "原件 1 份" / "Original, 1 copy".
-pub fn material_form(tr: &Tr, m: &Material) -> String {
-    let form = tr.t(match m.form {
-        MaterialForm::Original => "material-original",
-        MaterialForm::Copy => "material-copy",
-        MaterialForm::OriginalAndCopy => "material-original-and-copy",
-    });
-    tr.a("material-form", &[("form", i18n::s(&form)), ("copies", i18n::n(m.copies))])
 }
 
 struct Writer<'a> {
@@ -116,7 +116,7 @@ impl Writer<'_> {
                     Medium::Electronic => "medium-electronic",
                     Medium::Either => "medium-either",
                 });
-                let mut facts = vec![material_form(tr, m), medium];
+                let mut facts = vec![i18n::material_form(tr, m), medium];
                 if m.e_licence {
                     facts.push(tr.t("material-e-licence"));
                 }

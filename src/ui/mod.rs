@@ -4,6 +4,7 @@ mod booking;
 mod chrome;
 pub(crate) mod guide;
 mod lookup;
+mod phone;
 mod screens;
 pub mod theme;
 pub mod widgets;
@@ -47,7 +48,9 @@ pub fn view(state: &State, ui: &Ui, frame: &mut Frame) {
         Screen::Services { category, menu } => {
             screens::services(state, ui, frame, bands.body, category, menu.selected);
         }
-        Screen::Guide { service, focus } => guide::draw(state, ui, frame, bands.body, service, *focus),
+        Screen::Guide { service, focus, qr } => {
+            guide::draw(state, ui, frame, bands.body, service, *focus, *qr)
+        }
         Screen::BookHall(menu) => booking::hall(state, ui, frame, bands.body, menu.selected),
         Screen::BookDate { menu, days } => booking::date(state, ui, frame, bands.body, menu.selected, days),
         Screen::BookSlot { menu, slots, holding } => {
@@ -59,7 +62,7 @@ pub fn view(state: &State, ui: &Ui, frame: &mut Frame) {
         Screen::BookCheck { menu, sending } => {
             booking::check(state, ui, frame, bands.body, menu.selected, *sending)
         }
-        Screen::BookDone(b) => booking::done(state, ui, frame, bands.body, b),
+        Screen::BookDone { booking, qr } => booking::done(state, ui, frame, bands.body, booking, *qr),
         Screen::Lookup { focus, errors, searching } => {
             lookup::form(state, ui, frame, bands.body, *focus, errors, *searching);
         }

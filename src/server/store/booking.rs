@@ -74,10 +74,10 @@ pub struct StoredBooking {
     pub id_masked: String,
 }
 
-const BOOKING_COLUMNS: &str =
+pub(super) const BOOKING_COLUMNS: &str =
     "code, status, hall, service, start_utc, end_utc, local_date, name, phone, id_masked";
 
-fn stored(row: &sqlx::sqlite::SqliteRow) -> Result<StoredBooking, sqlx::Error> {
+pub(super) fn stored(row: &sqlx::sqlite::SqliteRow) -> Result<StoredBooking, sqlx::Error> {
     Ok(StoredBooking {
         code: row.try_get("code")?,
         active: row.try_get::<&str, _>("status")? == "active",
@@ -92,8 +92,9 @@ fn stored(row: &sqlx::sqlite::SqliteRow) -> Result<StoredBooking, sqlx::Error> {
     })
 }
 
-fn random_code() -> String {
-    let mut bytes = [0u8; 8];
+/// `len` random characters of Crockford's base32: 5 random bits each.
+pub fn crockford(len: usize) -> String {
+    let mut bytes = vec![0u8; len];
     getrandom::fill(&mut bytes).expect("the OS has randomness");
     bytes.iter().map(|b| CROCKFORD[(b & 31) as usize] as char).collect()
 }
@@ -225,7 +226,7 @@ impl Store {
     /// Turns a hold into a booking, once per idempotency key.
     pub async fn book(&self, new: &NewBooking<'_>) -> Result<StoredBooking, BookError> {
         for _ in 0..4 {
-            match self.try_book(new, &random_code()).await {
+            match self.try_book(new, &crockford(8)).await {
                 // A code already in use (1 in 2^40 per booking): draw another.
                 Err(BookError::Store(StoreError::Db(sqlx::Error::Database(e))))
                     if e.is_unique_violation() && e.message().contains("bookings.code") => {}

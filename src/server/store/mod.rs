@@ -17,8 +17,10 @@ use sqlx::{
 };
 
 mod booking;
+mod handoff;
 
-pub use booking::{BookError, HoldSlot, NewBooking, StoredBooking, normalize_code};
+pub use booking::{BookError, HoldSlot, NewBooking, StoredBooking, crockford, normalize_code};
+pub use handoff::StoredHandoff;
 
 use crate::domain::{Catalog, Category, Hall, Service};
 
@@ -43,6 +45,8 @@ const SCHEMA: &[&str] = &[
     // One person, one active booking per service per day: enforced by the database itself.
     "CREATE UNIQUE INDEX IF NOT EXISTS one_per_person ON bookings (id_hash, service, local_date) \
      WHERE status = 'active'",
+    "CREATE TABLE IF NOT EXISTS handoffs (code TEXT PRIMARY KEY, service TEXT NOT NULL, lang TEXT NOT NULL, \
+     booking TEXT, expires_utc BIGINT NOT NULL)",
 ];
 
 #[derive(Debug, thiserror::Error)]

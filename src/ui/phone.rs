@@ -1,0 +1,91 @@
+//! The "continue on your phone" panel: a QR code and its link as text.
+
+use ratatui::{
+    Frame,
+    layout::{Position, Rect},
+    style::Style,
+    text::Line,
+};
+
+use crate::i18n;
+use crate::kiosk::{Remote, State, handoff};
+use crate::ui::{Ui, screens, widgets::qr, wrap::wrap};
+
+/// Columns a side panel needs: the code and a margin.
+pub fn panel_width(state: &State) -> Option<u16> {
+    match &handoff::current(state)?.link {
+        Remote::Ready((_, Some(m))) => Some(qr::size(m).0 + 2),
+        _ => None,
+    }
+}
+
+/// Splits a body between content and the phone panel: the panel alone when
+/// asked for (`qr`), beside the content when there is room for both.
+pub fn layout(state: &State, body: Rect, qr: bool) -> (Option<Rect>, Option<Rect>) {
+    if qr {
+        return (None, Some(body));
+    }
+    match panel_width(state) {
+        Some(w) if body.width >= w + MIN_CONTENT => {
+            let content = Rect { width: body.width - w, ..body };
+            (Some(content), Some(Rect { x: body.x + body.width - w + 2, width: w - 2, ..body }))
+        }
+        _ => (Some(body), None),
+    }
+}
+
+/// Columns the content keeps beside a phone panel.
+const MIN_CONTENT: u16 = 60;
+
+/// Draws the panel in `area`: heading, code, link; or why there is no code.
+/// The text goes above the code when the area is tall, beside it when wide.
+pub fn panel(state: &State, ui: &Ui, frame: &mut Frame, area: Rect, focused: bool) {
+    let (tr, t) = (&ui.tr, &ui.theme);
+    if focused {
+        frame.set_cursor_position(Position { x: area.x, y: area.y });
+    }
+    let text = |frame: &mut Frame, area: Rect, lines: &[(String, Style)]| {
+        let mut y = area.y;
+        for (text, style) in lines {
+            for line in wrap(text, area.width as usize) {
+                if y < area.y + area.height {
+                    frame.render_widget(Line::styled(line, *style), Rect { y, height: 1, ..area });
+                    y += 1;
+                }
+            }
+        }
+        y
+    };
+    let (h, m) = match handoff::current(state).map(|h| &h.link) {
+        None | Some(Remote::Loading) => {
+            text(frame, area, &[(tr.t("phone-making"), t.info)]);
+            return;
+        }
+        Some(Remote::Failed(e)) => {
+            let failed = tr.a("phone-failed", &[("reason", i18n::s(&tr.t(screens::fetch_error_key(*e))))]);
+            text(frame, area, &[(failed, t.error)]);
+            return;
+        }
+        Some(Remote::Ready((h, m))) => (h, m),
+    };
+    let words = [(tr.t("phone-scan"), t.heading), (h.url.clone(), t.text)];
+    let Some(m) = m else {
+        text(frame, area, &words);
+        return;
+    };
+    let (cols, rows) = qr::size(m);
+    if cols + 22 <= area.width && rows <= area.height {
+        // Beside: words on the left, the code on the right.
+        let words_area = Rect { width: area.width - cols - 2, ..area };
+        text(frame, words_area, &words);
+        qr::draw(frame, Rect { x: area.x + area.width - cols, width: cols, height: rows, ..area }, m);
+    } else if cols <= area.width && rows + 2 <= area.height {
+        // Above and below.
+        let heading = text(frame, Rect { height: area.height - rows - 1, ..area }, &words[..1]);
+        qr::draw(frame, Rect { y: heading, height: rows, ..area }, m);
+        text(frame, Rect { y: heading + rows, height: 1, ..area }, &words[1..]);
+    } else {
+        // A cut code would not scan: say so, and give the link as text.
+        text(frame, area, &[(tr.t("phone-too-small"), t.error), (h.url.clone(), t.text)]);
+    }
+}
