@@ -32,6 +32,15 @@ fn screens(lang: Lang) -> Vec<(&'static str, State)> {
     send(&mut business, [ch('1')]);
     out.push(("services_business_startup", business));
     out.push(("too_small", session(lang, (60, 20))));
+    let mut qr = ready(lang);
+    send(&mut qr, [ch('1'), ch('1'), key(KeyCode::Enter), ch('p')]);
+    let handoff = onestop::domain::Handoff {
+        code: "ABCDEFGHJKMNPQRS".into(),
+        url: "HTTP://127.0.0.1:8080/M/ABCDEFGHJKMNPQRS".into(),
+        expires_at: String::new(),
+    };
+    send(&mut qr, [Msg::HandoffCreated { lang, result: Ok(handoff) }]);
+    out.push(("guide_phone_qr", qr));
     out
 }
 
