@@ -45,12 +45,7 @@ fn key(code: KeyCode) -> Msg {
 fn main() {
     let catalog = onestop::server::catalog_source::embedded().unwrap();
     let size = Size { width: 120, height: 40 };
-    let config = SessionConfig {
-        kiosk: "test-kiosk".into(),
-        hall: "binjiang".into(),
-        lang: Lang::ZhCn,
-        lockdown: false,
-    };
+    let config = SessionConfig { lang: Lang::ZhCn, ..SessionConfig::default() };
     let (mut state, _) = State::new(config, size);
     update(&mut state, Msg::CatalogLoaded(Ok(Some(catalog))));
     update(&mut state, key(KeyCode::Char('1')));

@@ -1,7 +1,12 @@
 //! The commands of the binary, wired from their parts. `main` parses the
 //! command line and calls one of these.
 
-use std::{fs::OpenOptions, path::PathBuf, sync::Mutex, time::Duration};
+use std::{
+    fs::OpenOptions,
+    path::PathBuf,
+    sync::{Arc, Mutex},
+    time::Duration,
+};
 
 use anyhow::Context;
 
@@ -14,7 +19,10 @@ use crate::ui::Theme;
 
 /// `onestop`: the kiosk on this terminal, on the configured backend or an
 /// embedded one.
-pub async fn kiosk(cfg: KioskConfig) -> anyhow::Result<()> {
+pub async fn kiosk(
+    cfg: KioskConfig,
+    reload: impl Fn() -> Result<KioskConfig, crate::config::ConfigError> + Send + Sync + 'static,
+) -> anyhow::Result<()> {
     log_to_file(&cfg)?;
     let url = match &cfg.backend.url {
         Some(url) => url.clone(),
@@ -26,17 +34,33 @@ pub async fn kiosk(cfg: KioskConfig) -> anyhow::Result<()> {
             running.url()
         }
     };
-    let setup = SessionSetup {
-        config: SessionConfig {
-            kiosk: cfg.kiosk.id.clone(),
-            hall: cfg.kiosk.hall.clone(),
-            lang: cfg.kiosk.language,
-            lockdown: cfg.kiosk.lockdown,
-        },
-        theme: theme_from_env(),
-        client: ApiClient::new(&url, Duration::from_secs(cfg.backend.timeout_secs)),
-    };
+    let client = ApiClient::new(&url, Duration::from_secs(cfg.backend.timeout_secs));
+    let mut setup = SessionSetup::new(session_config(&cfg, &url), theme_from_env(), client);
+    setup.catalog_cache = Some(cfg.data_dir().join("catalog-cache.json"));
+    let backend_url = url.clone();
+    setup.reload =
+        Some(Arc::new(move || reload().map(|c| session_config(&c, &backend_url)).map_err(|e| e.to_string())));
+    // Test builds only: a key that panics, so tests can prove crash recovery.
+    if cfg!(debug_assertions) {
+        setup.panic_key = std::env::var("ONESTOP_TEST_PANIC_KEY").ok().and_then(|k| k.chars().next());
+    }
     runtime::local::run(setup).await.context("terminal error")
+}
+
+/// What a kiosk session needs of the configuration.
+fn session_config(cfg: &KioskConfig, backend_url: &str) -> SessionConfig {
+    SessionConfig {
+        kiosk: cfg.kiosk.id.clone(),
+        hall: cfg.kiosk.hall.clone(),
+        lang: cfg.kiosk.language,
+        lockdown: cfg.kiosk.lockdown,
+        idle_timeout_ms: cfg.session.idle_timeout_secs * 1000,
+        idle_warning_ms: cfg.session.idle_warning_secs * 1000,
+        staff_key: crate::kiosk::parse_chord(&cfg.staff.key),
+        pin_hash: cfg.staff.pin_hash.clone(),
+        backend_url: backend_url.to_owned(),
+        log_file: cfg.log_file().display().to_string(),
+    }
 }
 
 /// `onestop serve`: the backend, until interrupted.
@@ -64,6 +88,36 @@ pub fn config_check(files: &[PathBuf], layered: Result<KioskConfig, crate::confi
         println!("ok");
     }
     problems.is_empty()
+}
+
+/// `onestop config hash-pin`: asks for a PIN twice (no echo on a terminal;
+/// from standard input otherwise) and returns the `pin_hash = "…"` line.
+pub fn hash_pin() -> anyhow::Result<String> {
+    use argon2::{Argon2, PasswordHasher, password_hash::SaltString};
+    use std::io::{BufRead, IsTerminal};
+    let read = |prompt: &str| -> anyhow::Result<String> {
+        eprint!("{prompt}");
+        let line = if std::io::stdin().is_terminal() {
+            rpassword::read_password()?
+        } else {
+            let mut line = String::new();
+            std::io::stdin().lock().read_line(&mut line)?;
+            line
+        };
+        Ok(line.trim().to_owned())
+    };
+    let pin = read("Staff PIN (4 to 12 digits): ")?;
+    if !(4..=12).contains(&pin.len()) || !pin.bytes().all(|b| b.is_ascii_digit()) {
+        anyhow::bail!("a PIN is 4 to 12 digits");
+    }
+    if read("Again: ")? != pin {
+        anyhow::bail!("the two PINs differ");
+    }
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
+    let salt = SaltString::encode_b64(&bytes).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let hash = Argon2::default().hash_password(pin.as_bytes(), &salt).map_err(|e| anyhow::anyhow!("{e}"))?;
+    Ok(format!("pin_hash = \"{hash}\""))
 }
 
 fn server_options(cfg: &KioskConfig) -> ServerOptions {

@@ -19,6 +19,8 @@ pub struct KioskConfig {
     pub server: ServerSection,
     pub booking: BookingSection,
     pub handoff: HandoffSection,
+    pub session: SessionSection,
+    pub staff: StaffSection,
     pub paths: PathsSection,
     pub log: LogSection,
 }
@@ -59,6 +61,20 @@ pub struct HandoffSection {
     pub public_url: Option<String>,
     pub ttl_minutes: u32,
     pub lookups_per_minute: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionSection {
+    pub idle_timeout_secs: u64,
+    pub idle_warning_secs: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StaffSection {
+    pub key: String,
+    pub pin_hash: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -179,6 +195,25 @@ impl KioskConfig {
         }
         if self.handoff.lookups_per_minute == 0 {
             bad("handoff.lookups_per_minute", "must be at least 1");
+        }
+        if self.session.idle_timeout_secs < 30 {
+            bad("session.idle_timeout_secs", "must be at least 30 seconds");
+        }
+        if self.session.idle_warning_secs < 20
+            || self.session.idle_warning_secs >= self.session.idle_timeout_secs
+        {
+            bad(
+                "session.idle_warning_secs",
+                "must be at least 20 seconds, and shorter than the idle timeout",
+            );
+        }
+        if crate::kiosk::parse_chord(&self.staff.key).is_none() {
+            bad("staff.key", "a key such as \"ctrl+alt+k\" or \"f12\"");
+        }
+        if let Some(hash) = &self.staff.pin_hash
+            && argon2::PasswordHash::new(hash).is_err()
+        {
+            bad("staff.pin_hash", "must be the line printed by `onestop config hash-pin`");
         }
         if !(1..=30).contains(&self.booking.hold_minutes) {
             bad("booking.hold_minutes", "must be between 1 and 30 minutes");

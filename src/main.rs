@@ -50,6 +50,8 @@ enum Command {
 enum ConfigCommand {
     /// Validate FILEs on their own, or (with none) the configuration as loaded.
     Check { files: Vec<PathBuf> },
+    /// Read a staff PIN (twice, without echo) and print the line for `staff.pin_hash`.
+    HashPin,
 }
 
 fn main() -> ExitCode {
@@ -69,6 +71,18 @@ fn main() -> ExitCode {
             overrides.extend(listen.iter().map(|l| ("server.listen", l.clone())));
             overrides.extend(catalog.iter().map(|c| ("server.catalog_dir", c.display().to_string())));
         }
+        Some(Command::Config { command: ConfigCommand::HashPin }) => {
+            return match app::hash_pin() {
+                Ok(line) => {
+                    println!("{line}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("onestop: {e}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
         Some(Command::Config { command: ConfigCommand::Check { files } }) => {
             let ok = app::config_check(files, KioskConfig::load(&cli.configs, &overrides));
             return if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE };
@@ -83,10 +97,12 @@ fn main() -> ExitCode {
         }
     };
     let rt = tokio::runtime::Runtime::new().expect("tokio runtime starts");
+    let configs = cli.configs.clone();
+    let reload = move || KioskConfig::load(&configs, &overrides);
     let result = rt.block_on(async {
         match cli.command {
             Some(Command::Serve { .. }) => app::serve(cfg).await,
-            _ => app::kiosk(cfg).await,
+            _ => app::kiosk(cfg, reload).await,
         }
     });
     match result {

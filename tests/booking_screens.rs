@@ -163,6 +163,8 @@ fn every_booking_screen_in_both_languages() {
 #[test]
 fn the_hold_countdown_redraws_once_a_minute_and_expiry_returns_to_fresh_slots() {
     let (_, mut s) = screens(Lang::ZhCn).into_iter().find(|(n, _)| *n == "book_details").unwrap();
+    // A slow citizen: no idle reset within these five minutes.
+    s.config.idle_timeout_ms = 600_000;
     // The hold was placed at t=0 for 300 s.
     let redraws: Vec<u64> = (1..=299)
         .filter(|sec| onestop::kiosk::update(&mut s, Msg::Tick(sec * 1000)).contains(&Effect::Redraw))

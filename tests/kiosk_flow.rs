@@ -33,16 +33,9 @@ impl Session {
         let (screen, mut terminal) = Screen::new(80, 24);
         let (keys, rx) = mpsc::unbounded_channel();
         let input = Box::pin(stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|m| (m, rx)) }));
-        let setup = SessionSetup {
-            config: SessionConfig {
-                kiosk: "flow-test".into(),
-                hall: "binjiang".into(),
-                lang,
-                lockdown: false,
-            },
-            theme: Theme::standard(),
-            client: ApiClient::new(&url, Duration::from_secs(5)),
-        };
+        let config = SessionConfig { kiosk: "flow-test".into(), lang, ..SessionConfig::default() };
+        let setup =
+            SessionSetup::new(config, Theme::standard(), ApiClient::new(&url, Duration::from_secs(5)));
         tokio::spawn(async move { run_session(&mut terminal, input, setup).await.unwrap() });
         Session { screen, keys, url, _data: data }
     }

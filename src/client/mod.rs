@@ -99,6 +99,18 @@ impl ApiClient {
         self.send(req).await
     }
 
+    pub async fn health(&self) -> Result<(), FetchError> {
+        let resp = self.http.get(format!("{}/healthz", self.base)).send().await.map_err(classify)?;
+        if resp.status().is_success() { Ok(()) } else { Err(FetchError::Server) }
+    }
+
+    /// Bookings made from `kiosk` today, in `hall`'s time zone.
+    pub async fn bookings_today(&self, kiosk: &str, hall: &str) -> Result<u32, FetchError> {
+        let url = format!("{}/api/v1/kiosks/{kiosk}/bookings-today", self.base);
+        let count: crate::domain::Count = self.get(self.http.get(url).query(&[("hall", hall)])).await?;
+        Ok(count.count)
+    }
+
     pub async fn handoff(&self, req: &HandoffRequest) -> Result<Handoff, FetchError> {
         self.get(self.http.post(format!("{}/api/v1/handoffs", self.base)).json(req)).await
     }

@@ -163,3 +163,8 @@ pub struct Handoff {
     pub url: String,
     pub expires_at: String,
 }
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Count {
+    pub count: u32,
+}

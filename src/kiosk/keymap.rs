@@ -71,3 +71,50 @@ pub fn action(key: &KeyEvent) -> Option<Action> {
         _ => return None,
     })
 }
+
+/// Reads a key chord from configuration: `ctrl+alt+k`, `f12`, `shift+f1`.
+pub fn parse_chord(s: &str) -> Option<(KeyCode, KeyModifiers)> {
+    let mut mods = KeyModifiers::NONE;
+    let mut code = None;
+    for part in s.split('+').map(|p| p.trim().to_ascii_lowercase()) {
+        match part.as_str() {
+            "ctrl" | "control" => mods |= KeyModifiers::CONTROL,
+            "alt" => mods |= KeyModifiers::ALT,
+            "shift" => mods |= KeyModifiers::SHIFT,
+            _ if code.is_some() => return None,
+            p if p.len() == 1 => code = p.chars().next().map(KeyCode::Char),
+            p => code = Some(KeyCode::F(p.strip_prefix('f')?.parse().ok().filter(|n| (1..=24).contains(n))?)),
+        }
+    }
+    code.map(|c| (c, mods))
+}
+
+/// Whether `key` is the chord (letters compared without case).
+pub fn is_chord(key: &KeyEvent, chord: (KeyCode, KeyModifiers)) -> bool {
+    let code = match key.code {
+        KeyCode::Char(c) => KeyCode::Char(c.to_ascii_lowercase()),
+        other => other,
+    };
+    key.kind != KeyEventKind::Release
+        && code == chord.0
+        && key.modifiers - KeyModifiers::SHIFT == chord.1 - KeyModifiers::SHIFT
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chords() {
+        assert_eq!(
+            parse_chord("ctrl+alt+k"),
+            Some((KeyCode::Char('k'), KeyModifiers::CONTROL | KeyModifiers::ALT))
+        );
+        assert_eq!(parse_chord("F12"), Some((KeyCode::F(12), KeyModifiers::NONE)));
+        assert_eq!(parse_chord("ctrl+"), None);
+        assert_eq!(parse_chord("f99"), None);
+        assert_eq!(parse_chord("a+b"), None);
+        let key = KeyEvent::new(KeyCode::Char('K'), KeyModifiers::CONTROL | KeyModifiers::ALT);
+        assert!(is_chord(&key, parse_chord("ctrl+alt+k").unwrap()));
+    }
+}

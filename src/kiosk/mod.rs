@@ -5,10 +5,12 @@
 pub mod booking;
 pub mod form;
 pub mod handoff;
+mod idle;
 mod keymap;
 pub mod layout;
 pub mod lookup;
 pub mod screen;
+pub mod staff;
 mod update;
 
 use std::sync::Arc;
@@ -16,6 +18,8 @@ use std::sync::Arc;
 pub use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent};
 use ratatui::layout::Size;
 
+pub use idle::seconds_left as idle_seconds_left;
+pub use keymap::parse_chord;
 pub use screen::{GuidePart, Menu, Screen};
 pub use update::update;
 
@@ -45,6 +49,11 @@ pub enum Msg {
         lang: Lang,
         result: Result<Handoff, FetchError>,
     },
+    /// The catalogue kept on disk from an earlier run.
+    CatalogCached(Catalog),
+    PinChecked(bool),
+    StaffInfoLoaded(Result<staff::StaffInfo, FetchError>),
+    ConfigReloaded(Result<SessionConfig, String>),
 }
 
 /// What the core asks of the world. Each result comes back as a `Msg`.
@@ -86,6 +95,15 @@ pub enum Effect {
         code: String,
         last4: String,
     },
+    /// Check a staff PIN against its hash (slow on purpose: off the UI thread).
+    CheckPin {
+        pin: String,
+        hash: String,
+    },
+    /// Backend health, latency and today's bookings, for the staff screen.
+    LoadStaffInfo,
+    /// Read the configuration files again.
+    ReloadConfig,
     /// A link for the phone: the service's guide, and the booking if any.
     CreateHandoff {
         service: String,
@@ -107,6 +125,34 @@ pub struct SessionConfig {
     pub lang: Lang,
     /// Quit keys work only when this is false.
     pub lockdown: bool,
+    /// Without input this long, the session resets to Welcome…
+    pub idle_timeout_ms: u64,
+    /// …after a warning shown for this long before.
+    pub idle_warning_ms: u64,
+    /// The chord that opens the staff PIN prompt.
+    pub staff_key: Option<(KeyCode, KeyModifiers)>,
+    /// The staff PIN's argon2 hash (checked by the runtime, off the UI thread).
+    pub pin_hash: Option<String>,
+    /// For the staff screen.
+    pub backend_url: String,
+    pub log_file: String,
+}
+
+impl Default for SessionConfig {
+    fn default() -> SessionConfig {
+        SessionConfig {
+            kiosk: "kiosk-01".into(),
+            hall: "binjiang".into(),
+            lang: Lang::ZhCn,
+            lockdown: false,
+            idle_timeout_ms: 120_000,
+            idle_warning_ms: 30_000,
+            staff_key: parse_chord("ctrl+alt+k"),
+            pin_hash: None,
+            backend_url: String::new(),
+            log_file: String::new(),
+        }
+    }
 }
 
 /// Where the catalogue stands.
@@ -116,6 +162,10 @@ pub enum CatalogState {
     Failed(FetchError),
     Ready(Arc<Catalog>),
 }
+
+/// First wait before trying an unreachable backend again; it doubles up to a minute.
+pub const FIRST_BACKOFF_MS: u64 = 2_000;
+pub const MAX_BACKOFF_MS: u64 = 60_000;
 
 /// Something fetched for a screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -135,6 +185,11 @@ pub enum Notice {
     SlotFull,
     Booking(BookingFailure),
     Cancelled,
+    /// Booking needs the backend, which cannot be reached.
+    BookingOffline,
+    ConfigReloaded,
+    /// A new configuration was refused (its problems, for staff); the old one stays.
+    ConfigRejected(String),
 }
 
 #[derive(Debug, Clone)]
@@ -153,6 +208,16 @@ pub struct State {
     pub lookup: lookup::LookupForm,
     /// The phone link for the guide or confirmation on screen.
     pub handoff: Option<handoff::HandoffState>,
+    /// When the citizen last pressed, clicked or pasted (session clock).
+    pub last_input_ms: u64,
+    /// The "are you still there?" warning is up.
+    pub idle_warning: bool,
+    /// None until the backend first answers or fails; false while unreachable.
+    pub online: Option<bool>,
+    /// When to try the backend again, while it is unreachable.
+    pub retry_at_ms: Option<u64>,
+    pub backoff_ms: u64,
+    pub staff: staff::StaffState,
 }
 
 impl State {
@@ -169,8 +234,34 @@ impl State {
             draft: None,
             lookup: lookup::LookupForm::default(),
             handoff: None,
+            last_input_ms: 0,
+            idle_warning: false,
+            online: None,
+            retry_at_ms: None,
+            backoff_ms: FIRST_BACKOFF_MS,
+            staff: staff::StaffState::default(),
         };
         (state, vec![Effect::LoadCatalog { etag: None }])
+    }
+
+    /// Back to Welcome in the default language, everything personal dropped
+    /// (and wiped: text fields zero their memory when dropped), the held
+    /// place given back. The catalogue and the connection state stay.
+    pub fn reset(&mut self) -> Vec<Effect> {
+        let effects = booking::release_hold(self);
+        let (fresh, _) = State::new(self.config.clone(), self.size);
+        let kept = std::mem::replace(self, fresh);
+        self.catalog = kept.catalog;
+        self.now_ms = kept.now_ms;
+        self.last_input_ms = kept.now_ms;
+        self.online = kept.online;
+        self.retry_at_ms = kept.retry_at_ms;
+        self.backoff_ms = kept.backoff_ms;
+        // A PIN lockout outlives a reset: it guards the kiosk, not the citizen.
+        self.staff.locked_until_ms = kept.staff.locked_until_ms;
+        self.staff.failures = kept.staff.failures;
+        self.notice = kept.notice.filter(|n| matches!(n, Notice::Unavailable(_)));
+        effects
     }
 
     pub fn screen(&self) -> &Screen {

@@ -65,6 +65,14 @@ pub enum Screen {
         errors: Vec<(LookupField, FieldError)>,
         searching: bool,
     },
+    /// The staff PIN prompt (the PIN itself is in `State::staff`).
+    StaffPin {
+        checking: bool,
+    },
+    Staff {
+        menu: Menu,
+        info: Remote<super::staff::StaffInfo>,
+    },
     LookupResult {
         booking: Box<Booking>,
         menu: Menu,

@@ -7,18 +7,33 @@ use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use super::keymap::{self, Action};
 use super::layout::{self, MenuLayout};
 use super::screen::{self, Menu, Screen, WelcomeItem};
-use super::{CatalogState, Effect, Msg, Notice, State, booking, handoff, lookup};
+use super::{CatalogState, Effect, Msg, Notice, State, booking, handoff, idle, lookup, staff};
 use crate::domain::IdKind;
 
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
     match msg {
+        Msg::Key(_) | Msg::Mouse(_) | Msg::Paste(_) if state.idle_warning => {
+            // Any input means "still here": it only dismisses the warning.
+            state.idle_warning = false;
+            state.last_input_ms = state.now_ms;
+            vec![]
+        }
         Msg::Key(key) => {
+            state.last_input_ms = state.now_ms;
+            if state.config.staff_key.is_some_and(|chord| keymap::is_chord(&key, chord)) {
+                staff::open_prompt(state);
+                return vec![];
+            }
             let action =
                 if takes_text(state.screen()) { keymap::text_action(&key) } else { keymap::action(&key) };
             action.map_or_else(Vec::new, |a| act(state, a))
         }
-        Msg::Mouse(mouse) => click(state, mouse),
+        Msg::Mouse(mouse) => {
+            state.last_input_ms = state.now_ms;
+            click(state, mouse)
+        }
         Msg::Paste(text) => {
+            state.last_input_ms = state.now_ms;
             type_text(state, &text);
             vec![]
         }
@@ -28,22 +43,61 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::Tick(now) => {
             let before = std::mem::replace(&mut state.now_ms, now);
-            booking::tick(state, before)
+            let mut effects = booking::tick(state, before);
+            effects.extend(idle::tick(state));
+            effects.extend(retry_when_due(state));
+            let lock_changed =
+                staff::locked_minutes(&state.staff, before) != staff::locked_minutes(&state.staff, now);
+            if lock_changed && matches!(state.screen(), Screen::StaffPin { .. }) {
+                effects.push(Effect::Redraw);
+            }
+            effects
         }
-        Msg::CatalogLoaded(Ok(Some(catalog))) => {
-            state.catalog = CatalogState::Ready(Arc::new(catalog));
-            state.notice = None;
-            forget_vanished(state);
+        Msg::CatalogCached(catalog) => {
+            if !matches!(state.catalog, CatalogState::Ready(_)) {
+                state.catalog = CatalogState::Ready(Arc::new(catalog));
+                if matches!(state.notice, Some(Notice::StillLoading)) {
+                    state.notice = None;
+                }
+            }
             vec![]
         }
-        Msg::CatalogLoaded(Ok(None)) => vec![],
+        Msg::CatalogLoaded(Ok(fresh)) => {
+            if let Some(catalog) = fresh {
+                state.catalog = CatalogState::Ready(Arc::new(catalog));
+                forget_vanished(state);
+            }
+            state.online = Some(true);
+            state.retry_at_ms = None;
+            state.backoff_ms = super::FIRST_BACKOFF_MS;
+            if matches!(
+                state.notice,
+                Some(Notice::Unavailable(_) | Notice::StillLoading | Notice::BookingOffline)
+            ) {
+                state.notice = None;
+            }
+            vec![Effect::Redraw]
+        }
         Msg::CatalogLoaded(Err(e)) => {
-            // A copy already on screen stays usable; only a first load fails.
+            // A copy already on screen (even from the disk cache) stays
+            // usable; the kiosk says it is offline and tries again later.
             if !matches!(state.catalog, CatalogState::Ready(_)) {
                 state.catalog = CatalogState::Failed(e);
             }
+            state.online = Some(false);
+            state.retry_at_ms = Some(state.now_ms + state.backoff_ms);
+            state.backoff_ms = (state.backoff_ms * 2).min(super::MAX_BACKOFF_MS);
             state.notice = Some(Notice::Unavailable(e));
+            vec![Effect::Redraw]
+        }
+        Msg::PinChecked(ok) => staff::checked(state, ok),
+        Msg::StaffInfoLoaded(result) => {
+            staff::info_loaded(state, result);
             vec![]
+        }
+        Msg::ConfigReloaded(result) => {
+            staff::reloaded(state, result);
+            vec![Effect::Redraw]
         }
         Msg::DaysLoaded(result) => {
             booking::days_loaded(state, result);
@@ -71,7 +125,19 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
 }
 
 fn takes_text(screen: &Screen) -> bool {
-    matches!(screen, Screen::BookDetails { .. } | Screen::Lookup { .. })
+    matches!(screen, Screen::BookDetails { .. } | Screen::Lookup { .. } | Screen::StaffPin { .. })
+}
+
+/// Tries the unreachable backend again when its back-off has passed.
+fn retry_when_due(state: &mut State) -> Vec<Effect> {
+    match state.retry_at_ms {
+        Some(at) if state.now_ms >= at => {
+            state.retry_at_ms = None;
+            let etag = state.catalog().map(|c| c.version.clone());
+            vec![Effect::LoadCatalog { etag }]
+        }
+        _ => vec![],
+    }
 }
 
 fn act(state: &mut State, action: Action) -> Vec<Effect> {
@@ -126,6 +192,10 @@ fn act(state: &mut State, action: Action) -> Vec<Effect> {
             vec![]
         }
         Action::Activate => match (state.screen(), menu_of(state)) {
+            (Screen::Guide { .. }, _) if state.online == Some(false) => {
+                state.notice = Some(Notice::BookingOffline);
+                vec![]
+            }
             (Screen::Guide { service, .. }, _) => {
                 let service = service.clone();
                 booking::start(state, &service)
@@ -203,6 +273,10 @@ fn form_action(state: &mut State, action: Action) -> Vec<Effect> {
             }
             vec![]
         }
+        Some(Screen::StaffPin { .. }) => match action {
+            Action::Activate => staff::submit(state),
+            _ => vec![],
+        },
         Some(Screen::Lookup { focus, .. }) => {
             match action {
                 Action::Up => *focus = lookup::LookupField::Code,
@@ -236,6 +310,7 @@ fn edit_focused(state: &mut State, edit: impl FnOnce(&mut super::form::TextField
             }
         }
         Some(Screen::Lookup { focus, .. }) => edit(state.lookup.field_mut(*focus)),
+        Some(Screen::StaffPin { .. }) => edit(&mut state.staff.pin),
         _ => {}
     }
 }
@@ -273,7 +348,11 @@ fn menu_of(state: &State) -> (usize, Option<Menu>) {
         Screen::LookupResult { booking, menu, confirming, .. } => {
             (lookup::result_items(booking, *confirming).len(), Some(*menu))
         }
-        Screen::BookDetails { .. } | Screen::Lookup { .. } | Screen::BookDone { .. } => (0, None),
+        Screen::Staff { menu, .. } => (staff::ITEMS.len(), Some(*menu)),
+        Screen::BookDetails { .. }
+        | Screen::Lookup { .. }
+        | Screen::BookDone { .. }
+        | Screen::StaffPin { .. } => (0, None),
     }
 }
 
@@ -315,7 +394,8 @@ fn menu_mut(screen: &mut Screen) -> Option<&mut Menu> {
         | Screen::BookDate { menu, .. }
         | Screen::BookSlot { menu, .. }
         | Screen::BookCheck { menu, .. }
-        | Screen::LookupResult { menu, .. } => Some(menu),
+        | Screen::LookupResult { menu, .. }
+        | Screen::Staff { menu, .. } => Some(menu),
         _ => None,
     }
 }
@@ -360,6 +440,7 @@ fn choose(state: &mut State, index: usize) -> Vec<Effect> {
         (Screen::BookSlot { .. }, _) => return booking::choose_slot(state, index),
         (Screen::BookCheck { .. }, _) => return booking::choose_check(state, index),
         (Screen::LookupResult { .. }, _) => return lookup::choose(state, index),
+        (Screen::Staff { .. }, _) => return staff::choose(state, index),
         _ => return vec![],
     };
     state.screens.push(next);

@@ -1,7 +1,12 @@
 //! The kiosk on this process's own terminal: raw mode, the alternate screen,
 //! mouse and bracketed paste, always restored — on exit, on error, on panic.
+//! A panic inside a session is logged and a fresh session starts at Welcome:
+//! a kiosk in a hall never drops to a shell because of a bug.
 
-use std::io::{self, Write};
+use std::{
+    io::{self, Write},
+    panic::AssertUnwindSafe,
+};
 
 use crossterm::{
     event::{
@@ -11,7 +16,7 @@ use crossterm::{
     execute,
     terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode},
 };
-use futures_util::StreamExt;
+use futures_util::{FutureExt, StreamExt, stream};
 use ratatui::{Terminal, backend::CrosstermBackend, layout::Size};
 
 use super::{SessionSetup, run_session};
@@ -41,7 +46,7 @@ pub fn restore() {
     let _ = io::stdout().flush();
 }
 
-/// Restores the terminal when dropped, whatever path leaves the session.
+/// Restores the terminal when dropped, whatever path leaves the kiosk.
 struct Guard;
 
 impl Drop for Guard {
@@ -50,19 +55,53 @@ impl Drop for Guard {
     }
 }
 
-/// Runs one session on the local terminal.
+/// Runs sessions on the local terminal until one ends normally.
 pub async fn run(setup: SessionSetup) -> io::Result<()> {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore();
-        previous(info);
+    // Panics go to the log with a backtrace, never over the screen.
+    std::panic::set_hook(Box::new(|info| {
+        let backtrace = std::backtrace::Backtrace::force_capture();
+        tracing::error!("panic: {info}\n{backtrace}");
     }));
     enter()?;
     let _guard = Guard;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    // A read error means the terminal is gone: end the stream, and the session.
-    let input = EventStream::new()
+    // Terminal events and SIGHUP (reload the configuration) share one stream:
+    // one reader for the whole process, handed from session to session.
+    let (signals, signal_rx) = super::channel();
+    watch_sighup(signals, &setup);
+    // A read error means the terminal is gone: end the stream, and the kiosk.
+    let keys = EventStream::new()
         .take_while(|e| std::future::ready(e.is_ok()))
         .filter_map(|e| std::future::ready(e.ok().and_then(to_msg)));
-    run_session(&mut terminal, input, setup).await
+    let mut input = stream::select(keys, signal_rx);
+    loop {
+        let session = run_session(&mut terminal, &mut input, setup.clone());
+        match AssertUnwindSafe(session).catch_unwind().await {
+            Ok(result) => return result,
+            Err(_) => {
+                tracing::error!("the session panicked; starting a fresh one at Welcome");
+                terminal.clear()?;
+            }
+        }
+    }
 }
+
+#[cfg(unix)]
+fn watch_sighup(tx: tokio::sync::mpsc::UnboundedSender<Msg>, setup: &SessionSetup) {
+    use tokio::signal::unix::{SignalKind, signal};
+    let Some(reload) = setup.reload.clone() else { return };
+    let Ok(mut hup) = signal(SignalKind::hangup()) else { return };
+    tokio::spawn(async move {
+        while hup.recv().await.is_some() {
+            let reload = reload.clone();
+            let result =
+                tokio::task::spawn_blocking(move || reload()).await.unwrap_or(Err("reload failed".into()));
+            if tx.send(Msg::ConfigReloaded(result)).is_err() {
+                return;
+            }
+        }
+    });
+}
+
+#[cfg(not(unix))]
+fn watch_sighup(_: tokio::sync::mpsc::UnboundedSender<Msg>, _: &SessionSetup) {}

@@ -1,21 +1,26 @@
 //! Drives the core: one event loop (`run_session`) for every kind of
 //! terminal — the local one, each SSH connection, and the tests.
 
+mod effects;
 pub mod local;
 
-use std::time::Duration;
+use std::{path::PathBuf, sync::Arc, time::Duration};
 
+use crossterm::event::{KeyCode, KeyEvent};
 use futures_util::{Stream, StreamExt};
 use ratatui::{Terminal, backend::Backend};
 use tokio::sync::mpsc;
 
 use crate::client::ApiClient;
-use crate::domain::{HandoffRequest, HoldRequest};
 use crate::kiosk::{self, Effect, Msg, SessionConfig, State};
 use crate::ui::{self, Theme, Ui};
 
 /// How often time is reported to the core.
 const TICK: Duration = Duration::from_secs(1);
+
+/// Reads the configuration files again (staff screen, SIGHUP): the new
+/// session settings, or every problem found.
+pub type Reload = Arc<dyn Fn() -> Result<SessionConfig, String> + Send + Sync>;
 
 /// Everything a session is started with.
 #[derive(Clone)]
@@ -23,6 +28,17 @@ pub struct SessionSetup {
     pub config: SessionConfig,
     pub theme: Theme,
     pub client: ApiClient,
+    /// Where the catalogue is kept for offline starts.
+    pub catalog_cache: Option<PathBuf>,
+    pub reload: Option<Reload>,
+    /// Test builds only: this key panics, to prove recovery.
+    pub panic_key: Option<char>,
+}
+
+impl SessionSetup {
+    pub fn new(config: SessionConfig, theme: Theme, client: ApiClient) -> SessionSetup {
+        SessionSetup { config, theme, client, catalog_cache: None, reload: None, panic_key: None }
+    }
 }
 
 /// Runs one kiosk session until the citizen leaves or the input ends.
@@ -42,11 +58,12 @@ where
     let size = terminal.get_frame().area().as_size();
     let (mut state, effects) = State::new(setup.config.clone(), size);
     let (tx, mut results) = mpsc::unbounded_channel();
+    let executor = effects::Executor { setup: &setup, tx };
     let started = tokio::time::Instant::now();
     let mut tick = tokio::time::interval_at(started + TICK, TICK);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
     let mut redraw = true;
-    if run_effects(effects, &setup.client, &tx) {
+    if executor.run(effects) {
         return Ok(());
     }
     loop {
@@ -62,82 +79,24 @@ where
             Some(msg) = results.recv() => msg,
             _ = tick.tick() => Msg::Tick(started.elapsed().as_millis() as u64),
         };
+        if let (Some(c), Msg::Key(KeyEvent { code: KeyCode::Char(k), .. })) = (setup.panic_key, &msg)
+            && c == *k
+        {
+            panic!("panic injected by key {c:?} (test builds only)");
+        }
         let is_tick = matches!(msg, Msg::Tick(_));
         let effects = kiosk::update(&mut state, msg);
         // A tick redraws only when the core says the screen changed, so an
         // idle kiosk sends nothing to the terminal (screen readers stay quiet).
         redraw = !is_tick || effects.contains(&Effect::Redraw);
-        if run_effects(effects, &setup.client, &tx) {
+        if executor.run(effects) {
             return Ok(());
         }
     }
 }
 
-/// Runs a request on tokio and sends its answer back as a message.
-fn spawn<F, Fut>(client: &ApiClient, tx: &mpsc::UnboundedSender<Msg>, request: F)
-where
-    F: FnOnce(ApiClient) -> Fut,
-    Fut: Future<Output = Msg> + Send + 'static,
-{
-    let (fut, tx) = (request(client.clone()), tx.clone());
-    tokio::spawn(async move {
-        // The session may have ended meanwhile; nobody to tell then.
-        let _ = tx.send(fut.await);
-    });
-}
-
-/// Starts each effect; true when the session should end.
-fn run_effects(effects: Vec<Effect>, client: &ApiClient, tx: &mpsc::UnboundedSender<Msg>) -> bool {
-    for effect in effects {
-        match effect {
-            Effect::EndSession => return true,
-            Effect::Redraw => {}
-            Effect::LoadCatalog { etag } => {
-                spawn(client, tx, |c| async move { Msg::CatalogLoaded(c.catalog(etag.as_deref()).await) });
-            }
-            Effect::LoadDays { hall, service } => {
-                spawn(client, tx, |c| async move { Msg::DaysLoaded(c.days(&hall, &service).await) });
-            }
-            Effect::LoadSlots { hall, service, date } => {
-                spawn(client, tx, |c| async move { Msg::SlotsLoaded(c.slots(&hall, &service, &date).await) });
-            }
-            Effect::PlaceHold { hall, service, start } => {
-                let req = HoldRequest { hall, service, start };
-                spawn(client, tx, |c| async move { Msg::HoldPlaced(c.hold(&req).await) });
-            }
-            Effect::ReleaseHold { id } => {
-                let client = client.clone();
-                tokio::spawn(async move {
-                    // Best effort: an unreleased hold expires on its own.
-                    if let Err(e) = client.release_hold(&id).await {
-                        tracing::warn!(?e, "hold not released");
-                    }
-                });
-            }
-            Effect::Book { idempotency_key, request } => {
-                spawn(client, tx, |c| async move {
-                    Msg::BookingConfirmed(c.book(&idempotency_key, &request).await)
-                });
-            }
-            Effect::FindBooking { code, last4 } => {
-                spawn(client, tx, |c| async move { Msg::BookingFound(c.find_booking(&code, &last4).await) });
-            }
-            Effect::CreateHandoff { service, lang, booking } => {
-                let req = HandoffRequest { service, lang, booking };
-                spawn(
-                    client,
-                    tx,
-                    |c| async move { Msg::HandoffCreated { lang, result: c.handoff(&req).await } },
-                );
-            }
-            Effect::CancelBooking { code, last4 } => {
-                spawn(
-                    client,
-                    tx,
-                    |c| async move { Msg::BookingCancelled(c.cancel_booking(&code, &last4).await) },
-                );
-            }
-        }
-    }
-    false
+/// A channel the runtime's own events (signals) can feed into a session.
+pub fn channel() -> (mpsc::UnboundedSender<Msg>, impl Stream<Item = Msg> + Unpin) {
+    let (tx, rx) = mpsc::unbounded_channel();
+    (tx, Box::pin(futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|m| (m, rx)) })))
 }

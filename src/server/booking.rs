@@ -384,3 +384,32 @@ pub(super) async fn cancel_booking(
         state.store.cancel(&normalize_code(&code), last4(&proof.phone_last4)?).await.map_err(internal)?;
     found.map(|b| Json(view(&state, &b))).ok_or_else(not_found)
 }
+
+#[derive(Deserialize, IntoParams)]
+pub(super) struct HallQuery {
+    /// Hall whose time zone says when "today" began.
+    hall: String,
+}
+
+/// Bookings made from one kiosk today (for the hall's staff screen).
+#[utoipa::path(
+    get,
+    path = "/api/v1/kiosks/{kiosk}/bookings-today",
+    params(("kiosk" = String, Path), HallQuery),
+    responses((status = 200, body = crate::domain::Count), (status = 404, body = ApiError))
+)]
+pub(super) async fn bookings_today(
+    State(state): State<AppState>,
+    Path(kiosk): Path<String>,
+    q: Result<Query<HallQuery>, QueryRejection>,
+) -> ApiResult<Json<crate::domain::Count>> {
+    let q = query(q)?;
+    let hall = state.served.catalog.halls.iter().find(|h| h.id == q.hall).ok_or_else(not_found)?;
+    let (now, _) = now_secs(&state);
+    let midnight = calendar::today(hall, now)
+        .to_zoned(calendar::zone(hall))
+        .map(|z| z.timestamp().as_second())
+        .map_err(|_| not_found())?;
+    let count = state.store.bookings_since(&kiosk, midnight).await.map_err(internal)?;
+    Ok(Json(crate::domain::Count { count }))
+}

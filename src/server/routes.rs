@@ -31,7 +31,8 @@ use crate::domain::{self, ApiError};
         booking::create_booking,
         booking::get_booking,
         booking::cancel_booking,
-        handoff::create
+        handoff::create,
+        booking::bookings_today
     ),
     components(schemas(ApiError, domain::Catalog, domain::Booking))
 )]
@@ -48,6 +49,7 @@ pub(super) fn router(state: AppState) -> Router {
         .route("/api/v1/bookings", post(booking::create_booking))
         .route("/api/v1/bookings/{code}", get(booking::get_booking))
         .route("/api/v1/bookings/{code}/cancel", post(booking::cancel_booking))
+        .route("/api/v1/kiosks/{kiosk}/bookings-today", get(booking::bookings_today))
         .route("/api/v1/handoffs", post(handoff::create))
         // Upper case too: a QR code stores an upper-case URL more compactly.
         .route("/m/{code}", get(handoff::page))

@@ -56,6 +56,7 @@ pub fn breadcrumb(state: &State, tr: &Tr) -> Vec<String> {
             Screen::BookDone { .. } => tr.t("crumb-book-done"),
             Screen::Lookup { .. } => tr.t("crumb-lookup"),
             Screen::LookupResult { .. } => tr.t("crumb-lookup-result"),
+            Screen::StaffPin { .. } | Screen::Staff { .. } => tr.t("crumb-staff"),
         })
         .collect()
 }
@@ -95,6 +96,18 @@ pub fn notice(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
         Some(Notice::DayUnavailable) => error("notice-day-unavailable"),
         Some(Notice::SlotFull) => error("notice-slot-full"),
         Some(Notice::Cancelled) => (tr.t("notice-cancelled"), ui.theme.info),
+        Some(Notice::BookingOffline) => {
+            let hall = state.hall();
+            let args = [
+                ("phone", i18n::s(hall.map_or("", |h| h.phone.as_str()))),
+                ("address", i18n::s(hall.map_or("", |h| h.address.get(state.lang)))),
+            ];
+            (tr.a("notice-booking-offline", &args), ui.theme.error)
+        }
+        Some(Notice::ConfigReloaded) => (tr.t("notice-config-reloaded"), ui.theme.info),
+        Some(Notice::ConfigRejected(problems)) => {
+            (tr.a("notice-config-rejected", &[("problems", i18n::s(problems))]), ui.theme.error)
+        }
         Some(Notice::Booking(failure)) => match failure {
             BookingFailure::Fetch(e) => {
                 let reason = tr.t(super::screens::fetch_error_key(*e));
@@ -136,6 +149,7 @@ pub fn status(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
             keys.push(("Tab", tr.t("key-next-field")));
             keys.push(("Enter", tr.t("key-continue")));
         }
+        Screen::StaffPin { .. } => keys.push(("Enter", tr.t("key-continue"))),
         Screen::BookDone { .. } => keys.push(("P", tr.t("key-phone"))),
         _ => {
             keys.push(("↑↓", tr.t("key-select")));
@@ -152,7 +166,10 @@ pub fn status(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
     }
     keys.push(("F2", Tr::new(state.lang.next()).t("lang-name")));
     if !state.config.lockdown {
-        let typing = matches!(state.screen(), Screen::BookDetails { .. } | Screen::Lookup { .. });
+        let typing = matches!(
+            state.screen(),
+            Screen::BookDetails { .. } | Screen::Lookup { .. } | Screen::StaffPin { .. }
+        );
         keys.push((if typing { "Ctrl-C" } else { "Q" }, tr.t("key-quit")));
     }
     let mut spans = vec![Span::styled(" ", t.status)];

@@ -6,6 +6,7 @@ pub(crate) mod guide;
 mod lookup;
 mod phone;
 mod screens;
+mod staff;
 pub mod theme;
 pub mod widgets;
 pub mod wrap;
@@ -40,6 +41,11 @@ pub fn view(state: &State, ui: &Ui, frame: &mut Frame) {
     }
     let bands = layout::bands(state.size);
     chrome::title(state, ui, frame, bands.title);
+    if state.idle_warning {
+        staff::idle_warning(state, ui, frame, bands.body);
+        chrome::status(state, ui, frame, bands.status);
+        return;
+    }
     match state.screen() {
         Screen::Welcome(menu) => screens::welcome(state, ui, frame, bands.body, menu.selected),
         Screen::Categories { audience, menu } => {
@@ -66,6 +72,8 @@ pub fn view(state: &State, ui: &Ui, frame: &mut Frame) {
         Screen::Lookup { focus, errors, searching } => {
             lookup::form(state, ui, frame, bands.body, *focus, errors, *searching);
         }
+        Screen::StaffPin { checking } => staff::pin(state, ui, frame, bands.body, *checking),
+        Screen::Staff { menu, info } => staff::screen(state, ui, frame, bands.body, menu.selected, info),
         Screen::LookupResult { booking, menu, confirming, .. } => {
             lookup::result(state, ui, frame, bands.body, booking, menu.selected, *confirming);
         }

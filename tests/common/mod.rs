@@ -16,7 +16,7 @@ pub fn demo_catalog() -> Catalog {
 }
 
 pub fn session(lang: Lang, size: (u16, u16)) -> State {
-    let config = SessionConfig { kiosk: "test-kiosk".into(), hall: "binjiang".into(), lang, lockdown: false };
+    let config = SessionConfig { kiosk: "test-kiosk".into(), lang, ..SessionConfig::default() };
     State::new(config, Size { width: size.0, height: size.1 }).0
 }
 

@@ -339,16 +339,14 @@ impl Store {
         self.booking(code, phone_last4).await
     }
 
-    /// Active bookings in a slot (for checks after a load test).
-    pub async fn active_bookings(&self, hall: &str, service: &str, start: i64) -> Result<u32, StoreError> {
-        let n: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM bookings WHERE hall = $1 AND service = $2 AND start_utc = $3 AND status = 'active'",
-        )
-        .bind(hall)
-        .bind(service)
-        .bind(start)
-        .fetch_one(&self.reader)
-        .await?;
+    /// Bookings made from `kiosk` since `since` (seconds).
+    pub async fn bookings_since(&self, kiosk: &str, since: i64) -> Result<u32, StoreError> {
+        let n: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM bookings WHERE kiosk = $1 AND created_utc >= $2")
+                .bind(kiosk)
+                .bind(since)
+                .fetch_one(&self.reader)
+                .await?;
         Ok(n as u32)
     }
 

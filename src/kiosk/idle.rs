@@ -1,0 +1,33 @@
+//! Idle reset: a kiosk left alone warns, then returns to Welcome so that the
+//! next person never meets someone else's booking. Any key continues, as
+//! often as needed.
+
+use super::{Effect, State};
+
+/// Time passes: warn, or reset, when the session has been left alone.
+pub fn tick(state: &mut State) -> Vec<Effect> {
+    let idle = state.now_ms.saturating_sub(state.last_input_ms);
+    let config = &state.config;
+    if idle >= config.idle_timeout_ms {
+        // Nothing to protect on an untouched start screen.
+        if state.screens.len() > 1 || state.idle_warning || state.draft.is_some() || state.lang != config.lang
+        {
+            let mut effects = state.reset();
+            effects.push(Effect::Redraw);
+            return effects;
+        }
+    } else if idle >= config.idle_timeout_ms.saturating_sub(config.idle_warning_ms)
+        && !state.idle_warning
+        && (state.screens.len() > 1 || state.lang != config.lang)
+    {
+        state.idle_warning = true;
+        return vec![Effect::Redraw];
+    }
+    vec![]
+}
+
+/// Seconds until the reset, for the warning.
+pub fn seconds_left(state: &State) -> u64 {
+    let idle = state.now_ms.saturating_sub(state.last_input_ms);
+    state.config.idle_timeout_ms.saturating_sub(idle).div_ceil(1000)
+}

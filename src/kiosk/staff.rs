@@ -1,0 +1,119 @@
+//! The staff screen behind a key chord and a PIN: kiosk facts, backend
+//! health, and the actions only staff may take (reload configuration, reset
+//! the session, leave the kiosk). Five wrong PINs lock the prompt for five
+//! minutes.
+
+use super::form::TextField;
+use super::screen::{Menu, Screen};
+use super::{Effect, Notice, Remote, SessionConfig, State};
+
+pub const MAX_FAILURES: u8 = 5;
+pub const LOCKOUT_MS: u64 = 5 * 60_000;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffState {
+    pub pin: TextField,
+    pub failures: u8,
+    pub locked_until_ms: Option<u64>,
+    /// The last attempt was wrong (shown until the next).
+    pub wrong: bool,
+}
+
+impl Default for StaffState {
+    fn default() -> StaffState {
+        StaffState { pin: TextField::new(12), failures: 0, locked_until_ms: None, wrong: false }
+    }
+}
+
+/// What the runtime measures for the staff screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffInfo {
+    /// How long the backend took to answer a health check.
+    pub latency_ms: u32,
+    /// Bookings made from this kiosk today, if the backend could say.
+    pub bookings_today: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StaffItem {
+    ReloadConfig,
+    ResetSession,
+    Exit,
+}
+
+pub const ITEMS: [StaffItem; 3] = [StaffItem::ReloadConfig, StaffItem::ResetSession, StaffItem::Exit];
+
+pub fn open_prompt(state: &mut State) {
+    if !matches!(state.screen(), Screen::StaffPin { .. } | Screen::Staff { .. }) {
+        state.staff.pin.clear();
+        state.staff.wrong = false;
+        state.screens.push(Screen::StaffPin { checking: false });
+    }
+}
+
+/// Minutes the prompt stays locked at `now`, if it is.
+pub fn locked_minutes(staff: &StaffState, now: u64) -> Option<u64> {
+    let until = staff.locked_until_ms?;
+    (until > now).then(|| (until - now).div_ceil(60_000))
+}
+
+pub fn submit(state: &mut State) -> Vec<Effect> {
+    let locked = locked_minutes(&state.staff, state.now_ms).is_some();
+    let Some(Screen::StaffPin { checking }) = state.screens.last_mut() else { return vec![] };
+    if *checking || locked || state.staff.pin.text.is_empty() {
+        return vec![];
+    }
+    let Some(hash) = state.config.pin_hash.clone() else { return vec![] };
+    *checking = true;
+    let pin = state.staff.pin.text.clone();
+    state.staff.pin.clear();
+    vec![Effect::CheckPin { pin, hash }]
+}
+
+pub fn checked(state: &mut State, ok: bool) -> Vec<Effect> {
+    let Some(Screen::StaffPin { checking }) = state.screens.last_mut() else { return vec![] };
+    *checking = false;
+    if ok {
+        state.staff.failures = 0;
+        state.staff.wrong = false;
+        state.screens.pop();
+        state.screens.push(Screen::Staff { menu: Menu::default(), info: Remote::Loading });
+        return vec![Effect::LoadStaffInfo];
+    }
+    state.staff.wrong = true;
+    state.staff.failures += 1;
+    if state.staff.failures >= MAX_FAILURES {
+        state.staff.failures = 0;
+        state.staff.locked_until_ms = Some(state.now_ms + LOCKOUT_MS);
+    }
+    vec![]
+}
+
+pub fn info_loaded(state: &mut State, result: Result<StaffInfo, crate::domain::FetchError>) {
+    if let Some(Screen::Staff { info, .. }) = state.screens.last_mut() {
+        *info = match result {
+            Ok(i) => Remote::Ready(i),
+            Err(e) => Remote::Failed(e),
+        };
+    }
+}
+
+pub fn choose(state: &mut State, index: usize) -> Vec<Effect> {
+    match ITEMS.get(index) {
+        Some(StaffItem::ReloadConfig) => vec![Effect::ReloadConfig],
+        Some(StaffItem::ResetSession) => state.reset(),
+        Some(StaffItem::Exit) => vec![Effect::EndSession],
+        None => vec![],
+    }
+}
+
+/// A new configuration applies at once; a refused one leaves the old in place.
+pub fn reloaded(state: &mut State, result: Result<SessionConfig, String>) {
+    match result {
+        Ok(config) => {
+            state.config = config;
+            state.notice = Some(Notice::ConfigReloaded);
+        }
+        Err(problems) => state.notice = Some(Notice::ConfigRejected(problems)),
+    }
+}

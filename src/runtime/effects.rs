@@ -1,0 +1,169 @@
+//! Carries out what the core asks: each effect runs on tokio (or, if it is
+//! slow on purpose, on the blocking pool) and its answer comes back as a
+//! `Msg`. Nothing here waits on the session's loop.
+
+use std::{path::Path, time::Instant};
+
+use tokio::sync::mpsc;
+
+use super::SessionSetup;
+use crate::client::ApiClient;
+use crate::domain::{Catalog, HandoffRequest, HoldRequest};
+use crate::kiosk::{Effect, Msg, staff::StaffInfo};
+
+pub struct Executor<'a> {
+    pub setup: &'a SessionSetup,
+    pub tx: mpsc::UnboundedSender<Msg>,
+}
+
+impl Executor<'_> {
+    /// Starts each effect; true when the session should end.
+    pub fn run(&self, effects: Vec<Effect>) -> bool {
+        for effect in effects {
+            if self.start(effect) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Runs a request and sends its answer back as a message.
+    fn spawn<F, Fut>(&self, request: F)
+    where
+        F: FnOnce(ApiClient) -> Fut,
+        Fut: Future<Output = Msg> + Send + 'static,
+    {
+        let (fut, tx) = (request(self.setup.client.clone()), self.tx.clone());
+        tokio::spawn(async move {
+            // The session may have ended meanwhile; nobody to tell then.
+            let _ = tx.send(fut.await);
+        });
+    }
+
+    fn start(&self, effect: Effect) -> bool {
+        match effect {
+            Effect::EndSession => return true,
+            Effect::Redraw => {}
+            Effect::LoadCatalog { etag } => {
+                let cache = self.setup.catalog_cache.clone();
+                let tx = self.tx.clone();
+                self.spawn(|c| async move { load_catalog(c, etag, cache, tx).await });
+            }
+            Effect::LoadDays { hall, service } => {
+                self.spawn(|c| async move { Msg::DaysLoaded(c.days(&hall, &service).await) });
+            }
+            Effect::LoadSlots { hall, service, date } => {
+                self.spawn(|c| async move { Msg::SlotsLoaded(c.slots(&hall, &service, &date).await) });
+            }
+            Effect::PlaceHold { hall, service, start } => {
+                let req = HoldRequest { hall, service, start };
+                self.spawn(|c| async move { Msg::HoldPlaced(c.hold(&req).await) });
+            }
+            Effect::ReleaseHold { id } => {
+                let client = self.setup.client.clone();
+                tokio::spawn(async move {
+                    // Best effort: an unreleased hold expires on its own.
+                    if let Err(e) = client.release_hold(&id).await {
+                        tracing::warn!(?e, "hold not released");
+                    }
+                });
+            }
+            Effect::Book { idempotency_key, request } => {
+                self.spawn(
+                    |c| async move { Msg::BookingConfirmed(c.book(&idempotency_key, &request).await) },
+                );
+            }
+            Effect::FindBooking { code, last4 } => {
+                self.spawn(|c| async move { Msg::BookingFound(c.find_booking(&code, &last4).await) });
+            }
+            Effect::CancelBooking { code, last4 } => {
+                self.spawn(|c| async move { Msg::BookingCancelled(c.cancel_booking(&code, &last4).await) });
+            }
+            Effect::CreateHandoff { service, lang, booking } => {
+                let req = HandoffRequest { service, lang, booking };
+                self.spawn(|c| async move { Msg::HandoffCreated { lang, result: c.handoff(&req).await } });
+            }
+            Effect::CheckPin { pin, hash } => {
+                let tx = self.tx.clone();
+                // Argon2 is slow by design: keep it off the session's thread.
+                tokio::task::spawn_blocking(move || {
+                    let _ = tx.send(Msg::PinChecked(pin_matches(&pin, &hash)));
+                });
+            }
+            Effect::LoadStaffInfo => {
+                let (kiosk, hall) = (self.setup.config.kiosk.clone(), self.setup.config.hall.clone());
+                self.spawn(|c| async move { Msg::StaffInfoLoaded(staff_info(&c, &kiosk, &hall).await) });
+            }
+            Effect::ReloadConfig => {
+                if let Some(reload) = self.setup.reload.clone() {
+                    let tx = self.tx.clone();
+                    tokio::task::spawn_blocking(move || {
+                        let _ = tx.send(Msg::ConfigReloaded(reload()));
+                    });
+                }
+            }
+        }
+        false
+    }
+}
+
+pub fn pin_matches(pin: &str, hash: &str) -> bool {
+    use argon2::{Argon2, PasswordHash, PasswordVerifier};
+    PasswordHash::new(hash).is_ok_and(|h| Argon2::default().verify_password(pin.as_bytes(), &h).is_ok())
+}
+
+/// The first load offers the copy kept on disk at once, then revalidates it
+/// with its ETag; a fresh copy is written back for the next offline start.
+async fn load_catalog(
+    client: ApiClient,
+    mut etag: Option<String>,
+    cache: Option<std::path::PathBuf>,
+    tx: mpsc::UnboundedSender<Msg>,
+) -> Msg {
+    if let (None, Some(path)) = (&etag, &cache) {
+        let path = path.clone();
+        if let Ok(Some(cached)) = tokio::task::spawn_blocking(move || read_cache(&path)).await {
+            etag = Some(cached.version.clone());
+            let _ = tx.send(Msg::CatalogCached(cached));
+        }
+    }
+    let result = client.catalog(etag.as_deref()).await;
+    if let (Ok(Some(fresh)), Some(path)) = (&result, cache) {
+        let fresh = fresh.clone();
+        tokio::task::spawn_blocking(move || {
+            if let Err(e) = write_cache(&path, &fresh) {
+                tracing::warn!(path = %path.display(), "catalogue not cached: {e}");
+            }
+        });
+    }
+    Msg::CatalogLoaded(result)
+}
+
+fn read_cache(path: &Path) -> Option<Catalog> {
+    let bytes = std::fs::read(path).ok()?;
+    serde_json::from_slice(&bytes)
+        .map_err(|e| tracing::warn!(path = %path.display(), "cache unreadable: {e}"))
+        .ok()
+}
+
+/// Written whole to a temporary file, then renamed: never half a cache.
+fn write_cache(path: &Path, catalog: &Catalog) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp = path.with_extension("tmp");
+    std::fs::write(&tmp, serde_json::to_vec(catalog)?)?;
+    std::fs::rename(tmp, path)
+}
+
+async fn staff_info(
+    client: &ApiClient,
+    kiosk: &str,
+    hall: &str,
+) -> Result<StaffInfo, crate::domain::FetchError> {
+    let start = Instant::now();
+    client.health().await?;
+    let latency_ms = start.elapsed().as_millis() as u32;
+    let bookings_today = client.bookings_today(kiosk, hall).await.ok();
+    Ok(StaffInfo { latency_ms, bookings_today })
+}

@@ -1,0 +1,108 @@
+//! The staff PIN prompt, the staff screen, and the idle warning.
+
+use ratatui::{
+    Frame,
+    layout::{Position, Rect},
+    text::Line,
+};
+
+use crate::i18n;
+use crate::kiosk::{
+    Remote, State,
+    staff::{self, StaffInfo, StaffItem},
+};
+use crate::ui::{
+    Ui, screens,
+    widgets::{
+        form::{self, FieldView},
+        menu::{self, Item},
+    },
+    wrap::wrap,
+};
+
+pub fn pin(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, checking: bool) {
+    let (tr, t) = (&ui.tr, &ui.theme);
+    frame.render_widget(Line::styled(tr.t("staff-pin-heading"), t.heading), Rect { height: 1, ..body });
+    let error = if let Some(minutes) = staff::locked_minutes(&state.staff, state.now_ms) {
+        Some(tr.a("staff-pin-locked", &[("minutes", i18n::n(minutes as u32))]))
+    } else if state.config.pin_hash.is_none() {
+        Some(tr.t("staff-pin-unset"))
+    } else if state.staff.wrong {
+        Some(tr.a(
+            "staff-pin-wrong",
+            &[("left", i18n::n(u32::from(staff::MAX_FAILURES - state.staff.failures)))],
+        ))
+    } else {
+        None
+    };
+    let label = if checking { tr.t("staff-pin-checking") } else { tr.t("staff-pin-label") };
+    let masked = "•".repeat(state.staff.pin.text.chars().count());
+    let field = FieldView { label, value: masked, choice: false, error, focused: true };
+    form::draw(frame, ui, Rect { y: body.y + 2, height: body.height.saturating_sub(2), ..body }, &[field]);
+}
+
+pub fn screen(
+    state: &State,
+    ui: &Ui,
+    frame: &mut Frame,
+    body: Rect,
+    selected: usize,
+    info: &Remote<StaffInfo>,
+) {
+    let (tr, c) = (&ui.tr, &state.config);
+    let s = i18n::s;
+    let health = match info {
+        Remote::Loading => tr.t("loading"),
+        Remote::Failed(e) => {
+            tr.a("staff-backend-down", &[("reason", s(&tr.t(screens::fetch_error_key(*e))))])
+        }
+        Remote::Ready(i) => tr.a("staff-backend-up", &[("ms", i18n::n(i.latency_ms))]),
+    };
+    let today = match info {
+        Remote::Ready(StaffInfo { bookings_today: Some(n), .. }) => n.to_string(),
+        _ => "—".into(),
+    };
+    let version = state.catalog().map_or("—", |c| c.version.as_str());
+    let catalog_line = match state.online {
+        Some(false) => tr.a("staff-catalog-offline", &[("version", s(version))]),
+        _ => tr.a("staff-catalog", &[("version", s(version))]),
+    };
+    let lines = [
+        tr.a(
+            "staff-kiosk",
+            &[("kiosk", s(&c.kiosk)), ("hall", s(&c.hall)), ("version", s(env!("CARGO_PKG_VERSION")))],
+        ),
+        tr.a("staff-backend", &[("url", s(&c.backend_url)), ("health", s(&health))]),
+        catalog_line,
+        tr.a("staff-bookings-today", &[("count", s(&today))]),
+        tr.a("staff-log", &[("path", s(&c.log_file))]),
+    ];
+    let mut y = body.y;
+    for line in lines.iter().flat_map(|l| wrap(l, body.width as usize)) {
+        frame.render_widget(Line::styled(line, ui.theme.text), Rect { y, height: 1, ..body });
+        y += 1;
+    }
+    let items: Vec<Item> = staff::ITEMS
+        .iter()
+        .map(|i| Item {
+            label: tr.t(match i {
+                StaffItem::ReloadConfig => "staff-reload",
+                StaffItem::ResetSession => "staff-reset",
+                StaffItem::Exit => "staff-exit",
+            }),
+            detail: String::new(),
+        })
+        .collect();
+    let rest = Rect { y: y + 1, height: body.height.saturating_sub(y + 1 - body.y), ..body };
+    menu::draw(frame, ui, rest, &tr.t("staff-actions"), &items, selected);
+}
+
+/// Shown over the screen when the session has been left alone.
+pub fn idle_warning(state: &State, ui: &Ui, frame: &mut Frame, body: Rect) {
+    let seconds = crate::kiosk::idle_seconds_left(state);
+    let text = ui.tr.a("idle-warning", &[("seconds", i18n::n(seconds as u32))]);
+    for (y, line) in (body.y + 1..).zip(wrap(&text, body.width as usize)) {
+        frame.render_widget(Line::styled(line, ui.theme.heading), Rect { y, height: 1, ..body });
+    }
+    frame.set_cursor_position(Position { x: body.x, y: body.y + 1 });
+}
