@@ -1,5 +1,8 @@
 //! Text entry for the kiosk's forms: typing, IME text and paste land in the
-//! focused field; what was typed is kept until the session ends.
+//! focused field; what was typed is kept until the session ends, and then
+//! wiped from memory (names, phones and ID numbers pass through here).
+
+use zeroize::Zeroize;
 
 /// One line of text being typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -11,7 +14,8 @@ pub struct TextField {
 
 impl TextField {
     pub fn new(max: usize) -> TextField {
-        TextField { text: String::new(), max }
+        // Room for the longest text up front: growing would leave copies behind.
+        TextField { text: String::with_capacity(max * 4), max }
     }
 
     /// Adds typed or pasted text, dropping control characters and anything past `max`.
@@ -25,7 +29,13 @@ impl TextField {
     }
 
     pub fn clear(&mut self) {
-        self.text.clear();
+        self.text.zeroize();
+    }
+}
+
+impl Drop for TextField {
+    fn drop(&mut self) {
+        self.text.zeroize();
     }
 }
 
