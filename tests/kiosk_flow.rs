@@ -25,6 +25,11 @@ struct Session {
 
 impl Session {
     async fn start(lang: Lang) -> Session {
+        Session::start_with(SessionConfig { kiosk: "flow-test".into(), lang, ..SessionConfig::default() })
+            .await
+    }
+
+    async fn start_with(config: SessionConfig) -> Session {
         let data = tempfile::tempdir().unwrap();
         // Monday 30 November 2026, 08:00 in the hall: the whole day is bookable.
         let clock = Arc::new(ManualClock::new("2026-11-30T00:00:00Z".parse().unwrap()));
@@ -33,7 +38,6 @@ impl Session {
         let (screen, mut terminal) = Screen::new(80, 24);
         let (keys, rx) = mpsc::unbounded_channel();
         let input = Box::pin(stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|m| (m, rx)) }));
-        let config = SessionConfig { kiosk: "flow-test".into(), lang, ..SessionConfig::default() };
         let setup =
             SessionSetup::new(config, Theme::standard(), ApiClient::new(&url, Duration::from_secs(5)));
         tokio::spawn(async move { run_session(&mut terminal, input, setup).await.unwrap() });
@@ -155,4 +159,44 @@ async fn my_appointment_finds_and_cancels_a_booking_in_english() {
     k.chars("2");
     k.wait_for("This booking is cancelled").await;
     k.wait_for("its place is free for others").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_session_left_alone_resets_and_gives_its_held_place_back() {
+    // Short timings for the test; real kiosks wait minutes.
+    let config = SessionConfig {
+        lang: Lang::EnUs,
+        idle_timeout_ms: 3_000,
+        idle_warning_ms: 1_500,
+        ..SessionConfig::default()
+    };
+    let k = Session::start_with(config).await;
+    k.wait_for("Household registration and ID").await;
+    k.chars("11");
+    k.key(KeyCode::Enter);
+    k.wait_for("Required materials").await;
+    k.key(KeyCode::Enter);
+    k.chars("1");
+    k.wait_for("Mon 30 Nov").await;
+    k.chars("1");
+    k.wait_for("09:00").await;
+    k.chars("1");
+    k.wait_for("Your place is kept").await;
+    k.chars("Li Lei");
+    let client = ApiClient::new(&k.url, Duration::from_secs(5));
+    let taken = || async {
+        let slot = client.slots("binjiang", "id-card-renewal", "2026-11-30").await.unwrap().slots[0].clone();
+        slot.capacity - slot.remaining
+    };
+    assert_eq!(taken().await, 1, "one place held");
+    k.wait_for("To protect your privacy").await;
+    k.wait_for("What would you like to do?").await;
+    assert!(!k.screen.text().contains("Li Lei"));
+    for _ in 0..100 {
+        if taken().await == 0 {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!("the hold was not released");
 }

@@ -14,7 +14,9 @@ use crossterm::{
         EventStream,
     },
     execute,
-    terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode},
+    terminal::{
+        Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    },
 };
 use futures_util::{FutureExt, StreamExt, stream};
 use ratatui::{Terminal, backend::CrosstermBackend, layout::Size};
@@ -80,7 +82,10 @@ pub async fn run(setup: SessionSetup) -> io::Result<()> {
             Ok(result) => return result,
             Err(_) => {
                 tracing::error!("the session panicked; starting a fresh one at Welcome");
-                terminal.clear()?;
+                // A new terminal (empty buffers) on a cleared screen: the next
+                // frame is drawn whole, whatever the panic left half-drawn.
+                execute!(io::stdout(), Clear(ClearType::All))?;
+                terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
             }
         }
     }
