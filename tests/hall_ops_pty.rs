@@ -108,15 +108,23 @@ struct Server(Child);
 
 impl Server {
     fn start(port: u16, data: &std::path::Path) -> Server {
-        let child = onestop()
-            .args(["--data-dir", data.to_str().unwrap(), "serve", "--listen", &format!("127.0.0.1:{port}")])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+        let server = Server(
+            onestop()
+                .args([
+                    "--data-dir",
+                    data.to_str().unwrap(),
+                    "serve",
+                    "--listen",
+                    &format!("127.0.0.1:{port}"),
+                ])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap(),
+        );
         for _ in 0..200 {
             if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                return Server(child);
+                return server;
             }
             std::thread::sleep(Duration::from_millis(25));
         }
