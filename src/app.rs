@@ -24,27 +24,77 @@ pub async fn kiosk(
     reload: impl Fn() -> Result<KioskConfig, crate::config::ConfigError> + Send + Sync + 'static,
 ) -> anyhow::Result<()> {
     log_to_file(&cfg)?;
-    let url = match &cfg.backend.url {
-        Some(url) => url.clone(),
-        None => {
-            let running = server::start(&server_options(&cfg), "127.0.0.1:0")
-                .await
-                .context("the embedded backend could not start")?;
-            tracing::info!(url = %running.url(), "embedded backend started");
-            running.url()
-        }
-    };
-    let client = ApiClient::new(&url, Duration::from_secs(cfg.backend.timeout_secs));
-    let mut setup = SessionSetup::new(session_config(&cfg, &url), theme_from_env(), client);
-    setup.catalog_cache = Some(cfg.data_dir().join("catalog-cache.json"));
-    let backend_url = url.clone();
+    let url = backend_url(&cfg).await?;
+    let mut setup = session_setup(&cfg, &url, theme_from_env());
     setup.reload =
-        Some(Arc::new(move || reload().map(|c| session_config(&c, &backend_url)).map_err(|e| e.to_string())));
+        Some(Arc::new(move || reload().map(|c| session_config(&c, &url)).map_err(|e| e.to_string())));
     // Test builds only: a key that panics, so tests can prove crash recovery.
     if cfg!(debug_assertions) {
         setup.panic_key = std::env::var("ONESTOP_TEST_PANIC_KEY").ok().and_then(|k| k.chars().next());
     }
     runtime::local::run(setup).await.context("terminal error")
+}
+
+/// `onestop ssh`: a kiosk session for every SSH connection, until SIGTERM
+/// or Ctrl-C, when each session says goodbye and gets its terminal back.
+pub async fn ssh(cfg: KioskConfig) -> anyhow::Result<()> {
+    log_to_stderr(&cfg);
+    let url = backend_url(&cfg).await?;
+    // Each connection chooses its own language and colours; these are defaults.
+    let setup = session_setup(&cfg, &url, Theme::standard());
+    let auth = match cfg.ssh.auth.as_str() {
+        "keys" => runtime::ssh::SshAuth::Keys(cfg.ssh.authorized_keys.clone().unwrap_or_default()),
+        _ => runtime::ssh::SshAuth::Open,
+    };
+    let opts = runtime::ssh::SshOptions {
+        listen: cfg.ssh.listen.clone(),
+        host_key: cfg.data_dir().join("ssh_host_ed25519_key"),
+        auth,
+        max_sessions: cfg.ssh.max_sessions,
+        connections_per_minute: cfg.ssh.connections_per_minute,
+        idle_timeout: Duration::from_secs(cfg.ssh.idle_timeout_secs),
+        max_session: Duration::from_secs(cfg.ssh.max_session_secs),
+    };
+    let running = runtime::ssh::start(opts, setup).await.context("the SSH server could not start")?;
+    // Scripts and tests wait for these lines.
+    println!("onestop ssh listening on {}", running.addr);
+    println!("host key fingerprint: {}", running.fingerprint);
+    stopped().await;
+    running.shutdown().await;
+    Ok(())
+}
+
+/// SIGTERM or Ctrl-C.
+async fn stopped() {
+    #[cfg(unix)]
+    {
+        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {},
+            _ = async { match term.as_mut() { Some(t) => { t.recv().await; } None => std::future::pending().await } } => {},
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = tokio::signal::ctrl_c().await;
+}
+
+/// The configured backend, or an embedded one started on loopback.
+async fn backend_url(cfg: &KioskConfig) -> anyhow::Result<String> {
+    if let Some(url) = &cfg.backend.url {
+        return Ok(url.clone());
+    }
+    let running = server::start(&server_options(cfg), "127.0.0.1:0")
+        .await
+        .context("the embedded backend could not start")?;
+    tracing::info!(url = %running.url(), "embedded backend started");
+    Ok(running.url())
+}
+
+fn session_setup(cfg: &KioskConfig, url: &str, theme: Theme) -> SessionSetup {
+    let client = ApiClient::new(url, Duration::from_secs(cfg.backend.timeout_secs));
+    let mut setup = SessionSetup::new(session_config(cfg, url), theme, client);
+    setup.catalog_cache = Some(cfg.data_dir().join("catalog-cache.json"));
+    setup
 }
 
 /// What a kiosk session needs of the configuration.
@@ -65,12 +115,11 @@ fn session_config(cfg: &KioskConfig, backend_url: &str) -> SessionConfig {
 
 /// `onestop serve`: the backend, until interrupted.
 pub async fn serve(cfg: KioskConfig) -> anyhow::Result<()> {
-    let filter = tracing_subscriber::EnvFilter::try_new(&cfg.log.level).unwrap_or_default();
-    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+    log_to_stderr(&cfg);
     let running = server::start(&server_options(&cfg), &cfg.server.listen).await?;
     // Scripts and tests wait for this line to know the port.
     println!("onestop backend listening on {}", running.url());
-    tokio::signal::ctrl_c().await.context("waiting for Ctrl-C")?;
+    stopped().await;
     Ok(())
 }
 
@@ -137,6 +186,12 @@ fn theme_from_env() -> Theme {
         Some(v) if !v.is_empty() => Theme::monochrome(),
         _ => Theme::standard(),
     }
+}
+
+/// Servers log to standard error (the journal, under systemd).
+fn log_to_stderr(cfg: &KioskConfig) {
+    let filter = tracing_subscriber::EnvFilter::try_new(&cfg.log.level).unwrap_or_default();
+    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
 }
 
 /// The kiosk logs to a file: nothing may be printed over its screen.

@@ -21,6 +21,7 @@ pub struct KioskConfig {
     pub handoff: HandoffSection,
     pub session: SessionSection,
     pub staff: StaffSection,
+    pub ssh: SshSection,
     pub paths: PathsSection,
     pub log: LogSection,
 }
@@ -75,6 +76,19 @@ pub struct SessionSection {
 pub struct StaffSection {
     pub key: String,
     pub pin_hash: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SshSection {
+    pub listen: String,
+    /// "open" or "keys".
+    pub auth: String,
+    pub authorized_keys: Option<PathBuf>,
+    pub max_sessions: usize,
+    pub connections_per_minute: u32,
+    pub idle_timeout_secs: u64,
+    pub max_session_secs: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -214,6 +228,20 @@ impl KioskConfig {
             && argon2::PasswordHash::new(hash).is_err()
         {
             bad("staff.pin_hash", "must be the line printed by `onestop config hash-pin`");
+        }
+        if self.ssh.listen.parse::<std::net::SocketAddr>().is_err() {
+            bad("ssh.listen", "must be an address and port, e.g. 127.0.0.1:2222");
+        }
+        match (self.ssh.auth.as_str(), &self.ssh.authorized_keys) {
+            ("open", _) | ("keys", Some(_)) => {}
+            ("keys", None) => bad("ssh.authorized_keys", "auth = \"keys\" needs an authorized_keys file"),
+            _ => bad("ssh.auth", "must be \"open\" or \"keys\""),
+        }
+        if self.ssh.max_sessions == 0 || self.ssh.connections_per_minute == 0 {
+            bad("ssh.max_sessions", "limits must be at least 1");
+        }
+        if self.ssh.idle_timeout_secs < 30 || self.ssh.max_session_secs < 60 {
+            bad("ssh.idle_timeout_secs", "at least 30 s idle and 60 s per session");
         }
         if !(1..=30).contains(&self.booking.hold_minutes) {
             bad("booking.hold_minutes", "must be between 1 and 30 minutes");

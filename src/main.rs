@@ -39,6 +39,15 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         catalog: Option<PathBuf>,
     },
+    /// Run the kiosk over SSH: one session per connection.
+    Ssh {
+        /// Address and port to listen on.
+        #[arg(long, value_name = "ADDR")]
+        listen: Option<String>,
+        /// The backend's base URL (default: an embedded backend).
+        #[arg(long, value_name = "URL")]
+        backend: Option<String>,
+    },
     /// Check configuration files.
     Config {
         #[command(subcommand)]
@@ -71,6 +80,10 @@ fn main() -> ExitCode {
             overrides.extend(listen.iter().map(|l| ("server.listen", l.clone())));
             overrides.extend(catalog.iter().map(|c| ("server.catalog_dir", c.display().to_string())));
         }
+        Some(Command::Ssh { listen, backend }) => {
+            overrides.extend(listen.iter().map(|l| ("ssh.listen", l.clone())));
+            overrides.extend(backend.iter().map(|b| ("backend.url", b.clone())));
+        }
         Some(Command::Config { command: ConfigCommand::HashPin }) => {
             return match app::hash_pin() {
                 Ok(line) => {
@@ -102,6 +115,7 @@ fn main() -> ExitCode {
     let result = rt.block_on(async {
         match cli.command {
             Some(Command::Serve { .. }) => app::serve(cfg).await,
+            Some(Command::Ssh { .. }) => app::ssh(cfg).await,
             _ => app::kiosk(cfg, reload).await,
         }
     });

@@ -51,6 +51,8 @@ pub enum Msg {
     },
     /// The catalogue kept on disk from an earlier run.
     CatalogCached(Catalog),
+    /// The terminal lost frames (a slow SSH client): draw everything again.
+    Repaint,
     PinChecked(bool),
     StaffInfoLoaded(Result<staff::StaffInfo, FetchError>),
     ConfigReloaded(Result<SessionConfig, String>),

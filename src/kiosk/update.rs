@@ -41,6 +41,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.size = size;
             vec![]
         }
+        Msg::Repaint => vec![Effect::Redraw],
         Msg::Tick(now) => {
             let before = std::mem::replace(&mut state.now_ms, now);
             let mut effects = booking::tick(state, before);

@@ -3,6 +3,7 @@
 
 mod effects;
 pub mod local;
+pub mod ssh;
 
 use std::{path::PathBuf, sync::Arc, time::Duration};
 
@@ -83,6 +84,17 @@ where
             && c == *k
         {
             panic!("panic injected by key {c:?} (test builds only)");
+        }
+        // A new size, or frames lost on the way: the next frame is drawn whole.
+        match &msg {
+            Msg::Resize(size) => {
+                terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?
+            }
+            Msg::Repaint => {
+                let area = terminal.get_frame().area();
+                terminal.resize(area)?;
+            }
+            _ => {}
         }
         let is_tick = matches!(msg, Msg::Tick(_));
         let effects = kiosk::update(&mut state, msg);
