@@ -21,10 +21,15 @@ pub struct Kiosk {
 impl Kiosk {
     /// Starts `onestop ARGS` at `cols`×`rows` with extra environment variables.
     pub fn start(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Kiosk {
+        Kiosk::spawn(env!("CARGO_BIN_EXE_onestop"), args, env, cols, rows)
+    }
+
+    /// Starts any program in a pty (e.g. the OpenSSH client).
+    pub fn spawn(program: &str, args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Kiosk {
         let pair = native_pty_system()
             .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
             .expect("a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_onestop"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         for (k, v) in env {
@@ -48,6 +53,26 @@ impl Kiosk {
         });
         let writer = pair.master.take_writer().unwrap();
         Kiosk { parser, raw, writer, child, master: pair.master }
+    }
+
+    /// A program in a pty whose output nobody reads (a client that stalls).
+    pub fn spawn_unread(program: &str, args: &[&str], cols: u16, rows: u16) -> Kiosk {
+        let pair = native_pty_system()
+            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .expect("a pty");
+        let mut cmd = CommandBuilder::new(program);
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        let child = pair.slave.spawn_command(cmd).expect("the program starts");
+        drop(pair.slave);
+        let writer = pair.master.take_writer().unwrap();
+        Kiosk {
+            parser: Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0))),
+            raw: Arc::new(Mutex::new(Vec::new())),
+            writer,
+            child,
+            master: pair.master,
+        }
     }
 
     pub fn screen(&self) -> String {
