@@ -131,7 +131,7 @@ async fn main() {
     let mut sizes = vec![];
     for round in 0..400 {
         let tty = &mut ttys[round % SESSIONS];
-        let key: &[u8] = if (round / SESSIONS) % 2 == 0 { b"\x1b[B" } else { b"\x1b[A" };
+        let key: &[u8] = if (round / SESSIONS).is_multiple_of(2) { b"\x1b[B" } else { b"\x1b[A" };
         let (latency, bytes) = tty.key(key).await;
         latencies.push(latency.as_secs_f64() * 1e3);
         sizes.push(bytes);
@@ -151,4 +151,5 @@ async fn main() {
         sizes[sizes.len() - 1]
     );
     let _ = server.kill();
+    let _ = server.wait();
 }
