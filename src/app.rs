@@ -25,7 +25,7 @@ pub async fn kiosk(
 ) -> anyhow::Result<()> {
     log_to_file(&cfg)?;
     let url = backend_url(&cfg).await?;
-    let mut setup = session_setup(&cfg, &url, theme_from_env());
+    let mut setup = session_setup(&cfg, &url, theme(&cfg));
     setup.reload =
         Some(Arc::new(move || reload().map(|c| session_config(&c, &url)).map_err(|e| e.to_string())));
     // Test builds only: a key that panics, so tests can prove crash recovery.
@@ -41,7 +41,7 @@ pub async fn ssh(cfg: KioskConfig) -> anyhow::Result<()> {
     log_to_stderr(&cfg);
     let url = backend_url(&cfg).await?;
     // Each connection chooses its own language and colours; these are defaults.
-    let setup = session_setup(&cfg, &url, Theme::standard());
+    let setup = session_setup(&cfg, &url, Theme::named(&cfg.session.theme).unwrap_or_else(Theme::standard));
     let auth = match cfg.ssh.auth.as_str() {
         "keys" => runtime::ssh::SshAuth::Keys(cfg.ssh.authorized_keys.clone().unwrap_or_default()),
         _ => runtime::ssh::SshAuth::Open,
@@ -108,6 +108,8 @@ fn session_config(cfg: &KioskConfig, backend_url: &str) -> SessionConfig {
         idle_warning_ms: cfg.session.idle_warning_secs * 1000,
         staff_key: crate::kiosk::parse_chord(&cfg.staff.key),
         pin_hash: cfg.staff.pin_hash.clone(),
+        screen_reader: cfg.session.screen_reader,
+        elderly: cfg.session.elderly,
         backend_url: backend_url.to_owned(),
         log_file: cfg.log_file().display().to_string(),
     }
@@ -180,11 +182,11 @@ fn server_options(cfg: &KioskConfig) -> ServerOptions {
     }
 }
 
-/// `NO_COLOR` (any value) means no colour: https://no-color.org
-fn theme_from_env() -> Theme {
+/// The configured theme; `NO_COLOR` (any value) means none: https://no-color.org
+fn theme(cfg: &KioskConfig) -> Theme {
     match std::env::var_os("NO_COLOR") {
         Some(v) if !v.is_empty() => Theme::monochrome(),
-        _ => Theme::standard(),
+        _ => Theme::named(&cfg.session.theme).unwrap_or_else(Theme::standard),
     }
 }
 

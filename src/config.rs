@@ -69,6 +69,10 @@ pub struct HandoffSection {
 pub struct SessionSection {
     pub idle_timeout_secs: u64,
     pub idle_warning_secs: u64,
+    pub screen_reader: bool,
+    pub elderly: bool,
+    /// "standard", "high-contrast" or "monochrome" (NO_COLOR also means monochrome).
+    pub theme: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -220,6 +224,9 @@ impl KioskConfig {
                 "session.idle_warning_secs",
                 "must be at least 20 seconds, and shorter than the idle timeout",
             );
+        }
+        if crate::ui::Theme::named(&self.session.theme).is_none() {
+            bad("session.theme", "must be \"standard\", \"high-contrast\" or \"monochrome\"");
         }
         if crate::kiosk::parse_chord(&self.staff.key).is_none() {
             bad("staff.key", "a key such as \"ctrl+alt+k\" or \"f12\"");

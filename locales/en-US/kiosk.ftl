@@ -243,3 +243,13 @@ staff-actions = Actions:
 staff-reload = Reload configuration
 staff-reset = Reset the session (back to the start)
 staff-exit = Leave the kiosk program
+
+## Accessibility
+welcome-elderly = Elderly mode
+welcome-screen-reader = Screen-reader mode
+mode-on = on (choose again to turn off)
+mode-off = off
+welcome-idle = After { $minutes ->
+    [one] 1 minute
+   *[other] { $minutes } minutes
+} without input the kiosk asks if you are still there, then starts again.

@@ -221,3 +221,10 @@ staff-actions = 操作：
 staff-reload = 重新加载配置
 staff-reset = 重置会话（回到首页）
 staff-exit = 退出自助终端程序
+
+## 无障碍
+welcome-elderly = 长者模式
+welcome-screen-reader = 读屏模式
+mode-on = 已开启（再按一次关闭）
+mode-off = 已关闭
+welcome-idle = 提示：无操作 { $minutes } 分钟后会提醒您，然后回到首页。

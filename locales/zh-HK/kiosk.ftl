@@ -221,3 +221,10 @@ staff-actions = 操作：
 staff-reload = 重新載入設定
 staff-reset = 重設工作階段（返回首頁）
 staff-exit = 退出自助終端程式
+
+## 無障礙
+welcome-elderly = 長者模式
+welcome-screen-reader = 讀屏模式
+mode-on = 已開啟（再按一次關閉）
+mode-off = 已關閉
+welcome-idle = 提示：無操作 { $minutes } 分鐘後會提醒您，然後返回首頁。

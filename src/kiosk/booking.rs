@@ -69,6 +69,7 @@ impl Details {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HeldPlace {
     pub id: String,
+    pub placed_at_ms: u64,
     /// On the session's clock (`Msg::Tick`), when the server lets it go.
     pub expires_at_ms: u64,
 }
@@ -237,8 +238,8 @@ pub fn hold_placed(state: &mut State, result: Result<Hold, BookingFailure>) -> V
         Ok(hold) => {
             let now = state.now_ms;
             if let Some(d) = state.draft.as_mut() {
-                d.hold =
-                    Some(HeldPlace { id: hold.id, expires_at_ms: now + u64::from(hold.expires_in) * 1000 });
+                let expires_at_ms = now + u64::from(hold.expires_in) * 1000;
+                d.hold = Some(HeldPlace { id: hold.id, placed_at_ms: now, expires_at_ms });
             }
             state.screens.push(Screen::BookDetails {
                 focus: Field::Name,
@@ -378,13 +379,21 @@ pub fn tick(state: &mut State, before_ms: u64) -> Vec<Effect> {
         effects.push(Effect::Redraw);
         return effects;
     }
-    // The minutes shown change: redraw (at most once a minute).
+    // The minutes shown change: redraw (at most once a minute). A screen
+    // reader hears nothing tick: it keeps the minutes first shown.
     let minutes = |now: u64| hold.expires_at_ms.saturating_sub(now).div_ceil(60_000);
-    if minutes(before_ms) != minutes(state.now_ms) { vec![Effect::Redraw] } else { vec![] }
+    if !state.screen_reader && minutes(before_ms) != minutes(state.now_ms) {
+        vec![Effect::Redraw]
+    } else {
+        vec![]
+    }
 }
 
-/// Minutes the hold still has, rounded up, for the screen.
+/// Minutes the hold still has, rounded up, for the screen (in screen-reader
+/// mode, the minutes it had when placed: nothing ticks).
 pub fn hold_minutes_left(state: &State) -> Option<u64> {
-    let hold = state.draft.as_ref()?.hold.as_ref()?;
-    Some(hold.expires_at_ms.saturating_sub(state.now_ms).div_ceil(60_000))
+    let draft = state.draft.as_ref()?;
+    let hold = draft.hold.as_ref()?;
+    let now = if state.screen_reader { hold.placed_at_ms } else { state.now_ms };
+    Some(hold.expires_at_ms.saturating_sub(now).div_ceil(60_000))
 }

@@ -7,8 +7,8 @@ use super::{Effect, State};
 /// Time passes: warn, or reset, when the session has been left alone.
 pub fn tick(state: &mut State) -> Vec<Effect> {
     let idle = state.now_ms.saturating_sub(state.last_input_ms);
-    let config = &state.config;
-    if idle >= config.idle_timeout_ms {
+    let (timeout, config) = (state.idle_timeout_ms(), &state.config);
+    if idle >= timeout {
         // Nothing to protect on an untouched start screen.
         if state.screens.len() > 1 || state.idle_warning || state.draft.is_some() || state.lang != config.lang
         {
@@ -16,7 +16,7 @@ pub fn tick(state: &mut State) -> Vec<Effect> {
             effects.push(Effect::Redraw);
             return effects;
         }
-    } else if idle >= config.idle_timeout_ms.saturating_sub(config.idle_warning_ms)
+    } else if idle >= timeout.saturating_sub(config.idle_warning_ms)
         && !state.idle_warning
         && (state.screens.len() > 1 || state.lang != config.lang)
     {
@@ -29,5 +29,5 @@ pub fn tick(state: &mut State) -> Vec<Effect> {
 /// Seconds until the reset, for the warning.
 pub fn seconds_left(state: &State) -> u64 {
     let idle = state.now_ms.saturating_sub(state.last_input_ms);
-    state.config.idle_timeout_ms.saturating_sub(idle).div_ceil(1000)
+    state.idle_timeout_ms().saturating_sub(idle).div_ceil(1000)
 }

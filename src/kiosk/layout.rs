@@ -46,15 +46,17 @@ pub struct MenuLayout {
 }
 
 impl MenuLayout {
-    pub fn new(body: Rect, len: usize) -> MenuLayout {
+    /// `max_page`: at most 9 (one digit picks), fewer in elderly mode.
+    pub fn new(body: Rect, len: usize, max_page: usize) -> MenuLayout {
         let area = Rect {
             y: body.y + MENU_HEADER,
             height: body.height.saturating_sub(MENU_HEADER + MENU_FOOTER),
             ..body
         };
-        let spacing = if (len.min(9) * 2).saturating_sub(1) <= area.height as usize { 2 } else { 1 };
+        let max_page = max_page.clamp(1, 9);
+        let spacing = if (len.min(max_page) * 2).saturating_sub(1) <= area.height as usize { 2 } else { 1 };
         let fit = area.height.div_ceil(spacing) as usize;
-        MenuLayout { area, spacing, page_size: fit.clamp(1, 9) }
+        MenuLayout { area, spacing, page_size: fit.clamp(1, max_page) }
     }
 
     pub fn pages(&self, len: usize) -> usize {

@@ -135,6 +135,10 @@ pub struct SessionConfig {
     pub staff_key: Option<(KeyCode, KeyModifiers)>,
     /// The staff PIN's argon2 hash (checked by the runtime, off the UI thread).
     pub pin_hash: Option<String>,
+    /// Start sessions in screen-reader mode (the cursor follows the focus,
+    /// nothing ticks, messages are announced) and in elderly mode.
+    pub screen_reader: bool,
+    pub elderly: bool,
     /// For the staff screen.
     pub backend_url: String,
     pub log_file: String,
@@ -151,6 +155,8 @@ impl Default for SessionConfig {
             idle_warning_ms: 30_000,
             staff_key: parse_chord("ctrl+alt+k"),
             pin_hash: None,
+            screen_reader: false,
+            elderly: false,
             backend_url: String::new(),
             log_file: String::new(),
         }
@@ -220,11 +226,18 @@ pub struct State {
     pub retry_at_ms: Option<u64>,
     pub backoff_ms: u64,
     pub staff: staff::StaffState,
+    pub screen_reader: bool,
+    /// 长者模式: fewer choices per screen, more space.
+    pub elderly: bool,
+    /// A message just appeared: in screen-reader mode the cursor goes to it
+    /// (the reader says it) until the next key.
+    pub announce: bool,
 }
 
 impl State {
     /// A fresh session at Welcome, and what it needs first.
     pub fn new(config: SessionConfig, size: Size) -> (State, Vec<Effect>) {
+        let (screen_reader, elderly) = (config.screen_reader, config.elderly);
         let state = State {
             lang: config.lang,
             config,
@@ -242,6 +255,9 @@ impl State {
             retry_at_ms: None,
             backoff_ms: FIRST_BACKOFF_MS,
             staff: staff::StaffState::default(),
+            screen_reader,
+            elderly,
+            announce: false,
         };
         (state, vec![Effect::LoadCatalog { etag: None }])
     }
@@ -289,6 +305,16 @@ impl State {
     pub fn hall(&self) -> Option<&Hall> {
         let catalog = self.catalog()?;
         catalog.halls.iter().find(|h| h.id == self.config.hall).or(catalog.halls.first())
+    }
+
+    /// Items per menu page: a digit picks any of them; fewer for the elderly.
+    pub fn page_limit(&self) -> usize {
+        if self.elderly { 6 } else { 9 }
+    }
+
+    /// Without input this long, the session resets; screen-reader users get twice as long.
+    pub fn idle_timeout_ms(&self) -> u64 {
+        self.config.idle_timeout_ms * if self.screen_reader { 2 } else { 1 }
     }
 
     /// Whether the terminal is big enough to use.

@@ -89,14 +89,24 @@ pub enum WelcomeItem {
     Browse(Audience),
     /// Look up or cancel a booking.
     MyBooking,
+    /// 长者模式 on or off.
+    Elderly,
+    /// 读屏模式 on or off.
+    ScreenReader,
     Language(Lang),
 }
 
 pub fn welcome_items() -> Vec<WelcomeItem> {
-    [WelcomeItem::Browse(Audience::Personal), WelcomeItem::Browse(Audience::Business), WelcomeItem::MyBooking]
-        .into_iter()
-        .chain(Lang::ALL.map(WelcomeItem::Language))
-        .collect()
+    [
+        WelcomeItem::Browse(Audience::Personal),
+        WelcomeItem::Browse(Audience::Business),
+        WelcomeItem::MyBooking,
+        WelcomeItem::Elderly,
+        WelcomeItem::ScreenReader,
+    ]
+    .into_iter()
+    .chain(Lang::ALL.map(WelcomeItem::Language))
+    .collect()
 }
 
 /// The categories for one audience, in catalogue order.

@@ -11,6 +11,19 @@ use super::{CatalogState, Effect, Msg, Notice, State, booking, handoff, idle, lo
 use crate::domain::IdKind;
 
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
+    if matches!(msg, Msg::Key(_) | Msg::Mouse(_) | Msg::Paste(_)) {
+        state.announce = false;
+    }
+    let before = state.notice.clone();
+    let effects = apply(state, msg);
+    // A new message is announced: in screen-reader mode the cursor moves to it.
+    if state.notice.is_some() && state.notice != before {
+        state.announce = true;
+    }
+    effects
+}
+
+fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(_) | Msg::Mouse(_) | Msg::Paste(_) if state.idle_warning => {
             // Any input means "still here": it only dismisses the warning.
@@ -184,7 +197,7 @@ fn act(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Pick(n) => {
             let (len, menu) = menu_of(state);
             if let Some(menu) = menu {
-                let layout = MenuLayout::new(layout::bands(state.size).body, len);
+                let layout = MenuLayout::new(layout::bands(state.size).body, len, state.page_limit());
                 let index = layout.page_start(menu.selected) + n;
                 if n < layout.page_size && index < len {
                     return choose(state, index);
@@ -366,7 +379,9 @@ fn ready_len<T>(remote: &super::Remote<T>, len: impl Fn(&T) -> usize) -> usize {
 
 fn page(state: &State) -> isize {
     match menu_of(state) {
-        (len, Some(_)) => MenuLayout::new(layout::bands(state.size).body, len).page_size as isize,
+        (len, Some(_)) => {
+            MenuLayout::new(layout::bands(state.size).body, len, state.page_limit()).page_size as isize
+        }
         (_, None) => 3,
     }
 }
@@ -416,6 +431,14 @@ fn choose(state: &mut State, index: usize) -> Vec<Effect> {
                 lookup::open(state);
                 return vec![];
             }
+            WelcomeItem::Elderly => {
+                state.elderly = !state.elderly;
+                return vec![];
+            }
+            WelcomeItem::ScreenReader => {
+                state.screen_reader = !state.screen_reader;
+                return vec![];
+            }
             WelcomeItem::Browse(audience) => match catalog {
                 Some(_) => Screen::Categories { audience, menu: Menu::default() },
                 None => {
@@ -454,7 +477,7 @@ fn click(state: &mut State, mouse: MouseEvent) -> Vec<Effect> {
         MouseEventKind::ScrollUp => act(state, Action::Up),
         MouseEventKind::ScrollDown => act(state, Action::Down),
         MouseEventKind::Down(MouseButton::Left) => match menu_of(state) {
-            (len, Some(menu)) => MenuLayout::new(layout::bands(state.size).body, len)
+            (len, Some(menu)) => MenuLayout::new(layout::bands(state.size).body, len, state.page_limit())
                 .item_at(mouse.row, len, menu.selected)
                 .map_or_else(Vec::new, |i| choose(state, i)),
             _ => vec![],

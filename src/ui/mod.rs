@@ -26,11 +26,13 @@ pub use theme::Theme;
 pub struct Ui {
     pub tr: Tr,
     pub theme: Theme,
+    /// Items per menu page (fewer in elderly mode).
+    pub page_limit: usize,
 }
 
 impl Ui {
     pub fn new(state: &State, theme: Theme) -> Ui {
-        Ui { tr: Tr::new(state.lang), theme }
+        Ui { tr: Tr::new(state.lang), theme, page_limit: state.page_limit() }
     }
 }
 
@@ -80,6 +82,10 @@ pub fn view(state: &State, ui: &Ui, frame: &mut Frame) {
     }
     chrome::notice(state, ui, frame, bands.notice);
     chrome::status(state, ui, frame, bands.status);
+    // A screen reader follows the cursor: a new message is read first.
+    if state.screen_reader && state.announce && state.notice.is_some() {
+        frame.set_cursor_position((bands.notice.x, bands.notice.y));
+    }
 }
 
 fn too_small(state: &State, ui: &Ui, frame: &mut Frame) {

@@ -78,11 +78,16 @@ pub fn panel(state: &State, ui: &Ui, frame: &mut Frame, area: Rect, focused: boo
         // Beside: words on the left, the code on the right.
         let words_area = Rect { width: area.width - cols - 2, ..area };
         text(frame, words_area, &words);
-        qr::draw(frame, Rect { x: area.x + area.width - cols, width: cols, height: rows, ..area }, m);
+        qr::draw(
+            frame,
+            Rect { x: area.x + area.width - cols, width: cols, height: rows, ..area },
+            m,
+            t.monochrome,
+        );
     } else if cols <= area.width && rows + 2 <= area.height {
         // Above and below.
         let heading = text(frame, Rect { height: area.height - rows - 1, ..area }, &words[..1]);
-        qr::draw(frame, Rect { y: heading, height: rows, ..area }, m);
+        qr::draw(frame, Rect { y: heading, height: rows, ..area }, m, t.monochrome);
         text(frame, Rect { y: heading + rows, height: 1, ..area }, &words[1..]);
     } else {
         // A cut code would not scan: say so, and give the link as text.

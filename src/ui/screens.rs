@@ -37,6 +37,14 @@ pub fn welcome(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, selected: 
             WelcomeItem::MyBooking => {
                 Item { label: ui.tr.t("welcome-my-booking"), detail: ui.tr.t("welcome-my-booking-detail") }
             }
+            WelcomeItem::Elderly => Item {
+                label: ui.tr.t("welcome-elderly"),
+                detail: ui.tr.t(if state.elderly { "mode-on" } else { "mode-off" }),
+            },
+            WelcomeItem::ScreenReader => Item {
+                label: ui.tr.t("welcome-screen-reader"),
+                detail: ui.tr.t(if state.screen_reader { "mode-on" } else { "mode-off" }),
+            },
             WelcomeItem::Language(l) => Item {
                 label: chrome::language_name(l),
                 detail: if l == lang { ui.tr.t("language-current") } else { String::new() },
@@ -44,6 +52,14 @@ pub fn welcome(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, selected: 
         })
         .collect();
     menu::draw(frame, ui, body, &ui.tr.t("welcome-heading"), &items, selected);
+    // How long the kiosk waits for a citizen (WCAG 2.2.1: say so up front).
+    let minutes = state.idle_timeout_ms().div_ceil(60_000) as u32;
+    let line = ui.tr.a("welcome-idle", &[("minutes", crate::i18n::n(minutes))]);
+    // On the line between the heading and the menu, which menus leave free.
+    frame.render_widget(
+        ratatui::text::Line::styled(line, ui.theme.dim),
+        Rect { y: body.y + 1, height: 1, ..body },
+    );
 }
 
 pub fn categories(

@@ -19,6 +19,8 @@ pub struct Theme {
     pub info: Style,
     /// The key hints bar at the bottom.
     pub status: Style,
+    /// Sends no colour at all (even the QR code is drawn in characters).
+    pub monochrome: bool,
 }
 
 impl Theme {
@@ -34,6 +36,34 @@ impl Theme {
             error: Style::new().fg(Color::LightRed).add_modifier(bold),
             info: Style::new().fg(Color::Yellow),
             status: Style::new().fg(Color::Black).bg(Color::Gray),
+            monochrome: false,
+        }
+    }
+
+    /// Black and white with bright accents: for low vision.
+    pub fn high_contrast() -> Theme {
+        let bold = Modifier::BOLD;
+        Theme {
+            title: Style::new().fg(Color::Black).bg(Color::White).add_modifier(bold),
+            crumb: Style::new().fg(Color::White).add_modifier(bold),
+            heading: Style::new().fg(Color::White).add_modifier(bold | Modifier::UNDERLINED),
+            text: Style::new().fg(Color::White),
+            dim: Style::new().fg(Color::White),
+            focus: Style::new().fg(Color::Black).bg(Color::LightYellow).add_modifier(bold),
+            error: Style::new().fg(Color::LightYellow).add_modifier(bold | Modifier::UNDERLINED),
+            info: Style::new().fg(Color::LightCyan).add_modifier(bold),
+            status: Style::new().fg(Color::Black).bg(Color::White),
+            monochrome: false,
+        }
+    }
+
+    /// A theme by its configuration name.
+    pub fn named(name: &str) -> Option<Theme> {
+        match name {
+            "standard" => Some(Theme::standard()),
+            "high-contrast" => Some(Theme::high_contrast()),
+            "monochrome" => Some(Theme::monochrome()),
+            _ => None,
         }
     }
 
@@ -50,6 +80,7 @@ impl Theme {
             error: plain.add_modifier(Modifier::BOLD),
             info: plain,
             status: plain.add_modifier(Modifier::REVERSED),
+            monochrome: true,
         }
     }
 }

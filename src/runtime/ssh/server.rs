@@ -181,6 +181,7 @@ impl Server for KioskServer {
             size: None,
             lang: None,
             no_color: false,
+            screen_reader: false,
             input: None,
             parser: Arc::new(Mutex::new(InputParser::default())),
         }
@@ -196,6 +197,7 @@ pub struct Connection {
     size: Option<(u16, u16)>,
     lang: Option<Lang>,
     no_color: bool,
+    screen_reader: bool,
     input: Option<mpsc::UnboundedSender<Msg>>,
     parser: Arc<Mutex<InputParser>>,
 }
@@ -242,6 +244,7 @@ impl Connection {
         }
         let mut setup = shared.template.clone();
         setup.config.lang = self.lang.unwrap_or(setup.config.lang);
+        setup.config.screen_reader |= self.screen_reader;
         setup.theme = if self.no_color { Theme::monochrome() } else { setup.theme };
         let (tx, input) = crate::runtime::channel();
         self.input = Some(tx.clone());
@@ -353,6 +356,7 @@ impl Handler for Connection {
             "LC_ALL" => self.lang = Lang::from_locale(value).or(self.lang),
             "LANG" if self.lang.is_none() => self.lang = Lang::from_locale(value),
             "NO_COLOR" => self.no_color = !value.is_empty(),
+            "ONESTOP_A11Y" => self.screen_reader = value == "1",
             _ => {}
         }
         session.channel_success(channel)

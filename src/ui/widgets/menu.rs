@@ -20,7 +20,7 @@ pub struct Item {
 pub fn draw(frame: &mut Frame, ui: &Ui, body: Rect, heading: &str, items: &[Item], selected: usize) {
     let t = &ui.theme;
     frame.render_widget(Line::styled(heading, t.heading), Rect { height: 1, ..body });
-    let layout = MenuLayout::new(body, items.len());
+    let layout = MenuLayout::new(body, items.len(), ui.page_limit);
     let start = layout.page_start(selected);
     for (index, item) in items.iter().enumerate().skip(start).take(layout.page_size) {
         let Some(row) = layout.row_of(index, selected) else {

@@ -18,7 +18,11 @@ pub fn size(m: &QrMatrix) -> (u16, u16) {
 
 /// Draws the code with its top-left corner at `area`'s; false (and nothing
 /// drawn) when it does not fit: a cut code would not scan.
-pub fn draw(frame: &mut Frame, area: Rect, m: &QrMatrix) -> bool {
+///
+/// `monochrome` (NO_COLOR) sends no colour: light modules are drawn as block
+/// characters in the terminal's own text colour, which suits the usual light
+/// text on a dark background.
+pub fn draw(frame: &mut Frame, area: Rect, m: &QrMatrix, monochrome: bool) -> bool {
     let (cols, rows) = size(m);
     if cols > area.width || rows > area.height {
         return false;
@@ -30,9 +34,17 @@ pub fn draw(frame: &mut Frame, area: Rect, m: &QrMatrix) -> bool {
             let (x, y) = (col as usize, row as usize * 2);
             let top = m.dark[y][x];
             let bottom = m.dark.get(y + 1).is_some_and(|r| r[x]);
-            buf[(area.x + col, area.y + row)]
-                .set_symbol("▀")
-                .set_style(Style::new().fg(color(top)).bg(color(bottom)));
+            let cell = &mut buf[(area.x + col, area.y + row)];
+            if monochrome {
+                cell.set_symbol(match (top, bottom) {
+                    (false, false) => "█",
+                    (false, true) => "▀",
+                    (true, false) => "▄",
+                    (true, true) => " ",
+                });
+            } else {
+                cell.set_symbol("▀").set_style(Style::new().fg(color(top)).bg(color(bottom)));
+            }
         }
     }
     true
