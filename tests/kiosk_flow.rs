@@ -200,3 +200,40 @@ async fn a_session_left_alone_resets_and_gives_its_held_place_back() {
     }
     panic!("the hold was not released");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_whole_booking_in_screen_reader_mode_with_the_keyboard_alone() {
+    let config = SessionConfig { lang: Lang::EnUs, screen_reader: true, ..SessionConfig::default() };
+    let k = Session::start_with(config).await;
+    k.wait_for("Household registration and ID").await;
+    for (keys, expect) in [("1", "Choose a category"), ("1", "Resident ID card renewal")] {
+        k.chars(keys);
+        k.wait_for(expect).await;
+    }
+    k.key(KeyCode::Enter);
+    k.wait_for("Required materials").await;
+    k.key(KeyCode::Enter);
+    k.wait_for("Which hall").await;
+    k.key(KeyCode::Enter);
+    k.wait_for("Mon 30 Nov").await;
+    k.key(KeyCode::Enter);
+    k.wait_for("09:00").await;
+    k.key(KeyCode::Enter);
+    k.wait_for("Your place is kept").await;
+    // Continue with nothing typed: the errors are said in words.
+    for _ in 0..4 {
+        k.key(KeyCode::Enter);
+    }
+    k.wait_for("Error: enter your name").await;
+    k.chars("Li Lei");
+    k.key(KeyCode::Tab);
+    k.chars("13900001111");
+    k.key(KeyCode::Tab);
+    k.key(KeyCode::Tab);
+    k.chars("11010519491231002X");
+    k.key(KeyCode::Enter);
+    k.wait_for("Check your answers").await;
+    k.key(KeyCode::Enter);
+    let screen = k.wait_for("You are booked").await;
+    assert!(screen.contains("Confirmation code: "));
+}

@@ -249,7 +249,7 @@ welcome-elderly = Elderly mode
 welcome-screen-reader = Screen-reader mode
 mode-on = on (choose again to turn off)
 mode-off = off
-welcome-idle = After { $minutes ->
+welcome-idle = Idle for { $minutes ->
     [one] 1 minute
    *[other] { $minutes } minutes
-} without input the kiosk asks if you are still there, then starts again.
+}? The kiosk asks if you are still there, then starts again.

@@ -131,6 +131,7 @@ pub fn notice(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
 pub fn status(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
     let t = &ui.theme;
     let tr = &ui.tr;
+    let digits = format!("1–{}", state.page_limit());
     let mut keys: Vec<(&str, String)> = Vec::new();
     match state.screen() {
         Screen::Guide { .. } => {
@@ -153,7 +154,7 @@ pub fn status(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
         Screen::BookDone { .. } => keys.push(("P", tr.t("key-phone"))),
         _ => {
             keys.push(("↑↓", tr.t("key-select")));
-            keys.push(("1–9", tr.t("key-pick")));
+            keys.push((&digits, tr.t("key-pick")));
             keys.push(("Enter", tr.t("key-open")));
         }
     }

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod pty;
+pub mod screens;
 pub mod vt;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

@@ -1,0 +1,151 @@
+//! Accessibility across every screen: the cursor is where a screen reader
+//! must read, elderly mode keeps menus short, themes carry meaning without
+//! colour, and nothing is sent while nothing changes.
+
+mod common;
+
+use common::{pty::Kiosk, screens::all_screens, *};
+use onestop::domain::{FetchError, Lang};
+use onestop::kiosk::{Msg, Screen, State, layout};
+use onestop::ui::Theme;
+
+fn screen_reader(mut state: State) -> State {
+    state.screen_reader = true;
+    state.announce = false;
+    state
+}
+
+/// Whether the screen has an item that takes focus (drawn with ▶).
+fn has_focus(state: &State) -> bool {
+    !state.idle_warning
+        && state.fits()
+        && match state.screen() {
+            Screen::BookDone { .. } | Screen::Guide { qr: true, .. } => false,
+            Screen::BookDate { days, .. } => matches!(days, onestop::kiosk::Remote::Ready(_)),
+            Screen::BookSlot { slots, .. } => matches!(slots, onestop::kiosk::Remote::Ready(_)),
+            Screen::LookupResult { booking, .. } => booking.status == onestop::domain::BookingStatus::Active,
+            _ => true,
+        }
+}
+
+#[test]
+fn on_every_screen_the_cursor_sits_on_the_focused_item() {
+    for lang in [Lang::ZhCn, Lang::EnUs] {
+        for (name, state) in all_screens(lang) {
+            let state = screen_reader(state);
+            let mut terminal = render(&state, Theme::standard());
+            let cursor = terminal.get_cursor_position().unwrap();
+            let row = terminal.backend().buffer().content()[cursor.y as usize * state.size.width as usize
+                ..(cursor.y as usize + 1) * state.size.width as usize]
+                .iter()
+                .map(|c| c.symbol())
+                .collect::<String>();
+            if has_focus(&state) {
+                assert!(
+                    row.trim_start().starts_with('▶'),
+                    "{name} {lang}: cursor row {} is {row:?}",
+                    cursor.y
+                );
+                assert!(
+                    row.find('▶').unwrap() < cursor.x as usize + 3,
+                    "{name} {lang}: cursor beside the marker"
+                );
+            } else {
+                let body = layout::bands(state.size).body;
+                assert!(
+                    cursor.y <= body.y + 1,
+                    "{name} {lang}: cursor at the top of the content, not row {}",
+                    cursor.y
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_new_message_is_announced_at_the_message_line() {
+    let mut s = screen_reader(ready(Lang::EnUs));
+    send(&mut s, [Msg::CatalogLoaded(Err(FetchError::Offline))]);
+    let mut terminal = render(&s, Theme::standard());
+    let notice = layout::bands(s.size).notice;
+    assert_eq!(terminal.get_cursor_position().unwrap().y, notice.y, "cursor on the message");
+    // The next key: back to the focused item.
+    send(&mut s, [key(crossterm::event::KeyCode::Down)]);
+    let mut terminal = render(&s, Theme::standard());
+    assert_ne!(terminal.get_cursor_position().unwrap().y, notice.y);
+}
+
+#[test]
+fn elderly_mode_shows_at_most_six_choices_a_screen() {
+    for (name, mut state) in all_screens(Lang::ZhCn) {
+        state.elderly = true;
+        let text = screen_text(&state);
+        assert!(!text.contains("7. "), "{name}: a seventh choice on screen");
+        insta::assert_snapshot!(format!("elderly_{name}"), text);
+    }
+}
+
+#[test]
+fn themes_carry_meaning_beyond_colour() {
+    for (theme_name, theme) in
+        [("high_contrast", Theme::high_contrast()), ("monochrome", Theme::monochrome())]
+    {
+        for (name, state) in all_screens(Lang::ZhCn) {
+            let terminal = render(&state, theme);
+            // The buffer's debug form keeps every style: the snapshot shows them.
+            insta::assert_snapshot!(
+                format!("{theme_name}_{name}"),
+                format!("{:?}", terminal.backend().buffer())
+            );
+            if theme.monochrome {
+                let coloured =
+                    terminal.backend().buffer().content().iter().any(|c| {
+                        c.fg != ratatui::style::Color::Reset || c.bg != ratatui::style::Color::Reset
+                    });
+                assert!(!coloured, "{name}: a colour in the monochrome theme");
+            }
+        }
+    }
+    // Errors say so in words, and focus has a marker, whatever the colours.
+    let (_, errors) = all_screens(Lang::EnUs).into_iter().find(|(n, _)| *n == "book_details_errors").unwrap();
+    let text = screen_text(&errors);
+    assert!(text.contains("Error: enter your name") && text.contains('▶'));
+}
+
+#[test]
+fn no_color_means_no_colour_escapes_from_the_real_binary() {
+    let data = tempfile::tempdir().unwrap();
+    let mut k = Kiosk::start(&["--data-dir", data.path().to_str().unwrap()], &[("NO_COLOR", "1")], 80, 24);
+    k.wait_for("户籍与身份证");
+    k.send("11\r");
+    k.wait_for("申请材料");
+    k.send("p");
+    k.wait_for("用手机扫描");
+    let raw = String::from_utf8_lossy(&k.raw.lock().unwrap()).into_owned();
+    for sgr in [
+        "[38;", "[48;", "[30m", "[31m", "[32m", "[33m", "[34m", "[36m", "[37m", "[40m", "[47m", "[90m",
+        "[91m",
+    ] {
+        assert!(!raw.contains(sgr), "colour escape {sgr:?} with NO_COLOR");
+    }
+    k.send("q");
+    assert_eq!(k.wait_exit(), 0);
+}
+
+#[test]
+fn in_screen_reader_mode_an_idle_screen_sends_nothing() {
+    let data = tempfile::tempdir().unwrap();
+    let config = data.path().join("a11y.toml");
+    std::fs::write(&config, "[session]\nscreen_reader = true\n").unwrap();
+    let args = ["--data-dir", data.path().to_str().unwrap(), "--config", config.to_str().unwrap()];
+    let mut k = Kiosk::start(&args, &[], 80, 24);
+    k.wait_for("户籍与身份证");
+    k.send("1");
+    k.wait_for("请选择服务分类");
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let before = k.raw.lock().unwrap().len();
+    std::thread::sleep(std::time::Duration::from_secs(5));
+    assert_eq!(k.raw.lock().unwrap().len(), before, "bytes sent to an idle screen");
+    k.send("q");
+    assert_eq!(k.wait_exit(), 0);
+}
