@@ -8,5 +8,6 @@ pub mod domain;
 pub mod i18n;
 pub mod kiosk;
 pub mod runtime;
+pub mod search;
 pub mod server;
 pub mod ui;

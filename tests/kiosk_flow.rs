@@ -147,7 +147,7 @@ async fn my_appointment_finds_and_cancels_a_booking_in_english() {
         .filter(|c| c.is_ascii_alphanumeric())
         .collect();
     k.key(KeyCode::Home);
-    k.chars("3");
+    k.chars("4"); // My appointment
     k.wait_for("Enter your confirmation code").await;
     k.chars(&code.to_lowercase());
     k.key(KeyCode::Tab);

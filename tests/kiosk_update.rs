@@ -50,7 +50,7 @@ fn focus_stops_at_both_ends_of_a_list() {
     send(&mut s, [key(KeyCode::Up)]);
     assert!(matches!(s.screen(), Screen::Welcome(m) if m.selected == 0));
     send(&mut s, (0..20).map(|_| key(KeyCode::Down)));
-    assert!(matches!(s.screen(), Screen::Welcome(m) if m.selected == 7));
+    assert!(matches!(s.screen(), Screen::Welcome(m) if m.selected == 8));
 }
 
 #[test]
@@ -81,7 +81,7 @@ fn f2_cycles_the_language_and_welcome_items_choose_one() {
     assert_eq!(s.lang, Lang::EnUs);
     send(&mut s, [key(KeyCode::F(2))]);
     assert_eq!(s.lang, Lang::ZhHk);
-    send(&mut s, [ch('7')]);
+    send(&mut s, [ch('8')]);
     assert_eq!(s.lang, Lang::EnUs);
     assert!(matches!(s.screen(), Screen::Welcome(_)), "choosing a language stays on Welcome");
 }
@@ -127,7 +127,7 @@ fn a_failed_refresh_keeps_the_catalogue_on_screen() {
 #[test]
 fn a_click_chooses_the_item_under_it() {
     let mut s = ready(Lang::ZhCn);
-    // Welcome's heading is on row 2, a blank row, then items every 2 rows from row 4.
+    // Welcome's heading is on row 2, a note on row 3, then one item a row from row 4.
     let click = |row| {
         Msg::Mouse(MouseEvent {
             kind: MouseEventKind::Down(MouseButton::Left),
@@ -137,8 +137,8 @@ fn a_click_chooses_the_item_under_it() {
         })
     };
     send(&mut s, [click(3)]);
-    assert!(matches!(s.screen(), Screen::Welcome(_)), "a click between items does nothing");
-    send(&mut s, [click(6)]);
+    assert!(matches!(s.screen(), Screen::Welcome(_)), "a click beside the items does nothing");
+    send(&mut s, [click(5)]);
     assert!(matches!(s.screen(), Screen::Categories { audience: Audience::Business, .. }));
 }
 

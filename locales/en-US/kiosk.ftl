@@ -253,3 +253,15 @@ welcome-idle = Idle for { $minutes ->
     [one] 1 minute
    *[other] { $minutes } minutes
 }? The kiosk asks if you are still there, then starts again.
+
+## Search
+welcome-search = Search
+welcome-search-detail = type a name, a keyword or pinyin
+crumb-search = Search
+search-label = Search:
+search-hint = Type in English, Chinese or pinyin (e.g. passport, shebao); ↑↓ to choose, Enter to open.
+search-found = { $count ->
+    [one] 1 service found
+   *[other] { $count } services found
+} (matches underlined):
+search-none = Nothing found for “{ $query }”. Browse by category, or call { $phone }:

@@ -228,3 +228,12 @@ welcome-screen-reader = 读屏模式
 mode-on = 已开启（再按一次关闭）
 mode-off = 已关闭
 welcome-idle = 提示：无操作 { $minutes } 分钟后会提醒您，然后回到首页。
+
+## 搜索
+welcome-search = 搜索服务
+welcome-search-detail = 输入名称、拼音或首字母，如 sfz
+crumb-search = 搜索
+search-label = 搜索：
+search-hint = 可输入中文、拼音或拼音首字母（如 shebao、sfz），按 ↑↓ 选择，Enter 打开。
+search-found = 找到 { $count } 项（匹配的字加了下划线）：
+search-none = 没有找到“{ $query }”。可以按分类查找，或拨打 { $phone } 咨询：

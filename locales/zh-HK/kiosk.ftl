@@ -228,3 +228,12 @@ welcome-screen-reader = 讀屏模式
 mode-on = 已開啟（再按一次關閉）
 mode-off = 已關閉
 welcome-idle = 提示：無操作 { $minutes } 分鐘後會提醒您，然後返回首頁。
+
+## 搜尋
+welcome-search = 搜尋服務
+welcome-search-detail = 輸入名稱、拼音或首字母，如 sfz
+crumb-search = 搜尋
+search-label = 搜尋：
+search-hint = 可輸入中文、拼音或拼音首字母（如 shebao、sfz），按 ↑↓ 選擇，Enter 開啟。
+search-found = 找到 { $count } 項（相符的字加了底線）：
+search-none = 找不到「{ $query }」。可按分類查找，或致電 { $phone } 查詢：

@@ -33,7 +33,7 @@ impl Text {
 #[schema(value_type = BTreeMap<String, Vec<String>>)]
 pub struct TextList(pub BTreeMap<Lang, Vec<String>>);
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Catalog {
     /// Content hash of the catalogue; doubles as its HTTP `ETag`.
     #[serde(default)]
@@ -43,7 +43,7 @@ pub struct Catalog {
     pub services: Vec<Service>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Hall {
     pub id: String,
@@ -75,7 +75,7 @@ pub enum Audience {
     Business,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Category {
     pub id: String,
@@ -85,7 +85,7 @@ pub struct Category {
     pub summary: Text,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Service {
     pub id: String,
@@ -128,7 +128,7 @@ pub struct Service {
     pub materials: Vec<Material>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Fee {
     pub item: Text,
@@ -166,7 +166,7 @@ pub enum Medium {
     Either,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Material {
     pub name: Text,

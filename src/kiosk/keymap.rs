@@ -19,6 +19,8 @@ pub enum Action {
     Quit,
     /// Show or hide the QR code for the phone.
     Phone,
+    /// Open the search screen.
+    Search,
     /// Text entry: a character typed (IME text arrives this way too).
     Type(char),
     Erase,
@@ -67,6 +69,7 @@ pub fn action(key: &KeyEvent) -> Option<Action> {
         KeyCode::F(2) => Action::SwitchLanguage,
         KeyCode::Char('r' | 'R') => Action::Retry,
         KeyCode::Char('p' | 'P') => Action::Phone,
+        KeyCode::Char('/') => Action::Search,
         KeyCode::Char('q' | 'Q') => Action::Quit,
         _ => return None,
     })

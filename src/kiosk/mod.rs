@@ -10,6 +10,7 @@ mod keymap;
 pub mod layout;
 pub mod lookup;
 pub mod screen;
+mod search;
 pub mod staff;
 mod update;
 
@@ -21,6 +22,7 @@ use ratatui::layout::Size;
 pub use idle::seconds_left as idle_seconds_left;
 pub use keymap::parse_chord;
 pub use screen::{GuidePart, Menu, Screen};
+pub use search::{SearchItem, items as search_items};
 pub use update::update;
 
 use crate::domain::{
@@ -53,6 +55,8 @@ pub enum Msg {
     CatalogCached(Catalog),
     /// The terminal lost frames (a slow SSH client): draw everything again.
     Repaint,
+    /// The search index for a catalogue version.
+    IndexBuilt(Arc<crate::search::SearchIndex>),
     PinChecked(bool),
     StaffInfoLoaded(Result<staff::StaffInfo, FetchError>),
     ConfigReloaded(Result<SessionConfig, String>),
@@ -106,6 +110,8 @@ pub enum Effect {
     LoadStaffInfo,
     /// Read the configuration files again.
     ReloadConfig,
+    /// Build the search index for this catalogue (off the loop).
+    BuildIndex(Arc<Catalog>),
     /// A link for the phone: the service's guide, and the booking if any.
     CreateHandoff {
         service: String,
@@ -226,6 +232,10 @@ pub struct State {
     pub retry_at_ms: Option<u64>,
     pub backoff_ms: u64,
     pub staff: staff::StaffState,
+    /// What is typed on the search screen.
+    pub search: form::TextField,
+    /// Built off the loop for each catalogue version.
+    pub search_index: Option<Arc<crate::search::SearchIndex>>,
     pub screen_reader: bool,
     /// 长者模式: fewer choices per screen, more space.
     pub elderly: bool,
@@ -255,6 +265,8 @@ impl State {
             retry_at_ms: None,
             backoff_ms: FIRST_BACKOFF_MS,
             staff: staff::StaffState::default(),
+            search: form::TextField::new(40),
+            search_index: None,
             screen_reader,
             elderly,
             announce: false,
@@ -278,6 +290,7 @@ impl State {
         // A PIN lockout outlives a reset: it guards the kiosk, not the citizen.
         self.staff.locked_until_ms = kept.staff.locked_until_ms;
         self.staff.failures = kept.staff.failures;
+        self.search_index = kept.search_index;
         self.notice = kept.notice.filter(|n| matches!(n, Notice::Unavailable(_)));
         effects
     }

@@ -65,6 +65,11 @@ pub enum Screen {
         errors: Vec<(LookupField, FieldError)>,
         searching: bool,
     },
+    /// Search: the query is in `State::search`; results as they were found.
+    Search {
+        menu: Menu,
+        hits: Vec<crate::search::Hit>,
+    },
     /// The staff PIN prompt (the PIN itself is in `State::staff`).
     StaffPin {
         checking: bool,
@@ -87,6 +92,8 @@ pub enum Screen {
 pub enum WelcomeItem {
     /// 个人办事 or 法人办事: the categories for that audience.
     Browse(Audience),
+    /// Find a service by name, pinyin or keyword.
+    Search,
     /// Look up or cancel a booking.
     MyBooking,
     /// 长者模式 on or off.
@@ -100,6 +107,7 @@ pub fn welcome_items() -> Vec<WelcomeItem> {
     [
         WelcomeItem::Browse(Audience::Personal),
         WelcomeItem::Browse(Audience::Business),
+        WelcomeItem::Search,
         WelcomeItem::MyBooking,
         WelcomeItem::Elderly,
         WelcomeItem::ScreenReader,

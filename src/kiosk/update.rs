@@ -7,7 +7,7 @@ use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use super::keymap::{self, Action};
 use super::layout::{self, MenuLayout};
 use super::screen::{self, Menu, Screen, WelcomeItem};
-use super::{CatalogState, Effect, Msg, Notice, State, booking, handoff, idle, lookup, staff};
+use super::{CatalogState, Effect, Msg, Notice, State, booking, handoff, idle, lookup, search, staff};
 use crate::domain::IdKind;
 
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
@@ -74,7 +74,12 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
                     state.notice = None;
                 }
             }
-            vec![]
+            index_if_new(state)
+        }
+        Msg::IndexBuilt(index) => {
+            state.search_index = Some(index);
+            search::refresh(state);
+            vec![Effect::Redraw]
         }
         Msg::CatalogLoaded(Ok(fresh)) => {
             if let Some(catalog) = fresh {
@@ -90,7 +95,9 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             ) {
                 state.notice = None;
             }
-            vec![Effect::Redraw]
+            let mut effects = index_if_new(state);
+            effects.push(Effect::Redraw);
+            effects
         }
         Msg::CatalogLoaded(Err(e)) => {
             // A copy already on screen (even from the disk cache) stays
@@ -139,7 +146,20 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
 }
 
 fn takes_text(screen: &Screen) -> bool {
-    matches!(screen, Screen::BookDetails { .. } | Screen::Lookup { .. } | Screen::StaffPin { .. })
+    matches!(
+        screen,
+        Screen::BookDetails { .. } | Screen::Lookup { .. } | Screen::StaffPin { .. } | Screen::Search { .. }
+    )
+}
+
+/// A new catalogue (version) needs a new search index.
+fn index_if_new(state: &State) -> Vec<Effect> {
+    match &state.catalog {
+        CatalogState::Ready(c) if state.search_index.as_ref().is_none_or(|i| i.version != c.version) => {
+            vec![Effect::BuildIndex(Arc::clone(c))]
+        }
+        _ => vec![],
+    }
 }
 
 /// Tries the unreachable backend again when its back-off has passed.
@@ -164,6 +184,10 @@ fn act(state: &mut State, action: Action) -> Vec<Effect> {
             state.lang = state.lang.next();
             // The phone page speaks the language chosen.
             handoff::request(state)
+        }
+        Action::Search => {
+            search::open(state);
+            vec![]
         }
         Action::Phone => {
             if let Some(Screen::Guide { qr, .. } | Screen::BookDone { qr, .. }) = state.screens.last_mut() {
@@ -287,6 +311,20 @@ fn form_action(state: &mut State, action: Action) -> Vec<Effect> {
             }
             vec![]
         }
+        Some(Screen::Search { .. }) => {
+            let (len, _) = menu_of(state);
+            let Some(Screen::Search { menu, .. }) = state.screens.last_mut() else { return vec![] };
+            match action {
+                Action::Up => menu.selected = menu.selected.saturating_sub(1),
+                Action::Down => menu.selected = (menu.selected + 1).min(len.saturating_sub(1)),
+                Action::Activate => {
+                    let index = menu.selected;
+                    return search::choose(state, index);
+                }
+                _ => {}
+            }
+            vec![]
+        }
         Some(Screen::StaffPin { .. }) => match action {
             Action::Activate => staff::submit(state),
             _ => vec![],
@@ -312,7 +350,15 @@ fn type_text(state: &mut State, text: &str) {
     edit_focused(state, |f| f.insert(text));
 }
 
+/// Edits the focused field; the search screen searches again.
 fn edit_focused(state: &mut State, edit: impl FnOnce(&mut super::form::TextField)) {
+    edit_field(state, edit);
+    if matches!(state.screen(), Screen::Search { .. }) {
+        search::refresh(state);
+    }
+}
+
+fn edit_field(state: &mut State, edit: impl FnOnce(&mut super::form::TextField)) {
     match state.screens.last() {
         Some(Screen::BookDetails { focus, .. }) => {
             let focus = *focus;
@@ -325,6 +371,7 @@ fn edit_focused(state: &mut State, edit: impl FnOnce(&mut super::form::TextField
         }
         Some(Screen::Lookup { focus, .. }) => edit(state.lookup.field_mut(*focus)),
         Some(Screen::StaffPin { .. }) => edit(&mut state.staff.pin),
+        Some(Screen::Search { .. }) => edit(&mut state.search),
         _ => {}
     }
 }
@@ -363,6 +410,7 @@ fn menu_of(state: &State) -> (usize, Option<Menu>) {
             (lookup::result_items(booking, *confirming).len(), Some(*menu))
         }
         Screen::Staff { menu, .. } => (staff::ITEMS.len(), Some(*menu)),
+        Screen::Search { menu, hits } => (search::items(state, hits).len(), Some(*menu)),
         Screen::BookDetails { .. }
         | Screen::Lookup { .. }
         | Screen::BookDone { .. }
@@ -411,7 +459,8 @@ fn menu_mut(screen: &mut Screen) -> Option<&mut Menu> {
         | Screen::BookSlot { menu, .. }
         | Screen::BookCheck { menu, .. }
         | Screen::LookupResult { menu, .. }
-        | Screen::Staff { menu, .. } => Some(menu),
+        | Screen::Staff { menu, .. }
+        | Screen::Search { menu, .. } => Some(menu),
         _ => None,
     }
 }
@@ -429,6 +478,10 @@ fn choose(state: &mut State, index: usize) -> Vec<Effect> {
             }
             WelcomeItem::MyBooking => {
                 lookup::open(state);
+                return vec![];
+            }
+            WelcomeItem::Search => {
+                search::open(state);
                 return vec![];
             }
             WelcomeItem::Elderly => {
@@ -465,6 +518,7 @@ fn choose(state: &mut State, index: usize) -> Vec<Effect> {
         (Screen::BookCheck { .. }, _) => return booking::choose_check(state, index),
         (Screen::LookupResult { .. }, _) => return lookup::choose(state, index),
         (Screen::Staff { .. }, _) => return staff::choose(state, index),
+        (Screen::Search { .. }, _) => return search::choose(state, index),
         _ => return vec![],
     };
     state.screens.push(next);

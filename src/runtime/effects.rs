@@ -94,6 +94,13 @@ impl Executor<'_> {
                 let (kiosk, hall) = (self.setup.config.kiosk.clone(), self.setup.config.hall.clone());
                 self.spawn(|c| async move { Msg::StaffInfoLoaded(staff_info(&c, &kiosk, &hall).await) });
             }
+            Effect::BuildIndex(catalog) => {
+                let tx = self.tx.clone();
+                tokio::task::spawn_blocking(move || {
+                    let index = crate::search::SearchIndex::build(&catalog);
+                    let _ = tx.send(Msg::IndexBuilt(std::sync::Arc::new(index)));
+                });
+            }
             Effect::ReloadConfig => {
                 if let Some(reload) = self.setup.reload.clone() {
                     let tx = self.tx.clone();

@@ -57,6 +57,7 @@ pub fn breadcrumb(state: &State, tr: &Tr) -> Vec<String> {
             Screen::Lookup { .. } => tr.t("crumb-lookup"),
             Screen::LookupResult { .. } => tr.t("crumb-lookup-result"),
             Screen::StaffPin { .. } | Screen::Staff { .. } => tr.t("crumb-staff"),
+            Screen::Search { .. } => tr.t("crumb-search"),
         })
         .collect()
 }
@@ -151,6 +152,10 @@ pub fn status(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
             keys.push(("Enter", tr.t("key-continue")));
         }
         Screen::StaffPin { .. } => keys.push(("Enter", tr.t("key-continue"))),
+        Screen::Search { .. } => {
+            keys.push(("↑↓", tr.t("key-select")));
+            keys.push(("Enter", tr.t("key-open")));
+        }
         Screen::BookDone { .. } => keys.push(("P", tr.t("key-phone"))),
         _ => {
             keys.push(("↑↓", tr.t("key-select")));
@@ -169,7 +174,10 @@ pub fn status(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
     if !state.config.lockdown {
         let typing = matches!(
             state.screen(),
-            Screen::BookDetails { .. } | Screen::Lookup { .. } | Screen::StaffPin { .. }
+            Screen::BookDetails { .. }
+                | Screen::Lookup { .. }
+                | Screen::StaffPin { .. }
+                | Screen::Search { .. }
         );
         keys.push((if typing { "Ctrl-C" } else { "Q" }, tr.t("key-quit")));
     }

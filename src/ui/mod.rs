@@ -6,6 +6,7 @@ pub(crate) mod guide;
 mod lookup;
 mod phone;
 mod screens;
+mod search;
 mod staff;
 pub mod theme;
 pub mod widgets;
@@ -75,6 +76,7 @@ pub fn view(state: &State, ui: &Ui, frame: &mut Frame) {
             lookup::form(state, ui, frame, bands.body, *focus, errors, *searching);
         }
         Screen::StaffPin { checking } => staff::pin(state, ui, frame, bands.body, *checking),
+        Screen::Search { menu, hits } => search::draw(state, ui, frame, bands.body, menu.selected, hits),
         Screen::Staff { menu, info } => staff::screen(state, ui, frame, bands.body, menu.selected, info),
         Screen::LookupResult { booking, menu, confirming, .. } => {
             lookup::result(state, ui, frame, bands.body, booking, menu.selected, *confirming);

@@ -34,6 +34,9 @@ pub fn welcome(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, selected: 
                     names.join(ui.tr.t("list-separator").as_str())
                 }),
             },
+            WelcomeItem::Search => {
+                Item { label: ui.tr.t("welcome-search"), detail: ui.tr.t("welcome-search-detail") }
+            }
             WelcomeItem::MyBooking => {
                 Item { label: ui.tr.t("welcome-my-booking"), detail: ui.tr.t("welcome-my-booking-detail") }
             }

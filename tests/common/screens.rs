@@ -165,7 +165,7 @@ pub fn booking_screens(lang: Lang) -> Vec<(&'static str, State)> {
     assert!(s.draft.is_none(), "nothing personal stays after booking");
 
     let mut l = ready(lang);
-    send(&mut l, [ch('3')]);
+    send(&mut l, [ch('4')]); // My appointment
     out.push(("lookup", l.clone()));
     send(&mut l, [key(KeyCode::Tab), key(KeyCode::Enter)]);
     out.push(("lookup_errors", l.clone()));

@@ -4,6 +4,7 @@
 use ratatui::{
     Frame,
     layout::{Position, Rect},
+    style::Modifier,
     text::{Line, Span},
 };
 
@@ -18,6 +19,20 @@ pub struct Item {
 }
 
 pub fn draw(frame: &mut Frame, ui: &Ui, body: Rect, heading: &str, items: &[Item], selected: usize) {
+    draw_marked(frame, ui, body, heading, items, &[], selected);
+}
+
+/// As `draw`, with the characters of each label that matched a search
+/// (`marks[i]`, character indices) underlined and bold: not colour alone.
+pub fn draw_marked(
+    frame: &mut Frame,
+    ui: &Ui,
+    body: Rect,
+    heading: &str,
+    items: &[Item],
+    marks: &[Vec<usize>],
+    selected: usize,
+) {
     let t = &ui.theme;
     frame.render_widget(Line::styled(heading, t.heading), Rect { height: 1, ..body });
     let layout = MenuLayout::new(body, items.len(), ui.page_limit);
@@ -30,11 +45,17 @@ pub fn draw(frame: &mut Frame, ui: &Ui, body: Rect, heading: &str, items: &[Item
         let marker = if focused { "▶ " } else { "  " };
         let number = format!("{}. ", index - start + 1);
         let label_style = if focused { t.focus } else { t.text };
-        let mut spans = vec![
-            Span::styled(marker, t.heading),
-            Span::styled(number, label_style),
-            Span::styled(item.label.as_str(), label_style),
-        ];
+        let mut spans = vec![Span::styled(marker, t.heading), Span::styled(number, label_style)];
+        let marked = marks.get(index).filter(|m| !m.is_empty());
+        match marked {
+            None => spans.push(Span::styled(item.label.as_str(), label_style)),
+            Some(marked) => {
+                let hit = label_style.add_modifier(Modifier::UNDERLINED | Modifier::BOLD);
+                spans.extend(item.label.chars().enumerate().map(|(i, c)| {
+                    Span::styled(c.to_string(), if marked.contains(&i) { hit } else { label_style })
+                }));
+            }
+        }
         let room = (layout.area.width as usize).saturating_sub(Line::from(spans.clone()).width() + 2);
         if !item.detail.is_empty() && room > 3 {
             spans.push(Span::styled("  ", t.text));

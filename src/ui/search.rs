@@ -1,0 +1,61 @@
+//! The search screen: the query as typed, then the services found, their
+//! matched characters marked.
+
+use ratatui::{
+    Frame,
+    layout::{Position, Rect},
+    text::{Line, Span},
+};
+
+use crate::i18n;
+use crate::kiosk::{SearchItem, State};
+use crate::search::{Hit, highlight};
+use crate::ui::{
+    Ui, chrome,
+    widgets::menu::{self, Item},
+};
+
+pub fn draw(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, selected: usize, hits: &[Hit]) {
+    let (tr, t, lang) = (&ui.tr, &ui.theme, state.lang);
+    let query = &state.search.text;
+    let line = Line::from(vec![
+        Span::styled("▶ ", t.heading),
+        Span::styled(tr.t("search-label"), t.heading),
+        Span::styled(format!("[{query}]"), t.focus),
+    ]);
+    frame.render_widget(line, Rect { height: 1, ..body });
+    let x = body.x
+        + 2
+        + Line::raw(tr.t("search-label")).width() as u16
+        + 1
+        + Line::raw(query.as_str()).width() as u16;
+    let items = crate::kiosk::search_items(state, hits);
+    let catalog = state.catalog();
+    let heading = match (query.trim().is_empty(), hits.len()) {
+        (true, _) => tr.t("search-hint"),
+        (false, 0) => {
+            let phone = state.hall().map_or("", |h| h.phone.as_str());
+            tr.a("search-none", &[("query", i18n::s(query)), ("phone", i18n::s(phone))])
+        }
+        (false, n) => tr.a("search-found", &[("count", i18n::n(n as u32))]),
+    };
+    let (labels, marks): (Vec<Item>, Vec<Vec<usize>>) = items
+        .iter()
+        .map(|item| match item {
+            SearchItem::Result(i) => {
+                let s = catalog.and_then(|c| c.services.get(*i));
+                let name = s.map_or("", |s| s.name.get(lang)).to_owned();
+                let marks = highlight(&name, query);
+                let detail = s.map_or_else(String::new, |s| s.department.get(lang).to_owned());
+                (Item { label: name, detail }, marks)
+            }
+            SearchItem::Browse(a) => {
+                (Item { label: tr.t(chrome::audience_key(*a)), detail: String::new() }, vec![])
+            }
+        })
+        .unzip();
+    let rest = Rect { y: body.y + 2, height: body.height.saturating_sub(2), ..body };
+    menu::draw_marked(frame, ui, rest, &heading, &labels, &marks, selected);
+    // The cursor stays in the query (over the menu's): typing, and an IME, write there.
+    frame.set_cursor_position(Position { x: x.min(body.x + body.width.saturating_sub(1)), y: body.y });
+}

@@ -1,0 +1,105 @@
+//! Search finds a service the way people type it.
+
+mod common;
+
+use common::{pty::Kiosk, *};
+use onestop::search::{Rank, SearchIndex};
+
+fn top(index: &SearchIndex, catalog: &onestop::domain::Catalog, query: &str) -> (String, Rank) {
+    let hit =
+        index.search(query, 1).into_iter().next().unwrap_or_else(|| panic!("nothing found for {query:?}"));
+    (catalog.services[hit.service].id.clone(), hit.rank)
+}
+
+#[test]
+fn each_way_of_typing_finds_the_expected_service_first() {
+    let catalog = demo_catalog();
+    let index = SearchIndex::build(&catalog);
+    let table = [
+        // Chinese names and aliases (zh-CN)
+        ("居民身份证换领", "id-card-renewal", Rank::NameExact),
+        ("居民身份证", "id-card-renewal", Rank::NamePrefix),
+        ("身份证", "id-card-renewal", Rank::NameContains),
+        ("社保", "social-security-card-application", Rank::Alias),
+        ("驾照", "driving-licence-renewal", Rank::Alias),
+        // full pinyin, initials, mixed, with and without spaces
+        ("shebao", "social-security-card-application", Rank::Pinyin),
+        ("she bao", "social-security-card-application", Rank::Pinyin),
+        ("sfz", "id-card-renewal", Rank::Pinyin),
+        ("shbx", "pension-insurance-transfer", Rank::Pinyin),
+        ("shehuibaoxian", "pension-insurance-transfer", Rank::Pinyin),
+        ("社保ka", "social-security-card-application", Rank::Pinyin),
+        ("gjj", "housing-fund-withdrawal-rent", Rank::Pinyin),
+        ("huzhao", "passport-application", Rank::Pinyin),
+        // English, with small typos (en-US)
+        ("passport", "passport-application", Rank::NamePrefix),
+        ("pasport", "passport-application", Rank::Fuzzy),
+        ("marrige", "marriage-registration", Rank::Fuzzy),
+        ("driving licence", "driving-licence-renewal", Rank::NamePrefix),
+        // Traditional Chinese (zh-HK)
+        ("護照", "passport-application", Rank::NameContains),
+        ("身份證", "id-card-renewal", Rank::NameContains),
+        ("結婚", "marriage-registration", Rank::NamePrefix),
+    ];
+    for (query, id, rank) in table {
+        assert_eq!(top(&index, &catalog, query), (id.to_owned(), rank), "query {query:?}");
+    }
+}
+
+#[test]
+fn departments_and_materials_match_below_services() {
+    let catalog = demo_catalog();
+    let index = SearchIndex::build(&catalog);
+    let hits = index.search("户口簿", 50);
+    assert!(!hits.is_empty() && hits.iter().all(|h| h.rank == Rank::Material), "a material only");
+    let hits = index.search("出入境管理", 50);
+    assert!(hits.iter().any(|h| h.rank == Rank::Department));
+    // A service name outranks a material that says the same.
+    let hits = index.search("结婚证", 50);
+    assert_eq!(hits[0].rank, Rank::NameContains);
+    assert!(hits.iter().any(|h| h.rank == Rank::Material));
+}
+
+#[test]
+fn ties_go_to_the_more_asked_for_service() {
+    let catalog = demo_catalog();
+    let index = SearchIndex::build(&catalog);
+    let hits = index.search("身份证", 3);
+    let pops: Vec<u8> = hits.iter().map(|h| catalog.services[h.service].popularity).collect();
+    assert!(pops.windows(2).all(|w| w[0] >= w[1]), "{pops:?}");
+}
+
+#[test]
+fn nothing_found_offers_the_categories() {
+    let mut s = ready(onestop::domain::Lang::EnUs);
+    s.search_index = Some(std::sync::Arc::new(SearchIndex::build(&demo_catalog())));
+    send(&mut s, [ch('/'), onestop::kiosk::Msg::Paste("zzqqxx".into())]);
+    let text = screen_text(&s);
+    assert!(text.contains("Nothing found for “zzqqxx”") && text.contains("For individuals"), "{text}");
+    send(&mut s, [key(crossterm::event::KeyCode::Enter)]);
+    assert!(matches!(s.screen(), onestop::kiosk::Screen::Categories { .. }));
+}
+
+#[test]
+fn typing_shbx_in_the_real_binary_finds_social_insurance_and_enter_opens_it() {
+    let data = tempfile::tempdir().unwrap();
+    let mut k = Kiosk::start(&["--data-dir", data.path().to_str().unwrap()], &[], 80, 24);
+    k.wait_for("户籍与身份证");
+    k.send("/");
+    k.wait_for("搜索：[]");
+    for c in "shbx".chars() {
+        k.send(&c.to_string());
+    }
+    k.wait_for("搜索：[shbx]");
+    k.wait_for("社会保险");
+    let screen = k.screen();
+    let first = screen.lines().find(|l| l.contains("▶ 1.")).unwrap().to_owned();
+    assert!(first.contains("保险"), "a social insurance service first: {first}");
+    k.send("\r");
+    k.wait_for("申请材料");
+    k.wait_for("社会保险");
+    k.send("\x1b");
+    k.wait_for("搜索：[shbx]");
+    k.send("\x03");
+    assert_eq!(k.wait_exit(), 0);
+}
