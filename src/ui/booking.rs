@@ -299,16 +299,7 @@ fn spaced_code(code: &str) -> String {
 }
 
 pub fn done(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, b: &Booking, qr: bool) {
-    let body = match super::phone::layout(state, body, qr) {
-        (None, Some(panel)) => return super::phone::panel(state, ui, frame, panel, true),
-        (Some(text), panel) => {
-            if let Some(panel) = panel {
-                super::phone::panel(state, ui, frame, panel, false);
-            }
-            text
-        }
-        (None, None) => return,
-    };
+    let Some(body) = super::phone::beside(state, ui, frame, body, qr) else { return };
     let tr = &ui.tr;
     let t = &ui.theme;
     let mut y = body.y;

@@ -21,16 +21,7 @@ use crate::ui::{Theme, Ui, wrap::wrap};
 const MARGIN: u16 = 2;
 
 pub fn draw(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, service_id: &str, focus: usize, qr: bool) {
-    let body = match super::phone::layout(state, body, qr) {
-        (None, Some(panel)) => return super::phone::panel(state, ui, frame, panel, true),
-        (Some(text), panel) => {
-            if let Some(panel) = panel {
-                super::phone::panel(state, ui, frame, panel, false);
-            }
-            text
-        }
-        (None, None) => return,
-    };
+    let Some(body) = super::phone::beside(state, ui, frame, body, qr) else { return };
     let Some(catalog) = state.catalog() else {
         return;
     };

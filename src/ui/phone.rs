@@ -19,18 +19,20 @@ pub fn panel_width(state: &State) -> Option<u16> {
     }
 }
 
-/// Splits a body between content and the phone panel: the panel alone when
-/// asked for (`qr`), beside the content when there is room for both.
-pub fn layout(state: &State, body: Rect, qr: bool) -> (Option<Rect>, Option<Rect>) {
+/// Draws the phone panel for a guide or confirmation: alone when asked for
+/// (`qr`; then there is no room left, None), beside the content when both
+/// fit. The area left for the content.
+pub fn beside(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, qr: bool) -> Option<Rect> {
     if qr {
-        return (None, Some(body));
+        panel(state, ui, frame, body, true);
+        return None;
     }
     match panel_width(state) {
         Some(w) if body.width >= w + MIN_CONTENT => {
-            let content = Rect { width: body.width - w, ..body };
-            (Some(content), Some(Rect { x: body.x + body.width - w + 2, width: w - 2, ..body }))
+            panel(state, ui, frame, Rect { x: body.x + body.width - w + 2, width: w - 2, ..body }, false);
+            Some(Rect { width: body.width - w, ..body })
         }
-        _ => (Some(body), None),
+        _ => Some(body),
     }
 }
 

@@ -26,6 +26,10 @@ impl Kiosk {
 
     /// Starts any program in a pty (e.g. the OpenSSH client).
     pub fn spawn(program: &str, args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Kiosk {
+        Kiosk::open(program, args, env, cols, rows, true)
+    }
+
+    fn open(program: &str, args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16, read: bool) -> Kiosk {
         let pair = native_pty_system()
             .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
             .expect("a pty");
@@ -35,13 +39,17 @@ impl Kiosk {
         for (k, v) in env {
             cmd.env(k, v);
         }
-        let child = pair.slave.spawn_command(cmd).expect("onestop starts");
+        let child = pair.slave.spawn_command(cmd).expect("the program starts");
         drop(pair.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let mut reader = pair.master.try_clone_reader().unwrap();
         let (p, r) = (parser.clone(), raw.clone());
+        // Unread, the pty fills and the program blocks on its output.
         std::thread::spawn(move || {
+            if !read {
+                return;
+            }
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
@@ -57,22 +65,7 @@ impl Kiosk {
 
     /// A program in a pty whose output nobody reads (a client that stalls).
     pub fn spawn_unread(program: &str, args: &[&str], cols: u16, rows: u16) -> Kiosk {
-        let pair = native_pty_system()
-            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
-            .expect("a pty");
-        let mut cmd = CommandBuilder::new(program);
-        cmd.args(args);
-        cmd.env("TERM", "xterm-256color");
-        let child = pair.slave.spawn_command(cmd).expect("the program starts");
-        drop(pair.slave);
-        let writer = pair.master.take_writer().unwrap();
-        Kiosk {
-            parser: Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0))),
-            raw: Arc::new(Mutex::new(Vec::new())),
-            writer,
-            child,
-            master: pair.master,
-        }
+        Kiosk::open(program, args, &[], cols, rows, false)
     }
 
     pub fn screen(&self) -> String {
