@@ -125,8 +125,18 @@ fn the_staff_pin_opens_the_staff_screen_and_five_wrong_pins_lock_it() {
     assert_eq!(effects, vec![Effect::LoadStaffInfo]);
     assert!(matches!(s.screen(), Screen::Staff { .. }));
     assert!(screen_text(&s).contains("Reload configuration"));
-    // Staff actions: reload, reset, leave.
+    // Staff actions: reload, reset, leave — by key, or by a click on the item.
     assert_eq!(send(&mut s, [ch('1')]), vec![Effect::ReloadConfig]);
+    let below = onestop::kiosk::layout::menu_area(s.screen(), onestop::kiosk::layout::bands(s.size).body);
+    let row = below.y + onestop::kiosk::layout::MENU_HEADER;
+    assert!(screen_text(&s).lines().nth(row as usize).unwrap().contains("Reload configuration"));
+    let click = crossterm::event::MouseEvent {
+        kind: crossterm::event::MouseEventKind::Down(crossterm::event::MouseButton::Left),
+        column: 8,
+        row,
+        modifiers: KeyModifiers::NONE,
+    };
+    assert_eq!(send(&mut s, [Msg::Mouse(click)]), vec![Effect::ReloadConfig]);
     send(&mut s, [Msg::ConfigReloaded(Err("kiosk.toml: key `kiosk.lockdown`: expected a boolean".into()))]);
     assert!(screen_text(&s).contains("the old one stays"));
     assert_eq!(send(&mut s, [ch('3')]), vec![Effect::EndSession], "exit to the shell");

@@ -30,6 +30,23 @@ pub fn bands(size: Size) -> Bands {
     }
 }
 
+/// Rows kept above the menu on screens that show details first (a booking
+/// found, the staff screen's facts).
+pub const DETAILS_ROWS: u16 = 8;
+/// Rows above the search screen's results (the query and a blank line).
+pub const QUERY_ROWS: u16 = 2;
+
+/// Where a screen's menu sits in the body: most menus fill it; some sit below
+/// other content. The view draws there and clicks are read there.
+pub fn menu_area(screen: &super::Screen, body: Rect) -> Rect {
+    let skip = match screen {
+        super::Screen::Search { .. } => QUERY_ROWS,
+        super::Screen::LookupResult { .. } | super::Screen::Staff { .. } => DETAILS_ROWS,
+        _ => 0,
+    };
+    Rect { y: body.y + skip, height: body.height.saturating_sub(skip), ..body }
+}
+
 /// Rows a menu screen spends above its list (heading and a blank line).
 pub const MENU_HEADER: u16 = 2;
 /// Rows kept below the list, for the page indicator.

@@ -221,7 +221,11 @@ fn act(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Pick(n) => {
             let (len, menu) = menu_of(state);
             if let Some(menu) = menu {
-                let layout = MenuLayout::new(layout::bands(state.size).body, len, state.page_limit());
+                let layout = MenuLayout::new(
+                    layout::menu_area(state.screen(), layout::bands(state.size).body),
+                    len,
+                    state.page_limit(),
+                );
                 let index = layout.page_start(menu.selected) + n;
                 if n < layout.page_size && index < len {
                     return choose(state, index);
@@ -428,7 +432,12 @@ fn ready_len<T>(remote: &super::Remote<T>, len: impl Fn(&T) -> usize) -> usize {
 fn page(state: &State) -> isize {
     match menu_of(state) {
         (len, Some(_)) => {
-            MenuLayout::new(layout::bands(state.size).body, len, state.page_limit()).page_size as isize
+            MenuLayout::new(
+                layout::menu_area(state.screen(), layout::bands(state.size).body),
+                len,
+                state.page_limit(),
+            )
+            .page_size as isize
         }
         (_, None) => 3,
     }
@@ -531,9 +540,13 @@ fn click(state: &mut State, mouse: MouseEvent) -> Vec<Effect> {
         MouseEventKind::ScrollUp => act(state, Action::Up),
         MouseEventKind::ScrollDown => act(state, Action::Down),
         MouseEventKind::Down(MouseButton::Left) => match menu_of(state) {
-            (len, Some(menu)) => MenuLayout::new(layout::bands(state.size).body, len, state.page_limit())
-                .item_at(mouse.row, len, menu.selected)
-                .map_or_else(Vec::new, |i| choose(state, i)),
+            (len, Some(menu)) => MenuLayout::new(
+                layout::menu_area(state.screen(), layout::bands(state.size).body),
+                len,
+                state.page_limit(),
+            )
+            .item_at(mouse.row, len, menu.selected)
+            .map_or_else(Vec::new, |i| choose(state, i)),
             _ => vec![],
         },
         _ => vec![],

@@ -75,11 +75,10 @@ pub fn result(
         BookingStatus::Active => "status-active",
         BookingStatus::Cancelled => "status-cancelled",
     });
-    let mut y = body.y;
-    for (text, strong) in std::iter::once((status, true)).chain(lines) {
+    // The details fill the rows above the menu (layout::DETAILS_ROWS).
+    for (y, (text, strong)) in (body.y..).zip(std::iter::once((status, true)).chain(lines)) {
         let style = if strong { ui.theme.heading } else { ui.theme.text };
         frame.render_widget(Line::styled(text, style), Rect { y, height: 1, ..body });
-        y += 1;
     }
     let items: Vec<Item> = lookup::result_items(b, confirming)
         .into_iter()
@@ -97,6 +96,6 @@ pub fn result(
         return;
     }
     let heading = if confirming { tr.t("lookup-cancel-question") } else { String::new() };
-    let rest = Rect { y: y + 1, height: body.height.saturating_sub(y + 1 - body.y), ..body };
+    let rest = crate::kiosk::layout::menu_area(state.screen(), body);
     menu::draw(frame, ui, rest, &heading, &items, selected);
 }

@@ -54,7 +54,7 @@ pub fn draw(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, selected: usi
             }
         })
         .unzip();
-    let rest = Rect { y: body.y + 2, height: body.height.saturating_sub(2), ..body };
+    let rest = crate::kiosk::layout::menu_area(state.screen(), body);
     menu::draw_marked(frame, ui, rest, &heading, &labels, &marks, selected);
     // The cursor stays in the query (over the menu's): typing, and an IME, write there.
     frame.set_cursor_position(Position { x: x.min(body.x + body.width.saturating_sub(1)), y: body.y });

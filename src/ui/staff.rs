@@ -8,7 +8,7 @@ use ratatui::{
 
 use crate::i18n;
 use crate::kiosk::{
-    Remote, State,
+    Remote, State, layout,
     staff::{self, StaffInfo, StaffItem},
 };
 use crate::ui::{
@@ -77,10 +77,10 @@ pub fn screen(
         tr.a("staff-bookings-today", &[("count", s(&today))]),
         tr.a("staff-log", &[("path", s(&c.log_file))]),
     ];
-    let mut y = body.y;
-    for line in lines.iter().flat_map(|l| wrap(l, body.width as usize)) {
+    // The facts fill the rows above the menu (layout::DETAILS_ROWS).
+    let wrapped = lines.iter().flat_map(|l| wrap(l, body.width as usize));
+    for (y, line) in (body.y..body.y + layout::DETAILS_ROWS - 1).zip(wrapped) {
         frame.render_widget(Line::styled(line, ui.theme.text), Rect { y, height: 1, ..body });
-        y += 1;
     }
     let items: Vec<Item> = staff::ITEMS
         .iter()
@@ -93,7 +93,7 @@ pub fn screen(
             detail: String::new(),
         })
         .collect();
-    let rest = Rect { y: y + 1, height: body.height.saturating_sub(y + 1 - body.y), ..body };
+    let rest = crate::kiosk::layout::menu_area(state.screen(), body);
     menu::draw(frame, ui, rest, &tr.t("staff-actions"), &items, selected);
 }
 
