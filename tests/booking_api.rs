@@ -310,3 +310,29 @@ async fn times_are_instants_shown_in_each_halls_own_zone() {
     let saturday = binjiang.days.iter().find(|d| d.date == "2026-12-05").unwrap();
     assert!(!saturday.open && saturday.remaining == 0);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bookings_committed_together_each_stand_or_fall_alone() {
+    // Twenty people each try twice at once (two slots, same day): whatever
+    // is grouped into one commit, each gets exactly one booking.
+    let b = Arc::new(backend().await);
+    let service = b.service_with("binjiang", 3);
+    let slots = b.slots("binjiang", &service, "2026-12-01").await.slots;
+    let tasks: Vec<_> = (0..40u32)
+        .map(|n| {
+            let (b, service) = (b.clone(), service.clone());
+            let start = slots[(n % 14) as usize].start.clone();
+            tokio::spawn(async move { b.hold_and_book("binjiang", &service, &start, n % 20).await })
+        })
+        .collect();
+    let mut booked = 0;
+    let mut twice = 0;
+    for t in tasks {
+        match t.await.unwrap() {
+            Ok(_) => booked += 1,
+            Err(code) if code == "already_booked" => twice += 1,
+            Err(code) => panic!("unexpected {code}"),
+        }
+    }
+    assert_eq!((booked, twice), (20, 20));
+}

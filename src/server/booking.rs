@@ -279,18 +279,18 @@ pub(super) async fn create_booking(
     let request_hash =
         format!("{:?}", (&req.hold, req.name.trim(), req.phone.trim(), req.id_kind, &id_number));
     let new = NewBooking {
-        idempotency_key: &key,
+        idempotency_key: key,
         request_hash: sha_hex(&request_hash),
-        hold: &req.hold,
-        name: req.name.trim(),
-        phone: req.phone.trim(),
-        id_kind: req.id_kind,
-        id_number: &id_number,
         id_masked: person::mask(&id_number, 3, 4),
-        kiosk: req.kiosk.as_deref(),
+        hold: req.hold,
+        name: req.name.trim().to_owned(),
+        phone: req.phone.trim().to_owned(),
+        id_kind: req.id_kind,
+        id_number,
+        kiosk: req.kiosk,
         now: secs,
     };
-    match state.store.book(&new).await {
+    match state.store.book(new).await {
         Ok(b) => Ok((StatusCode::CREATED, Json(view(&state, &b))).into_response()),
         Err(BookError::HoldExpired) => {
             Err(Fail::new(StatusCode::GONE, "hold_expired", "the hold expired; choose a slot again"))

@@ -9,6 +9,7 @@
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 use sqlx::{Connection, Row};
+use tokio::sync::{mpsc, oneshot};
 
 use super::{Store, StoreError};
 use crate::domain::IdKind;
@@ -45,20 +46,26 @@ pub struct HoldSlot<'a> {
     pub capacity: u32,
 }
 
-pub struct NewBooking<'a> {
-    pub idempotency_key: &'a str,
+pub struct NewBooking {
+    pub idempotency_key: String,
     /// Hash of the request body: a key reused with another body is refused.
     pub request_hash: String,
-    pub hold: &'a str,
-    pub name: &'a str,
-    pub phone: &'a str,
+    pub hold: String,
+    pub name: String,
+    pub phone: String,
     pub id_kind: IdKind,
     /// Normalized (trimmed, upper case).
-    pub id_number: &'a str,
+    pub id_number: String,
     pub id_masked: String,
-    pub kiosk: Option<&'a str>,
+    pub kiosk: Option<String>,
     pub now: i64,
 }
+
+/// A booking waiting for the next group commit, and who to tell.
+pub(super) type Pending = (NewBooking, oneshot::Sender<Result<StoredBooking, BookError>>);
+
+/// Most bookings one disk flush confirms.
+const GROUP: usize = 64;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredBooking {
@@ -223,10 +230,75 @@ impl Store {
         Ok(true)
     }
 
-    /// Turns a hold into a booking, once per idempotency key.
-    pub async fn book(&self, new: &NewBooking<'_>) -> Result<StoredBooking, BookError> {
+    /// Turns a hold into a booking, once per idempotency key. Bookings that
+    /// arrive together share one durable commit (group commit): one disk
+    /// flush for many, each still all-or-nothing on its own.
+    pub async fn book(&self, new: NewBooking) -> Result<StoredBooking, BookError> {
+        let (reply, answer) = oneshot::channel();
+        let closed = || BookError::Store(StoreError::Db(sqlx::Error::PoolClosed));
+        let committer = self.committer.as_ref().ok_or_else(closed)?;
+        committer.send((new, reply)).await.map_err(|_| closed())?;
+        answer.await.map_err(|_| closed())?
+    }
+
+    /// The committer: takes what is waiting, books each inside its own
+    /// savepoint, commits once, then answers everyone.
+    pub(super) async fn commit_loop(self, mut queue: mpsc::Receiver<Pending>) {
+        while let Some(first) = queue.recv().await {
+            let mut batch = vec![first];
+            while batch.len() < GROUP {
+                match queue.try_recv() {
+                    Ok(next) => batch.push(next),
+                    Err(_) => break,
+                }
+            }
+            let results = self.commit_group(&batch).await;
+            for ((_, reply), result) in batch.into_iter().zip(results) {
+                let _ = reply.send(result);
+            }
+        }
+    }
+
+    async fn commit_group(&self, batch: &[Pending]) -> Vec<Result<StoredBooking, BookError>> {
+        let failed = |e: &sqlx::Error| {
+            (0..batch.len())
+                .map(|_| Err(BookError::Store(StoreError::Db(sqlx::Error::Protocol(e.to_string())))))
+                .collect()
+        };
+        let mut conn = match self.write(true).await {
+            Ok(c) => c,
+            Err(e) => return failed(&e),
+        };
+        let mut tx = match conn.begin().await {
+            Ok(t) => t,
+            Err(e) => return failed(&e),
+        };
+        let mut results = Vec::with_capacity(batch.len());
+        for (new, _) in batch {
+            results.push(self.book_one(&mut tx, new).await);
+        }
+        match tx.commit().await {
+            Ok(()) => results,
+            Err(e) => failed(&e),
+        }
+    }
+
+    /// One booking inside the group's transaction, in a savepoint: a refusal
+    /// undoes only its own statements.
+    async fn book_one(
+        &self,
+        tx: &mut sqlx::SqliteConnection,
+        new: &NewBooking,
+    ) -> Result<StoredBooking, BookError> {
         for _ in 0..4 {
-            match self.try_book(new, &crockford(8)).await {
+            sqlx::query("SAVEPOINT booking").execute(&mut *tx).await?;
+            let result = self.try_book(tx, new, &crockford(8)).await;
+            let end = if result.is_ok() { "RELEASE booking" } else { "ROLLBACK TO booking" };
+            sqlx::query(end).execute(&mut *tx).await?;
+            if result.is_err() {
+                sqlx::query("RELEASE booking").execute(&mut *tx).await?;
+            }
+            match result {
                 // A code already in use (1 in 2^40 per booking): draw another.
                 Err(BookError::Store(StoreError::Db(sqlx::Error::Database(e))))
                     if e.is_unique_violation() && e.message().contains("bookings.code") => {}
@@ -236,13 +308,16 @@ impl Store {
         Err(BookError::Store(StoreError::Db(sqlx::Error::Protocol("no free confirmation code".into()))))
     }
 
-    async fn try_book(&self, new: &NewBooking<'_>, code: &str) -> Result<StoredBooking, BookError> {
-        let mut conn = self.write(true).await?;
-        let mut tx = conn.begin().await?;
+    async fn try_book(
+        &self,
+        tx: &mut sqlx::SqliteConnection,
+        new: &NewBooking,
+        code: &str,
+    ) -> Result<StoredBooking, BookError> {
         // A retry of a request already answered: the same booking again.
         let sql = format!("SELECT request_hash, {BOOKING_COLUMNS} FROM bookings WHERE idempotency_key = $1");
         let done =
-            sqlx::query(sqlx::AssertSqlSafe(sql)).bind(new.idempotency_key).fetch_optional(&mut *tx).await?;
+            sqlx::query(sqlx::AssertSqlSafe(sql)).bind(&new.idempotency_key).fetch_optional(&mut *tx).await?;
         if let Some(row) = done {
             if row.try_get::<&str, _>("request_hash")? != new.request_hash {
                 return Err(BookError::IdempotencyConflict);
@@ -253,7 +328,7 @@ impl Store {
             "DELETE FROM holds WHERE id = $1 AND expires_utc > $2 \
              RETURNING hall, service, start_utc, end_utc, local_date",
         )
-        .bind(new.hold)
+        .bind(&new.hold)
         .bind(new.now)
         .fetch_optional(&mut *tx)
         .await?;
@@ -274,14 +349,14 @@ impl Store {
         .bind(start)
         .bind(end)
         .bind(&local_date)
-        .bind(new.name)
-        .bind(new.phone)
+        .bind(&new.name)
+        .bind(&new.phone)
         .bind(phone_last4)
-        .bind(self.id_hash(new.id_kind, new.id_number))
+        .bind(self.id_hash(new.id_kind, &new.id_number))
         .bind(&new.id_masked)
-        .bind(new.kiosk)
+        .bind(&new.kiosk)
         .bind(new.now)
-        .bind(new.idempotency_key)
+        .bind(&new.idempotency_key)
         .bind(&new.request_hash)
         .execute(&mut *tx)
         .await;
@@ -293,7 +368,6 @@ impl Store {
                 other?;
             }
         }
-        tx.commit().await?;
         Ok(StoredBooking {
             code: code.to_owned(),
             active: true,
@@ -302,8 +376,8 @@ impl Store {
             start,
             end,
             local_date,
-            name: new.name.to_owned(),
-            phone: new.phone.to_owned(),
+            name: new.name.clone(),
+            phone: new.phone.clone(),
             id_masked: new.id_masked.clone(),
         })
     }

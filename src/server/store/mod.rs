@@ -68,6 +68,8 @@ pub struct Store {
     writer_durable: Arc<AtomicBool>,
     /// When expired holds were last swept (seconds).
     last_sweep: Arc<AtomicI64>,
+    /// Bookings go to the group committer (None inside the committer itself).
+    committer: Option<tokio::sync::mpsc::Sender<booking::Pending>>,
     /// Key for hashing ID numbers; made on first start, kept in the database.
     id_key: std::sync::Arc<[u8; 32]>,
 }
@@ -96,7 +98,18 @@ impl Store {
         let reader =
             SqlitePoolOptions::new().max_connections(4).connect_with(options.read_only(true)).await?;
         let writer_durable = Arc::new(AtomicBool::new(true));
-        Ok(Store { writer, reader, id_key, writer_durable, last_sweep: Arc::new(AtomicI64::new(i64::MIN)) })
+        let mut store = Store {
+            writer,
+            reader,
+            id_key,
+            writer_durable,
+            last_sweep: Arc::new(AtomicI64::new(i64::MIN)),
+            committer: None,
+        };
+        let (committer, queue) = tokio::sync::mpsc::channel(1024);
+        tokio::spawn(store.clone().commit_loop(queue));
+        store.committer = Some(committer);
+        Ok(store)
     }
 
     /// The writer, set to make its next commits `durable` (reach the disk
