@@ -59,6 +59,22 @@ impl Session {
         self.keys.send(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))).unwrap();
     }
 
+    /// From the start screen (English) to the details page of the first
+    /// service's booking, holding time slot `slot` on Monday 30 November.
+    async fn to_details_in_english(&self, slot: char) {
+        self.wait_for("Household registration and ID").await;
+        self.chars("11");
+        self.key(KeyCode::Enter);
+        self.wait_for("Required materials").await;
+        self.key(KeyCode::Enter);
+        self.chars("1");
+        self.wait_for("Mon 30 Nov").await;
+        self.chars("1");
+        self.wait_for("09:00").await;
+        self.key(KeyCode::Char(slot));
+        self.wait_for("Your place is kept").await;
+    }
+
     fn chars(&self, s: &str) {
         s.chars().for_each(|c| self.key(KeyCode::Char(c)));
     }
@@ -116,18 +132,8 @@ async fn a_citizen_books_an_appointment_and_gets_a_code() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn my_appointment_finds_and_cancels_a_booking_in_english() {
     let k = Session::start(Lang::EnUs).await;
-    k.wait_for("Household registration and ID").await;
     // Book first, through the same screens, in English this time.
-    k.chars("11");
-    k.key(KeyCode::Enter);
-    k.wait_for("Required materials").await;
-    k.key(KeyCode::Enter);
-    k.chars("1");
-    k.wait_for("Mon 30 Nov").await;
-    k.chars("1");
-    k.wait_for("09:00").await;
-    k.chars("2");
-    k.wait_for("Your place is kept").await;
+    k.to_details_in_english('2').await;
     k.chars("Li Lei");
     k.key(KeyCode::Tab);
     k.chars("13900001111");
@@ -171,17 +177,7 @@ async fn a_session_left_alone_resets_and_gives_its_held_place_back() {
         ..SessionConfig::default()
     };
     let k = Session::start_with(config).await;
-    k.wait_for("Household registration and ID").await;
-    k.chars("11");
-    k.key(KeyCode::Enter);
-    k.wait_for("Required materials").await;
-    k.key(KeyCode::Enter);
-    k.chars("1");
-    k.wait_for("Mon 30 Nov").await;
-    k.chars("1");
-    k.wait_for("09:00").await;
-    k.chars("1");
-    k.wait_for("Your place is kept").await;
+    k.to_details_in_english('1').await;
     k.chars("Li Lei");
     let client = ApiClient::new(&k.url, Duration::from_secs(5));
     let taken = || async {
