@@ -76,6 +76,7 @@ fn the_right_pin_opens_the_staff_screen_whose_exit_leaves() {
     k.wait_for("Leave the kiosk program");
     k.wait_for("answering in");
     assert!(k.screen().contains("Bookings from this kiosk today: 0"));
+    assert!(k.screen().contains("copy on this kiosk saved 0 min ago"), "{}", k.screen());
     k.send("3");
     assert_eq!(k.wait_exit(), 0);
     assert!(!k.parser.lock().unwrap().screen().alternate_screen());

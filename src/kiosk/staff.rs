@@ -32,6 +32,8 @@ pub struct StaffInfo {
     pub latency_ms: u32,
     /// Bookings made from this kiosk today, if the backend could say.
     pub bookings_today: Option<u32>,
+    /// How old the catalogue copy kept for offline starts is, in minutes.
+    pub cache_age_minutes: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -92,7 +92,10 @@ impl Executor<'_> {
             }
             Effect::LoadStaffInfo => {
                 let (kiosk, hall) = (self.setup.config.kiosk.clone(), self.setup.config.hall.clone());
-                self.spawn(|c| async move { Msg::StaffInfoLoaded(staff_info(&c, &kiosk, &hall).await) });
+                let cache = self.setup.catalog_cache.clone();
+                self.spawn(
+                    |c| async move { Msg::StaffInfoLoaded(staff_info(&c, &kiosk, &hall, cache).await) },
+                );
             }
             Effect::BuildIndex(catalog) => {
                 let tx = self.tx.clone();
@@ -167,10 +170,14 @@ async fn staff_info(
     client: &ApiClient,
     kiosk: &str,
     hall: &str,
+    cache: Option<std::path::PathBuf>,
 ) -> Result<StaffInfo, crate::domain::FetchError> {
+    let cache_age_minutes = cache
+        .and_then(|p| std::fs::metadata(p).ok()?.modified().ok()?.elapsed().ok())
+        .map(|age| age.as_secs() / 60);
     let start = Instant::now();
     client.health().await?;
     let latency_ms = start.elapsed().as_millis() as u32;
     let bookings_today = client.bookings_today(kiosk, hall).await.ok();
-    Ok(StaffInfo { latency_ms, bookings_today })
+    Ok(StaffInfo { latency_ms, bookings_today, cache_age_minutes })
 }

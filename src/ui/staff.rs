@@ -63,10 +63,12 @@ pub fn screen(
         _ => "—".into(),
     };
     let version = state.catalog().map_or("—", |c| c.version.as_str());
-    let catalog_line = match state.online {
-        Some(false) => tr.a("staff-catalog-offline", &[("version", s(version))]),
-        _ => tr.a("staff-catalog", &[("version", s(version))]),
+    let age = match info {
+        Remote::Ready(StaffInfo { cache_age_minutes: Some(m), .. }) => m.to_string(),
+        _ => "—".into(),
     };
+    let key = if state.online == Some(false) { "staff-catalog-offline" } else { "staff-catalog" };
+    let catalog_line = tr.a(key, &[("version", s(version)), ("age", s(&age))]);
     let lines = [
         tr.a(
             "staff-kiosk",
