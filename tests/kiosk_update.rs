@@ -151,3 +151,32 @@ fn a_resize_is_remembered_and_small_sizes_are_flagged() {
     send(&mut s, [ch('1')]);
     assert!(matches!(s.screen(), Screen::Categories { .. }), "keys still work while too small");
 }
+
+#[test]
+fn back_and_home_can_be_tapped_and_a_tap_focuses_a_form_field() {
+    let tap = |column, row| {
+        Msg::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    let mut s = ready(Lang::EnUs);
+    let (back, home) = onestop::kiosk::layout::buttons(s.size);
+    send(&mut s, [ch('1'), ch('1'), key(KeyCode::Enter)]);
+    assert!(screen_text(&s).contains("‹ Back") && screen_text(&s).contains("⌂ Start"));
+    send(&mut s, [tap(back.x + 1, back.y)]);
+    assert!(matches!(s.screen(), Screen::Services { .. }), "Back goes one step");
+    send(&mut s, [tap(home.x + home.width - 1, home.y)]);
+    assert!(matches!(s.screen(), Screen::Welcome(_)), "Home goes to the start");
+    // My appointment: tapping the second field's value row focuses it.
+    send(&mut s, [ch('4')]);
+    let top =
+        onestop::kiosk::layout::form_top(s.screen(), onestop::kiosk::layout::bands(s.size).body).unwrap();
+    send(&mut s, [tap(4, top + 3)]);
+    assert!(matches!(
+        s.screen(),
+        Screen::Lookup { focus: onestop::kiosk::lookup::LookupField::PhoneLast4, .. }
+    ));
+}

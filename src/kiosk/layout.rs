@@ -30,6 +30,29 @@ pub fn bands(size: Size) -> Bands {
     }
 }
 
+/// Touch targets on the breadcrumb row, right-aligned: Back, then Home. Each
+/// is as wide as its zone, whatever the language's label.
+pub const BUTTON_WIDTH: u16 = 9;
+
+/// (back, home) buttons, on screens other than Welcome.
+pub fn buttons(size: Size) -> (Rect, Rect) {
+    let y = 1;
+    let home = Rect::new(size.width.saturating_sub(BUTTON_WIDTH + 1), y, BUTTON_WIDTH, 1);
+    let back = Rect { x: home.x.saturating_sub(BUTTON_WIDTH + 1), ..home };
+    (back, home)
+}
+
+/// The first row of a form's fields (each field: a label row, then its value
+/// row), on screens that have a form.
+pub fn form_top(screen: &super::Screen, body: Rect) -> Option<u16> {
+    match screen {
+        super::Screen::BookDetails { .. } => Some(body.y + 4),
+        super::Screen::Lookup { .. } => Some(body.y + 3),
+        super::Screen::StaffPin { .. } => Some(body.y + 2),
+        _ => None,
+    }
+}
+
 /// Rows kept above the menu on screens that show details first (a booking
 /// found, the staff screen's facts).
 pub const DETAILS_ROWS: u16 = 8;

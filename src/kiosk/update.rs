@@ -539,6 +539,17 @@ fn click(state: &mut State, mouse: MouseEvent) -> Vec<Effect> {
     match mouse.kind {
         MouseEventKind::ScrollUp => act(state, Action::Up),
         MouseEventKind::ScrollDown => act(state, Action::Down),
+        MouseEventKind::Down(MouseButton::Left)
+            if state.screens.len() > 1 && on_button(state, mouse).is_some() =>
+        {
+            act(state, on_button(state, mouse).expect("checked"))
+        }
+        MouseEventKind::Down(MouseButton::Left)
+            if layout::form_top(state.screen(), layout::bands(state.size).body).is_some() =>
+        {
+            focus_field_at(state, mouse.row);
+            vec![]
+        }
         MouseEventKind::Down(MouseButton::Left) => match menu_of(state) {
             (len, Some(menu)) => MenuLayout::new(
                 layout::menu_area(state.screen(), layout::bands(state.size).body),
@@ -550,6 +561,38 @@ fn click(state: &mut State, mouse: MouseEvent) -> Vec<Effect> {
             _ => vec![],
         },
         _ => vec![],
+    }
+}
+
+/// The Back or Home button under a click, if any.
+fn on_button(state: &State, mouse: MouseEvent) -> Option<Action> {
+    let (back, home) = layout::buttons(state.size);
+    let at = (mouse.column, mouse.row).into();
+    if back.contains(at) {
+        Some(Action::Back)
+    } else if home.contains(at) {
+        Some(Action::Home)
+    } else {
+        None
+    }
+}
+
+/// A tap on a form field's label or value focuses it.
+fn focus_field_at(state: &mut State, row: u16) {
+    let Some(top) = layout::form_top(state.screen(), layout::bands(state.size).body) else { return };
+    let Some(index) = row.checked_sub(top).map(|r| (r / 2) as usize) else { return };
+    match state.screens.last_mut() {
+        Some(Screen::BookDetails { focus, .. }) => {
+            if let Some(f) = booking::Field::ALL.get(index) {
+                *focus = *f;
+            }
+        }
+        Some(Screen::Lookup { focus, .. }) => {
+            if let Some(f) = lookup::LookupField::ALL.get(index) {
+                *focus = *f;
+            }
+        }
+        _ => {}
     }
 }
 

@@ -192,7 +192,8 @@ pub fn details(
         .collect();
     // After Continue the focus moves to the first field in error, so the
     // cursor (and a screen reader) lands where the fix is needed.
-    form::draw(frame, ui, Rect { y: body.y + 4, height: body.height.saturating_sub(4), ..body }, &fields);
+    let top = crate::kiosk::layout::form_top(state.screen(), body).unwrap_or(body.y);
+    form::draw(frame, ui, Rect { y: top, height: body.height.saturating_sub(top - body.y), ..body }, &fields);
 }
 
 pub fn check(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, selected: usize, sending: bool) {

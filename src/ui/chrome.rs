@@ -12,7 +12,7 @@ use crate::domain::{Audience, BookingFailure, Lang};
 use crate::i18n::{self, Tr};
 use crate::kiosk::booking::Field;
 use crate::kiosk::{
-    CatalogState, Notice, State,
+    CatalogState, Notice, State, layout,
     screen::{self, Screen},
 };
 use crate::ui::Ui;
@@ -25,11 +25,22 @@ pub fn title(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
     frame.render_widget(Line::styled(format!(" {hall}"), t.title), bar);
     let lang_name = format!("{} ", ui.tr.t("lang-name"));
     frame.render_widget(Line::styled(lang_name, t.title).right_aligned(), bar);
-    let crumbs = fitted_crumbs(&breadcrumb(state, &ui.tr), area.width.saturating_sub(2) as usize);
+    let deep = state.screens.len() > 1;
+    // Room for the Back and Home buttons (for touch) beside the breadcrumb.
+    let room = if deep { 2 * (layout::BUTTON_WIDTH + 1) + 2 } else { 2 };
+    let crumbs = fitted_crumbs(&breadcrumb(state, &ui.tr), area.width.saturating_sub(room) as usize);
     frame.render_widget(
         Line::styled(format!(" {crumbs}"), t.crumb),
         Rect { y: area.y + 1, height: 1, ..area },
     );
+    if deep {
+        let (back, home) = layout::buttons(state.size);
+        for (rect, label) in
+            [(back, format!("‹ {}", ui.tr.t("key-back"))), (home, format!("⌂ {}", ui.tr.t("key-home")))]
+        {
+            frame.render_widget(Line::styled(label, t.status).centered(), rect);
+        }
+    }
 }
 
 /// Where the citizen is: 首页 › 个人办事 › 社会保障 › 社保卡申领.

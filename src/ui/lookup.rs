@@ -57,7 +57,8 @@ pub fn form(
             focused: f == focus,
         })
         .collect();
-    form::draw(frame, ui, Rect { y: body.y + 3, height: body.height.saturating_sub(3), ..body }, &fields);
+    let top = crate::kiosk::layout::form_top(state.screen(), body).unwrap_or(body.y);
+    form::draw(frame, ui, Rect { y: top, height: body.height.saturating_sub(top - body.y), ..body }, &fields);
 }
 
 pub fn result(
