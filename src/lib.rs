@@ -7,6 +7,7 @@ pub mod config;
 pub mod domain;
 pub mod i18n;
 pub mod kiosk;
+pub mod limit;
 pub mod runtime;
 pub mod search;
 pub mod server;

@@ -9,7 +9,7 @@ use common::vt::Screen;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use futures_util::stream;
 use onestop::client::ApiClient;
-use onestop::domain::{Booking, Lang};
+use onestop::domain::Lang;
 use onestop::kiosk::{Msg, SessionConfig};
 use onestop::runtime::{SessionSetup, run_session};
 use onestop::server::{self, ServerOptions, clock::ManualClock};
@@ -116,15 +116,7 @@ async fn a_citizen_books_an_appointment_and_gets_a_code() {
     assert_eq!(code.len(), 8, "{screen}");
     assert!(screen.contains("居民户口簿"), "the checklist to bring is shown");
     // The booking is real: the server finds it with the phone's last digits.
-    let found: Booking = reqwest::Client::new()
-        .get(format!("{}/api/v1/bookings/{code}", k.url))
-        .header("X-Phone-Last4", "5678")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let found = ApiClient::new(&k.url, Duration::from_secs(5)).find_booking(&code, "5678").await.unwrap();
     assert_eq!((found.local_start.as_str(), found.date.as_str()), ("09:00", "2026-11-30"));
     k.key(KeyCode::Char('q'));
 }

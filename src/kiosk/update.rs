@@ -539,10 +539,8 @@ fn click(state: &mut State, mouse: MouseEvent) -> Vec<Effect> {
     match mouse.kind {
         MouseEventKind::ScrollUp => act(state, Action::Up),
         MouseEventKind::ScrollDown => act(state, Action::Down),
-        MouseEventKind::Down(MouseButton::Left)
-            if state.screens.len() > 1 && on_button(state, mouse).is_some() =>
-        {
-            act(state, on_button(state, mouse).expect("checked"))
+        MouseEventKind::Down(MouseButton::Left) if let Some(button) = on_button(state, mouse) => {
+            act(state, button)
         }
         MouseEventKind::Down(MouseButton::Left)
             if layout::form_top(state.screen(), layout::bands(state.size).body).is_some() =>
@@ -564,8 +562,11 @@ fn click(state: &mut State, mouse: MouseEvent) -> Vec<Effect> {
     }
 }
 
-/// The Back or Home button under a click, if any.
+/// The Back or Home button under a click, if any (there are none on Welcome).
 fn on_button(state: &State, mouse: MouseEvent) -> Option<Action> {
+    if state.screens.len() <= 1 {
+        return None;
+    }
     let (back, home) = layout::buttons(state.size);
     let at = (mouse.column, mouse.row).into();
     if back.contains(at) {

@@ -23,15 +23,6 @@ use crate::domain::{
 
 type ApiResult<T> = Result<T, Fail>;
 
-fn internal(e: impl std::fmt::Display) -> Fail {
-    tracing::error!("store error: {e}");
-    Fail::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "the server could not complete the request")
-}
-
-fn invalid(field: &str, message: &str) -> Fail {
-    Fail::invalid(field, message)
-}
-
 fn not_found() -> Fail {
     Fail::new(StatusCode::NOT_FOUND, "not_found", "nothing matches")
 }
@@ -60,9 +51,9 @@ fn hall_and_service<'a>(
         .services
         .iter()
         .find(|s| s.id == service)
-        .ok_or_else(|| invalid("service", "no such service"))?;
+        .ok_or_else(|| Fail::invalid("service", "no such service"))?;
     if !service.halls.contains(&hall.id) {
-        return Err(invalid("service", "this hall does not handle this service"));
+        return Err(Fail::invalid("service", "this hall does not handle this service"));
     }
     Ok((hall, service))
 }
@@ -94,10 +85,10 @@ pub(super) async fn days(
     let q = query(q)?;
     let (hall, service) = hall_and_service(&state, &hall, &q.service)?;
     let (now, secs) = now_secs(&state);
-    state.store.release_expired(secs).await.map_err(internal)?;
+    state.store.release_expired(secs).await.map_err(Fail::internal)?;
     let dates = calendar::bookable_dates(hall, now);
     let (from, to) = (secs, secs + 15 * 86_400);
-    let taken = state.store.taken(&hall.id, &service.id, from, to).await.map_err(internal)?;
+    let taken = state.store.taken(&hall.id, &service.id, from, to).await.map_err(Fail::internal)?;
     let days = dates
         .into_iter()
         .map(|date| {
@@ -147,9 +138,9 @@ pub(super) async fn slots(
 ) -> ApiResult<Json<Slots>> {
     let q = query(q)?;
     let (hall, service) = hall_and_service(&state, &hall, &q.service)?;
-    let date: Date = q.date.parse().map_err(|_| invalid("date", "write the date as YYYY-MM-DD"))?;
+    let date: Date = q.date.parse().map_err(|_| Fail::invalid("date", "write the date as YYYY-MM-DD"))?;
     let (now, secs) = now_secs(&state);
-    state.store.release_expired(secs).await.map_err(internal)?;
+    state.store.release_expired(secs).await.map_err(Fail::internal)?;
     let offered = if calendar::bookable_dates(hall, now).contains(&date) {
         calendar::slots(hall, service.booking, date, now)
     } else {
@@ -159,7 +150,7 @@ pub(super) async fn slots(
         (Some(f), Some(l)) => (f.start.timestamp().as_second(), l.start.timestamp().as_second() + 1),
         _ => (0, 0),
     };
-    let taken = state.store.taken(&hall.id, &service.id, from, to).await.map_err(internal)?;
+    let taken = state.store.taken(&hall.id, &service.id, from, to).await.map_err(Fail::internal)?;
     let tz = calendar::zone(hall);
     let offset = date.to_zoned(tz).map(|z| offset_text(z.offset())).unwrap_or_default();
     let slots = offered
@@ -199,11 +190,11 @@ pub(super) async fn create_hold(
 ) -> ApiResult<Response> {
     let req = json(body)?;
     let (hall, service) = hall_and_service(&state, &req.hall, &req.service)?;
-    let start: Timestamp = req.start.parse().map_err(|_| invalid("start", "an RFC 3339 instant"))?;
+    let start: Timestamp = req.start.parse().map_err(|_| Fail::invalid("start", "an RFC 3339 instant"))?;
     let (now, secs) = now_secs(&state);
     let slot = calendar::find_slot(hall, service.booking, start, now)
-        .ok_or_else(|| invalid("start", "not a slot that can be booked now"))?;
-    state.store.release_expired(secs).await.map_err(internal)?;
+        .ok_or_else(|| Fail::invalid("start", "not a slot that can be booked now"))?;
+    state.store.release_expired(secs).await.map_err(Fail::internal)?;
     let local_date = slot.start.date().to_string();
     let hold_slot = HoldSlot {
         hall: &hall.id,
@@ -214,7 +205,7 @@ pub(super) async fn create_hold(
         capacity: u32::from(service.booking.capacity),
     };
     let expires = secs + state.hold_secs;
-    match state.store.hold(&hold_slot, expires).await.map_err(internal)? {
+    match state.store.hold(&hold_slot, expires).await.map_err(Fail::internal)? {
         None => Err(Fail::new(StatusCode::CONFLICT, "slot_full", "no places left in this slot")),
         Some(id) => {
             let expires_at = Timestamp::from_second(expires).map(|t| t.to_string()).unwrap_or_default();
@@ -235,7 +226,7 @@ pub(super) async fn delete_hold(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> ApiResult<StatusCode> {
-    match state.store.release(&id).await.map_err(internal)? {
+    match state.store.release(&id).await.map_err(Fail::internal)? {
         true => Ok(StatusCode::NO_CONTENT),
         false => Err(not_found()),
     }
@@ -270,10 +261,10 @@ pub(super) async fn create_booking(
         })?
         .to_owned();
     let req = json(body)?;
-    person::name(&req.name).map_err(|_| invalid("name", "a name of 1 to 40 letters"))?;
-    person::phone(&req.phone).map_err(|_| invalid("phone", "an 11-digit mainland mobile number"))?;
+    person::name(&req.name).map_err(|_| Fail::invalid("name", "a name of 1 to 40 letters"))?;
+    person::phone(&req.phone).map_err(|_| Fail::invalid("phone", "an 11-digit mainland mobile number"))?;
     person::id_number(req.id_kind, &req.id_number)
-        .map_err(|_| invalid("id_number", "not a valid document number"))?;
+        .map_err(|_| Fail::invalid("id_number", "not a valid document number"))?;
     let id_number = person::normalize_id(&req.id_number);
     let (_, secs) = now_secs(&state);
     let request_hash =
@@ -305,7 +296,7 @@ pub(super) async fn create_booking(
             "idempotency_conflict",
             "this Idempotency-Key was used with a different request",
         )),
-        Err(BookError::Store(e)) => Err(internal(e)),
+        Err(BookError::Store(e)) => Err(Fail::internal(e)),
     }
 }
 
@@ -362,7 +353,7 @@ pub(super) async fn get_booking(
     headers: HeaderMap,
 ) -> ApiResult<Json<Booking>> {
     let proof = headers.get("x-phone-last4").and_then(|v| v.to_str().ok()).unwrap_or("");
-    let found = state.store.booking(&normalize_code(&code), last4(proof)?).await.map_err(internal)?;
+    let found = state.store.booking(&normalize_code(&code), last4(proof)?).await.map_err(Fail::internal)?;
     found.map(|b| Json(view(&state, &b))).ok_or_else(not_found)
 }
 
@@ -380,8 +371,11 @@ pub(super) async fn cancel_booking(
     body: Result<Json<PhoneProof>, JsonRejection>,
 ) -> ApiResult<Json<Booking>> {
     let proof = json(body)?;
-    let found =
-        state.store.cancel(&normalize_code(&code), last4(&proof.phone_last4)?).await.map_err(internal)?;
+    let found = state
+        .store
+        .cancel(&normalize_code(&code), last4(&proof.phone_last4)?)
+        .await
+        .map_err(Fail::internal)?;
     found.map(|b| Json(view(&state, &b))).ok_or_else(not_found)
 }
 
@@ -410,6 +404,6 @@ pub(super) async fn bookings_today(
         .to_zoned(calendar::zone(hall))
         .map(|z| z.timestamp().as_second())
         .map_err(|_| not_found())?;
-    let count = state.store.bookings_since(&kiosk, midnight).await.map_err(internal)?;
+    let count = state.store.bookings_since(&kiosk, midnight).await.map_err(Fail::internal)?;
     Ok(Json(crate::domain::Count { count }))
 }

@@ -3,12 +3,7 @@
 //! checklist and, for a booking, its date, time, hall and code — never a
 //! name, phone or ID number. Lookups are rate-limited per client address.
 
-use std::{
-    collections::HashMap,
-    fmt::Write as _,
-    net::{IpAddr, SocketAddr},
-    sync::Mutex,
-};
+use std::{fmt::Write as _, net::SocketAddr};
 
 use axum::{
     Form, Json,
@@ -27,33 +22,6 @@ use super::{
 use crate::domain::{ApiError, Catalog, Handoff, HandoffRequest, Lang, Service};
 use crate::i18n::{self, Tr};
 
-/// Requests per client address per minute on the phone pages.
-pub struct RateLimit {
-    per_minute: u32,
-    seen: Mutex<HashMap<IpAddr, (i64, u32)>>,
-}
-
-impl RateLimit {
-    pub fn new(per_minute: u32) -> RateLimit {
-        RateLimit { per_minute, seen: Mutex::new(HashMap::new()) }
-    }
-
-    /// Counts a request from `ip` at `now`; false when over the limit.
-    fn allow(&self, ip: IpAddr, now: i64) -> bool {
-        let minute = now.div_euclid(60);
-        let mut seen = self.seen.lock().expect("never poisoned: no panics inside");
-        if seen.len() > 10_000 {
-            seen.retain(|_, (m, _)| *m == minute);
-        }
-        let entry = seen.entry(ip).or_insert((minute, 0));
-        if entry.0 != minute {
-            *entry = (minute, 0);
-        }
-        entry.1 += 1;
-        entry.1 <= self.per_minute
-    }
-}
-
 /// Makes a handoff code for a service (and optionally a booking) in a language.
 #[utoipa::path(
     post,
@@ -71,7 +39,7 @@ pub(super) async fn create(
     }
     let booking = req.booking.as_deref().map(normalize_code);
     if let Some(code) = &booking {
-        let found = state.store.booking_by_code(code).await.map_err(internal)?;
+        let found = state.store.booking_by_code(code).await.map_err(Fail::internal)?;
         if found.is_none() {
             return Err(Fail::invalid("booking", "no such booking"));
         }
@@ -80,7 +48,7 @@ pub(super) async fn create(
     let expires = now + state.handoff_secs;
     let code = crockford(16);
     let stored = StoredHandoff { service: req.service, lang: req.lang.tag().to_owned(), booking };
-    state.store.create_handoff(&code, &stored, expires, now).await.map_err(internal)?;
+    state.store.create_handoff(&code, &stored, expires, now).await.map_err(Fail::internal)?;
     let handoff = Handoff {
         url: link(&state.public_url, &code),
         code,
@@ -96,11 +64,6 @@ fn link(base: &str, code: &str) -> String {
     let has_path = base.split_once("://").is_some_and(|(_, rest)| rest.contains('/'));
     let base = if has_path { base.to_owned() } else { base.to_ascii_uppercase() };
     format!("{base}/M/{code}")
-}
-
-fn internal(e: impl std::fmt::Display) -> Fail {
-    tracing::error!("store error: {e}");
-    Fail::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "the server could not complete the request")
 }
 
 /// `/m/{code}`: the page a phone opens from the QR code.

@@ -80,7 +80,7 @@ pub(crate) struct AppState {
     pub handoff_secs: i64,
     /// Base of the phone pages' links, without a trailing slash.
     pub public_url: String,
-    pub limit: Arc<handoff::RateLimit>,
+    pub limit: Arc<crate::limit::PerMinute>,
 }
 
 /// A running server; dropping it does not stop it (it lives as long as the runtime).
@@ -122,7 +122,7 @@ pub(crate) async fn prepare(opts: &ServerOptions, addr: SocketAddr) -> Result<Ap
         hold_secs: i64::from(opts.hold_minutes.max(1)) * 60,
         handoff_secs: i64::from(opts.handoff_minutes.max(1)) * 60,
         public_url,
-        limit: Arc::new(handoff::RateLimit::new(opts.lookups_per_minute)),
+        limit: Arc::new(crate::limit::PerMinute::new(opts.lookups_per_minute)),
     })
 }
 

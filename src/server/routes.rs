@@ -75,6 +75,12 @@ impl Fail {
         Fail { status, body: ApiError { code: code.into(), message: message.into(), field: None } }
     }
 
+    /// 500, the cause logged (never sent).
+    pub fn internal(e: impl std::fmt::Display) -> Fail {
+        tracing::error!("store error: {e}");
+        Fail::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "the server could not complete the request")
+    }
+
     /// 422 `invalid_field`, naming the field.
     pub fn invalid(field: &str, message: &str) -> Fail {
         let mut fail = Fail::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_field", message);

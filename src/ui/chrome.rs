@@ -181,7 +181,7 @@ pub fn status(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
     if matches!(state.catalog, CatalogState::Failed(_)) {
         keys.push(("R", tr.t("key-retry")));
     }
-    keys.push(("F2", Tr::new(state.lang.next()).t("lang-name")));
+    keys.push(("F2", language_name(state.lang.next())));
     if !state.config.lockdown {
         let typing = matches!(
             state.screen(),

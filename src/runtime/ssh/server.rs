@@ -4,8 +4,7 @@
 //! the monochrome theme. Exec, subsystems (sftp) and forwarding are refused.
 
 use std::{
-    collections::HashMap,
-    net::{IpAddr, SocketAddr},
+    net::SocketAddr,
     path::{Path, PathBuf},
     sync::{
         Arc, Mutex,
@@ -34,6 +33,7 @@ use tokio::sync::{broadcast, mpsc};
 use super::{input::InputParser, output::ChannelWriter};
 use crate::domain::Lang;
 use crate::kiosk::Msg;
+use crate::limit::PerMinute;
 use crate::runtime::{SessionSetup, run_session};
 use crate::ui::Theme;
 
@@ -62,20 +62,9 @@ struct Shared {
     opts: SshOptions,
     authorized: Vec<PublicKey>,
     sessions: AtomicUsize,
-    /// New connections per client address in the current minute.
-    seen: Mutex<HashMap<IpAddr, (u64, u32)>>,
+    /// New connections per client address.
+    connections: PerMinute,
     shutdown: broadcast::Sender<()>,
-}
-
-impl Shared {
-    fn allow_connection(&self, ip: IpAddr) -> bool {
-        let minute = jiff::Timestamp::now().as_second().max(0) as u64 / 60;
-        let mut seen = self.seen.lock().expect("no panics while held");
-        seen.retain(|_, (m, _)| *m == minute);
-        let entry = seen.entry(ip).or_insert((minute, 0));
-        entry.1 += 1;
-        entry.1 <= self.opts.connections_per_minute
-    }
 }
 
 /// The server's host key: read from `path`, or made (ed25519) and kept there.
@@ -148,12 +137,13 @@ pub async fn start(opts: SshOptions, template: SessionSetup) -> anyhow::Result<R
     let listener = tokio::net::TcpListener::bind(&opts.listen).await?;
     let addr = listener.local_addr()?;
     let (shutdown, _) = broadcast::channel(1);
+    let connections_per_minute = opts.connections_per_minute;
     let shared = Arc::new(Shared {
         template,
         opts,
         authorized,
         sessions: AtomicUsize::new(0),
-        seen: Mutex::new(HashMap::new()),
+        connections: PerMinute::new(connections_per_minute),
         shutdown,
     });
     let mut server = KioskServer { shared: shared.clone() };
@@ -173,7 +163,8 @@ impl Server for KioskServer {
     type Handler = Connection;
 
     fn new_client(&mut self, peer: Option<SocketAddr>) -> Connection {
-        let allowed = peer.is_none_or(|p| self.shared.allow_connection(p.ip()));
+        let now = jiff::Timestamp::now().as_second();
+        let allowed = peer.is_none_or(|p| self.shared.connections.allow(p.ip(), now));
         Connection {
             shared: self.shared.clone(),
             allowed,
