@@ -6,7 +6,7 @@ mod common;
 
 use common::{pty::Kiosk, screens::all_screens, *};
 use onestop::domain::{FetchError, Lang};
-use onestop::kiosk::{Msg, Screen, State, layout};
+use onestop::kiosk::{Msg, Screen, State, layout, update};
 use onestop::ui::Theme;
 
 fn screen_reader(mut state: State) -> State {
@@ -51,7 +51,7 @@ fn on_every_screen_the_cursor_sits_on_the_focused_item() {
                     "{name} {lang}: cursor beside the marker"
                 );
             } else {
-                let body = layout::bands(state.size).body;
+                let body = layout::bands(&state).body;
                 assert!(
                     cursor.y <= body.y + 1,
                     "{name} {lang}: cursor at the top of the content, not row {}",
@@ -67,7 +67,7 @@ fn a_new_message_is_announced_at_the_message_line() {
     let mut s = screen_reader(ready(Lang::EnUs));
     send(&mut s, [Msg::CatalogLoaded(Err(FetchError::Offline))]);
     let mut terminal = render(&s, Theme::standard());
-    let notice = layout::bands(s.size).notice;
+    let notice = layout::bands(&s).notice;
     assert_eq!(terminal.get_cursor_position().unwrap().y, notice.y, "cursor on the message");
     // The next key: back to the focused item.
     send(&mut s, [key(crossterm::event::KeyCode::Down)]);
@@ -83,6 +83,59 @@ fn elderly_mode_shows_at_most_six_choices_a_screen() {
         assert!(!text.contains("7. "), "{name}: a seventh choice on screen");
         insta::assert_snapshot!(format!("elderly_{name}"), text);
     }
+}
+
+/// Elderly mode at 80×33, tall enough for the banner above the body.
+fn elderly_tall(mut state: State) -> State {
+    state.elderly = true;
+    update(&mut state, Msg::Resize(ratatui::layout::Size { width: 80, height: 33 }));
+    state
+}
+
+#[test]
+fn elderly_mode_names_each_screen_in_big_letters_where_there_is_room() {
+    for (name, state) in all_screens(Lang::ZhCn) {
+        let state = elderly_tall(state);
+        let text = screen_text(&state);
+        let banner: String = text.lines().skip(2).take(layout::BANNER_ROWS as usize).collect();
+        assert!(banner.contains('█') && banner.contains('▄'), "{name}: no big letters\n{text}");
+        assert!(!text.contains("7. "), "{name}: a seventh choice on screen");
+        insta::assert_snapshot!(format!("elderly_tall_{name}"), text);
+    }
+    for lang in [Lang::EnUs, Lang::ZhHk] {
+        insta::assert_snapshot!(
+            format!("elderly_tall_welcome_{lang}"),
+            screen_text(&elderly_tall(ready(lang)))
+        );
+    }
+    // Not to a screen reader (block letters are noise), nor at 80×24.
+    let mut reader = elderly_tall(ready(Lang::ZhCn));
+    reader.screen_reader = true;
+    let mut small = elderly_tall(ready(Lang::ZhCn));
+    update(&mut small, Msg::Resize(ratatui::layout::Size { width: 80, height: 24 }));
+    for state in [reader, small] {
+        assert!(layout::bands(&state).banner.is_none());
+        assert!(!screen_text(&state).contains('█'));
+    }
+}
+
+#[test]
+fn below_the_banner_a_click_still_chooses_the_item_under_it() {
+    let mut s = elderly_tall(ready(Lang::ZhCn));
+    let text = screen_text(&s);
+    let row = text.lines().position(|l| l.contains("2. ")).expect("a second item") as u16;
+    let click = |row| {
+        Msg::Mouse(crossterm::event::MouseEvent {
+            kind: crossterm::event::MouseEventKind::Down(crossterm::event::MouseButton::Left),
+            column: 10,
+            row,
+            modifiers: crossterm::event::KeyModifiers::NONE,
+        })
+    };
+    send(&mut s, [click(row - 1)]);
+    assert!(matches!(s.screen(), Screen::Welcome(_)), "the blank row between items does nothing");
+    send(&mut s, [click(row)]);
+    assert!(matches!(s.screen(), Screen::Categories { audience: onestop::domain::Audience::Business, .. }));
 }
 
 #[test]

@@ -127,7 +127,7 @@ fn the_staff_pin_opens_the_staff_screen_and_five_wrong_pins_lock_it() {
     assert!(screen_text(&s).contains("Reload configuration"));
     // Staff actions: reload, reset, leave — by key, or by a click on the item.
     assert_eq!(send(&mut s, [ch('1')]), vec![Effect::ReloadConfig]);
-    let below = onestop::kiosk::layout::menu_area(s.screen(), onestop::kiosk::layout::bands(s.size).body);
+    let below = onestop::kiosk::layout::menu_area(s.screen(), onestop::kiosk::layout::bands(&s).body);
     let row = below.y + onestop::kiosk::layout::MENU_HEADER;
     assert!(screen_text(&s).lines().nth(row as usize).unwrap().contains("Reload configuration"));
     let click = crossterm::event::MouseEvent {

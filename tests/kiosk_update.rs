@@ -172,8 +172,7 @@ fn back_and_home_can_be_tapped_and_a_tap_focuses_a_form_field() {
     assert!(matches!(s.screen(), Screen::Welcome(_)), "Home goes to the start");
     // My appointment: tapping the second field's value row focuses it.
     send(&mut s, [ch('4')]);
-    let top =
-        onestop::kiosk::layout::form_top(s.screen(), onestop::kiosk::layout::bands(s.size).body).unwrap();
+    let top = onestop::kiosk::layout::form_top(s.screen(), onestop::kiosk::layout::bands(&s).body).unwrap();
     send(&mut s, [tap(4, top + 3)]);
     assert!(matches!(
         s.screen(),

@@ -116,3 +116,21 @@ fn arguments_are_not_wrapped_in_isolation_marks() {
     let text = tr.a("help-phone", &[("phone", onestop::i18n::s("12345"))]);
     assert!(text.contains("12345") && !text.contains('\u{2068}'), "{text:?}");
 }
+
+#[test]
+fn every_banner_fits_the_narrowest_screen_in_big_letters() {
+    let room = onestop::kiosk::layout::MIN_WIDTH - 2;
+    for (lang, source) in SOURCES {
+        let tr = onestop::i18n::Tr::new(lang);
+        let banners: Vec<_> = messages(source).into_keys().filter(|id| id.starts_with("banner-")).collect();
+        assert_eq!(banners.len(), 15, "{lang}: one banner a kind of screen");
+        for id in banners {
+            let text = tr.t(&id);
+            let width = onestop::ui::widgets::big_text::width(&text);
+            assert!(
+                width.is_some_and(|w| w <= room),
+                "{lang} `{id}` = {text:?}: {width:?} columns of {room}"
+            );
+        }
+    }
+}

@@ -9,6 +9,23 @@ audience-business = For businesses
 language-current = current language
 list-separator = {", "}
 
+## Elderly mode's big-letter banner (each must fit 78 columns: 8 a letter)
+banner-welcome = Welcome
+banner-personal = Personal
+banner-business = Business
+banner-services = Services
+banner-guide = Guide
+banner-hall = Hall
+banner-date = Date
+banner-slot = Time
+banner-details = Details
+banner-check = Check
+banner-done = Booked
+banner-lookup = Look up
+banner-lookup-result = Booking
+banner-staff = Staff
+banner-search = Search
+
 ## The fixed message line
 notice-still-loading = The service list is still loading. Please try again in a moment.
 notice-unavailable = Note: { $reason }; you are seeing the information saved earlier.

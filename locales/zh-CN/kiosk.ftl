@@ -9,6 +9,23 @@ audience-business = 企业（法人）办事
 language-current = 当前语言
 list-separator = 、
 
+## 长者模式的大字标题（每种语言都要在 78 列内放得下：汉字 16 列，字母 8 列）
+banner-welcome = 欢迎
+banner-personal = 个人办事
+banner-business = 企业办事
+banner-services = 选择事项
+banner-guide = 办事指南
+banner-hall = 选择大厅
+banner-date = 选择日期
+banner-slot = 选择时段
+banner-details = 填写信息
+banner-check = 核对信息
+banner-done = 预约成功
+banner-lookup = 我的预约
+banner-lookup-result = 预约详情
+banner-staff = 工作人员
+banner-search = 搜索
+
 ## 固定消息行
 notice-still-loading = 正在加载服务目录，请稍候再试。
 notice-unavailable = 提示：{ $reason }，当前显示的是已保存的信息。

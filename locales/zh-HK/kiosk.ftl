@@ -9,6 +9,23 @@ audience-business = 企業（法人）辦事
 language-current = 現時語言
 list-separator = 、
 
+## 長者模式的大字標題（每種語言都要在 78 欄內放得下：漢字 16 欄，字母 8 欄）
+banner-welcome = 歡迎
+banner-personal = 個人辦事
+banner-business = 企業辦事
+banner-services = 選擇服務
+banner-guide = 辦事指南
+banner-hall = 選擇中心
+banner-date = 選擇日期
+banner-slot = 選擇時段
+banner-details = 填寫資料
+banner-check = 核對資料
+banner-done = 預約成功
+banner-lookup = 我的預約
+banner-lookup-result = 預約詳情
+banner-staff = 工作人員
+banner-search = 搜尋
+
 ## 固定訊息行
 notice-still-loading = 正在載入服務目錄，請稍後再試。
 notice-unavailable = 提示：{ $reason }，現時顯示的是早前儲存的資料。

@@ -3,14 +3,19 @@
 
 use ratatui::layout::{Rect, Size};
 
+use super::State;
+
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 
-/// The three bands every screen has, plus the fixed message line.
+/// The three bands every screen has, plus the fixed message line and, in
+/// elderly mode, the banner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Bands {
     /// Hall name, breadcrumb, language.
     pub title: Rect,
+    /// Elderly mode: the screen's name in big letters, where there is room.
+    pub banner: Option<Rect>,
     /// One task per screen.
     pub body: Rect,
     /// Messages and errors, always here (two rows, so none is ever cut).
@@ -19,14 +24,26 @@ pub struct Bands {
     pub status: Rect,
 }
 
-pub fn bands(size: Size) -> Bands {
-    let area = Rect::new(0, 0, size.width, size.height);
-    let h = area.height;
+/// Rows of the elderly banner: letters eight rows high, then a blank row.
+pub const BANNER_ROWS: u16 = 9;
+
+/// The banner shows in elderly mode when the terminal is tall enough to keep
+/// every screen's body as it is at the smallest size; never to a screen
+/// reader, for which block letters are noise.
+pub fn has_banner(state: &State) -> bool {
+    state.elderly && !state.screen_reader && state.size.height >= MIN_HEIGHT + BANNER_ROWS
+}
+
+pub fn bands(state: &State) -> Bands {
+    let (w, h) = (state.size.width, state.size.height);
+    let banner = has_banner(state).then(|| Rect::new(1, 2, w.saturating_sub(2), BANNER_ROWS));
+    let top = 2 + banner.map_or(0, |b| b.height);
     Bands {
-        title: Rect::new(0, 0, area.width, 2.min(h)),
-        body: Rect::new(1, 2, area.width.saturating_sub(2), h.saturating_sub(6)),
-        notice: Rect::new(1, h.saturating_sub(4), area.width.saturating_sub(2), 2),
-        status: Rect::new(0, h.saturating_sub(2), area.width, 2),
+        title: Rect::new(0, 0, w, 2.min(h)),
+        banner,
+        body: Rect::new(1, top, w.saturating_sub(2), h.saturating_sub(top + 4)),
+        notice: Rect::new(1, h.saturating_sub(4), w.saturating_sub(2), 2),
+        status: Rect::new(0, h.saturating_sub(2), w, 2),
     }
 }
 

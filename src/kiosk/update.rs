@@ -222,7 +222,7 @@ fn act(state: &mut State, action: Action) -> Vec<Effect> {
             let (len, menu) = menu_of(state);
             if let Some(menu) = menu {
                 let layout = MenuLayout::new(
-                    layout::menu_area(state.screen(), layout::bands(state.size).body),
+                    layout::menu_area(state.screen(), layout::bands(state).body),
                     len,
                     state.page_limit(),
                 );
@@ -433,7 +433,7 @@ fn page(state: &State) -> isize {
     match menu_of(state) {
         (len, Some(_)) => {
             MenuLayout::new(
-                layout::menu_area(state.screen(), layout::bands(state.size).body),
+                layout::menu_area(state.screen(), layout::bands(state).body),
                 len,
                 state.page_limit(),
             )
@@ -543,14 +543,14 @@ fn click(state: &mut State, mouse: MouseEvent) -> Vec<Effect> {
             act(state, button)
         }
         MouseEventKind::Down(MouseButton::Left)
-            if layout::form_top(state.screen(), layout::bands(state.size).body).is_some() =>
+            if layout::form_top(state.screen(), layout::bands(state).body).is_some() =>
         {
             focus_field_at(state, mouse.row);
             vec![]
         }
         MouseEventKind::Down(MouseButton::Left) => match menu_of(state) {
             (len, Some(menu)) => MenuLayout::new(
-                layout::menu_area(state.screen(), layout::bands(state.size).body),
+                layout::menu_area(state.screen(), layout::bands(state).body),
                 len,
                 state.page_limit(),
             )
@@ -580,7 +580,7 @@ fn on_button(state: &State, mouse: MouseEvent) -> Option<Action> {
 
 /// A tap on a form field's label or value focuses it.
 fn focus_field_at(state: &mut State, row: u16) {
-    let Some(top) = layout::form_top(state.screen(), layout::bands(state.size).body) else { return };
+    let Some(top) = layout::form_top(state.screen(), layout::bands(state).body) else { return };
     let Some(index) = row.checked_sub(top).map(|r| (r / 2) as usize) else { return };
     match state.screens.last_mut() {
         Some(Screen::BookDetails { focus, .. }) => {

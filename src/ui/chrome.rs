@@ -15,7 +15,7 @@ use crate::kiosk::{
     CatalogState, Notice, State, layout,
     screen::{self, Screen},
 };
-use crate::ui::Ui;
+use crate::ui::{Ui, widgets::big_text};
 
 pub fn title(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
     let t = &ui.theme;
@@ -40,6 +40,37 @@ pub fn title(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
         {
             frame.render_widget(Line::styled(label, t.status).centered(), rect);
         }
+    }
+}
+
+/// Elderly mode: the screen's name in big letters (plain, should a
+/// translation be too wide for them).
+pub fn banner(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
+    let text = ui.tr.t(banner_key(state.screen()));
+    let letters = Rect { height: layout::BANNER_ROWS - 1, ..area };
+    if !big_text::draw(&text, ui.theme.banner, letters, frame.buffer_mut()) {
+        frame.render_widget(Line::styled(text, ui.theme.heading), Rect { height: 1, ..area });
+    }
+}
+
+/// The message key of a screen's short name, for the banner.
+pub fn banner_key(screen: &Screen) -> &'static str {
+    match screen {
+        Screen::Welcome(_) => "banner-welcome",
+        Screen::Categories { audience: Audience::Personal, .. } => "banner-personal",
+        Screen::Categories { audience: Audience::Business, .. } => "banner-business",
+        Screen::Services { .. } => "banner-services",
+        Screen::Guide { .. } => "banner-guide",
+        Screen::BookHall(_) => "banner-hall",
+        Screen::BookDate { .. } => "banner-date",
+        Screen::BookSlot { .. } => "banner-slot",
+        Screen::BookDetails { .. } => "banner-details",
+        Screen::BookCheck { .. } => "banner-check",
+        Screen::BookDone { .. } => "banner-done",
+        Screen::Lookup { .. } => "banner-lookup",
+        Screen::LookupResult { .. } => "banner-lookup-result",
+        Screen::StaffPin { .. } | Screen::Staff { .. } => "banner-staff",
+        Screen::Search { .. } => "banner-search",
     }
 }
 

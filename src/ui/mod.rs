@@ -42,8 +42,11 @@ pub fn view(state: &State, ui: &Ui, frame: &mut Frame) {
         too_small(state, ui, frame);
         return;
     }
-    let bands = layout::bands(state.size);
+    let bands = layout::bands(state);
     chrome::title(state, ui, frame, bands.title);
+    if let Some(area) = bands.banner {
+        chrome::banner(state, ui, frame, area);
+    }
     if state.idle_warning {
         staff::idle_warning(state, ui, frame, bands.body);
         chrome::status(state, ui, frame, bands.status);

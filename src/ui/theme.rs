@@ -10,6 +10,8 @@ pub struct Theme {
     pub title: Style,
     pub crumb: Style,
     pub heading: Style,
+    /// Elderly mode's big letters (no underline: each cell would get one).
+    pub banner: Style,
     pub text: Style,
     /// Secondary text: details, sources, hints.
     pub dim: Style,
@@ -30,6 +32,7 @@ impl Theme {
             title: Style::new().fg(Color::White).bg(Color::Blue).add_modifier(bold),
             crumb: Style::new().fg(Color::Cyan),
             heading: Style::new().add_modifier(bold),
+            banner: Style::new(),
             text: Style::new(),
             dim: Style::new().fg(Color::Gray),
             focus: Style::new().add_modifier(Modifier::REVERSED | bold),
@@ -47,6 +50,7 @@ impl Theme {
             title: Style::new().fg(Color::Black).bg(Color::White).add_modifier(bold),
             crumb: Style::new().fg(Color::White).add_modifier(bold),
             heading: Style::new().fg(Color::White).add_modifier(bold | Modifier::UNDERLINED),
+            banner: Style::new().fg(Color::White),
             text: Style::new().fg(Color::White),
             dim: Style::new().fg(Color::White),
             focus: Style::new().fg(Color::Black).bg(Color::LightYellow).add_modifier(bold),
@@ -74,6 +78,7 @@ impl Theme {
             title: plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
             crumb: plain,
             heading: plain.add_modifier(Modifier::BOLD),
+            banner: plain,
             text: plain,
             dim: plain,
             focus: plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
