@@ -197,3 +197,30 @@ fn a_backend_that_never_answers_does_not_stall_the_keys() {
     k.send("q");
     assert_eq!(k.wait_exit(), 0);
 }
+
+#[test]
+fn sighup_reloads_the_configuration_and_a_broken_file_keeps_the_old_one() {
+    let data = tempfile::tempdir().unwrap();
+    let config = data.path().join("hall.toml");
+    std::fs::write(&config, "[kiosk]\nlanguage = \"en-US\"\nhall = \"binjiang\"\n").unwrap();
+    let mut k = Kiosk::start(
+        &["--config", config.to_str().unwrap(), "--data-dir", data.path().to_str().unwrap()],
+        &[],
+        80,
+        24,
+    );
+    k.wait_for("Binjiang Citizen Service Centre");
+    let hup = |k: &Kiosk| {
+        let pid = k.child.process_id().expect("a running kiosk").to_string();
+        assert!(Command::new("kill").args(["-HUP", &pid]).status().unwrap().success());
+    };
+    std::fs::write(&config, "[kiosk]\nlanguage = \"en-US\"\nhall = \"tianshan\"\n").unwrap();
+    hup(&k);
+    k.wait_for("Configuration reloaded.");
+    k.wait_for("Tianshan Road Service Point");
+    std::fs::write(&config, "[kiosk]\nlanguage = \"en-US\"\nhall = \"\"\n").unwrap();
+    hup(&k);
+    k.wait_for("The new configuration has errors; the old one stays");
+    assert!(k.screen().contains("Tianshan Road Service Point"), "{}", k.screen());
+    assert!(k.child.try_wait().unwrap().is_none(), "still running");
+}
