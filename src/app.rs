@@ -105,6 +105,7 @@ fn session_config(cfg: &KioskConfig, backend_url: &str) -> SessionConfig {
         lang: cfg.kiosk.language,
         lockdown: cfg.kiosk.lockdown,
         idle_timeout_ms: cfg.session.idle_timeout_secs * 1000,
+        catalog_refresh_ms: cfg.backend.catalog_refresh_secs * 1000,
         idle_warning_ms: cfg.session.idle_warning_secs * 1000,
         staff_key: crate::kiosk::parse_chord(&cfg.staff.key),
         pin_hash: cfg.staff.pin_hash.clone(),
@@ -121,8 +122,28 @@ pub async fn serve(cfg: KioskConfig) -> anyhow::Result<()> {
     let running = server::start(&server_options(&cfg), &cfg.server.listen).await?;
     // Scripts and tests wait for this line to know the port.
     println!("onestop backend listening on {}", running.url());
-    stopped().await;
-    Ok(())
+    let stop = stopped();
+    tokio::pin!(stop);
+    let mut reloads = reload_requests();
+    loop {
+        tokio::select! {
+            _ = &mut stop => return Ok(()),
+            Some(()) = reloads.recv() => match running.reload_catalog().await {
+                Ok(version) => tracing::info!("catalogue reloaded: version {version}"),
+                Err(e) => tracing::error!("catalogue not reloaded, the old one stays: {:#}", anyhow::Error::from(e)),
+            },
+        }
+    }
+}
+
+/// SIGHUP (`systemctl reload`), one message each.
+fn reload_requests() -> tokio::sync::mpsc::UnboundedReceiver<()> {
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+    #[cfg(unix)]
+    if let Ok(mut hup) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup()) {
+        tokio::spawn(async move { while hup.recv().await.is_some() && tx.send(()).is_ok() {} });
+    }
+    rx
 }
 
 /// `onestop config check [FILE…]`: prints each problem, or "ok".

@@ -40,6 +40,7 @@ pub struct KioskSection {
 pub struct BackendSection {
     pub url: Option<String>,
     pub timeout_secs: u64,
+    pub catalog_refresh_secs: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -202,6 +203,9 @@ impl KioskConfig {
         }
         if !(1..=120).contains(&self.backend.timeout_secs) {
             bad("backend.timeout_secs", "must be between 1 and 120 seconds");
+        }
+        if !(1..=86_400).contains(&self.backend.catalog_refresh_secs) {
+            bad("backend.catalog_refresh_secs", "must be between 1 second and 1 day");
         }
         if let Some(url) = &self.handoff.public_url
             && !reqwest::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.has_host())

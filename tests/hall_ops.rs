@@ -96,7 +96,13 @@ fn a_session_left_alone_warns_then_resets_wiping_what_was_typed() {
 fn an_untouched_start_screen_is_left_alone() {
     let mut s = ready(Lang::ZhCn);
     for sec in 1..400 {
-        assert!(tick(&mut s, sec * 1000).is_empty(), "no redraw, no reset at {sec} s");
+        let effects = tick(&mut s, sec * 1000);
+        // Only the routine look for a newer catalogue, which draws nothing.
+        assert!(
+            effects.iter().all(|e| matches!(e, Effect::LoadCatalog { .. })),
+            "no redraw, no reset at {sec} s: {effects:?}"
+        );
+        assert!(matches!(s.screen(), Screen::Welcome(_)) && !s.idle_warning);
     }
 }
 
@@ -167,9 +173,39 @@ fn an_unreachable_backend_is_retried_with_growing_pauses() {
         }
     }
     assert_eq!(&retries[..6], &[2, 6, 14, 30, 62, 122], "2, 4, 8, 16, 32, then 60 s apart");
-    // It comes back: the notice goes, and no more retries.
+    // It comes back: the notice goes, and the next check is a routine one.
     send(&mut s, [Msg::CatalogLoaded(Ok(Some(demo_catalog())))]);
-    assert_eq!((s.online, s.notice.clone(), s.retry_at_ms), (Some(true), None, None));
+    let routine = Some(now + s.config.catalog_refresh_ms);
+    assert_eq!((s.online, s.notice.clone(), s.catalog_check_at_ms), (Some(true), None, routine));
+}
+
+#[test]
+fn while_the_backend_answers_the_kiosk_looks_for_a_newer_catalogue() {
+    let mut s = ready(Lang::EnUs);
+    let every = s.config.catalog_refresh_ms;
+    assert_eq!(every, 300_000, "five minutes unless configured");
+    let version = demo_catalog().version;
+    let checks = |s: &mut State, from: u64, to: u64| -> Vec<u64> {
+        (from / 1000..=to / 1000)
+            .filter(|sec| {
+                tick(s, sec * 1000).iter().any(|e| *e == Effect::LoadCatalog { etag: Some(version.clone()) })
+            })
+            .collect()
+    };
+    assert_eq!(checks(&mut s, 1000, every - 1000), Vec::<u64>::new(), "none before it is due");
+    assert_eq!(checks(&mut s, every, every + 5000), vec![every / 1000], "one when due");
+    // "Not modified": nothing to redraw, and the next check in five minutes.
+    let effects = send(&mut s, [Msg::CatalogLoaded(Ok(None))]);
+    assert!(!effects.contains(&Effect::Redraw), "{effects:?}");
+    assert_eq!(s.catalog_check_at_ms, Some(every + 5000 + every));
+    // A newer catalogue replaces the old one where the citizen stands.
+    send(&mut s, [ch('1')]);
+    let mut newer = demo_catalog();
+    newer.version = "newer".into();
+    newer.categories[0].name.0.insert(Lang::EnUs, "Identity and residence".into());
+    let effects = send(&mut s, [Msg::CatalogLoaded(Ok(Some(newer)))]);
+    assert!(effects.contains(&Effect::Redraw) && effects.iter().any(|e| matches!(e, Effect::BuildIndex(_))));
+    assert!(screen_text(&s).contains("1. Identity and residence"), "{}", screen_text(&s));
 }
 
 #[test]

@@ -108,7 +108,10 @@ fn free_port() -> u16 {
 struct Server(Child);
 
 impl Server {
-    fn start(port: u16, data: &std::path::Path) -> Server {
+    /// `onestop serve` on `port`, keeping its data in `data` (its log in
+    /// `data/serve.log`), with extra environment.
+    fn start(port: u16, data: &std::path::Path, env: &[(&str, &str)]) -> Server {
+        let log = std::fs::File::options().create(true).append(true).open(data.join("serve.log")).unwrap();
         let server = Server(
             onestop()
                 .args([
@@ -118,8 +121,9 @@ impl Server {
                     "--listen",
                     &format!("127.0.0.1:{port}"),
                 ])
+                .envs(env.iter().copied())
                 .stdout(Stdio::null())
-                .stderr(Stdio::null())
+                .stderr(log)
                 .spawn()
                 .unwrap(),
         );
@@ -146,7 +150,7 @@ fn offline_the_kiosk_starts_from_its_cache_and_reconnects_by_itself() {
     let port = free_port();
     let backend = format!("http://127.0.0.1:{port}");
     let args = ["--data-dir", kiosk_data.path().to_str().unwrap(), "--backend", &backend, "--lang", "en-US"];
-    let server = Server::start(port, server_data.path());
+    let server = Server::start(port, server_data.path(), &[]);
     let mut k = Kiosk::start(&args, &[], 80, 24);
     k.wait_for("Household registration and ID");
     k.send("q");
@@ -157,7 +161,7 @@ fn offline_the_kiosk_starts_from_its_cache_and_reconnects_by_itself() {
     k.wait_for("saved earlier");
     k.send("1");
     k.wait_for("Household registration and ID");
-    let _server = Server::start(port, server_data.path());
+    let _server = Server::start(port, server_data.path(), &[]);
     for _ in 0..200 {
         if !k.screen().contains("saved earlier") {
             break;
@@ -223,4 +227,74 @@ fn sighup_reloads_the_configuration_and_a_broken_file_keeps_the_old_one() {
     k.wait_for("The new configuration has errors; the old one stays");
     assert!(k.screen().contains("Tianshan Road Service Point"), "{}", k.screen());
     assert!(k.child.try_wait().unwrap().is_none(), "still running");
+}
+
+/// Copies the demo catalogue (data/) to `dir`.
+fn copy_catalog(dir: &std::path::Path) {
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    std::fs::create_dir_all(dir.join("services")).unwrap();
+    for file in ["halls.toml", "categories.toml"] {
+        std::fs::copy(data.join(file), dir.join(file)).unwrap();
+    }
+    for entry in std::fs::read_dir(data.join("services")).unwrap().flatten() {
+        std::fs::copy(entry.path(), dir.join("services").join(entry.file_name())).unwrap();
+    }
+}
+
+#[test]
+fn a_catalogue_reloaded_by_the_backend_reaches_a_kiosk_without_a_restart() {
+    let (server_data, kiosk_data) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let catalog = server_data.path().join("catalog");
+    copy_catalog(&catalog);
+    let port = free_port();
+    let server = Server::start(
+        port,
+        server_data.path(),
+        &[("ONESTOP__SERVER__CATALOG_DIR", catalog.to_str().unwrap())],
+    );
+    let backend = format!("http://127.0.0.1:{port}");
+    let mut k = Kiosk::start(
+        &["--data-dir", kiosk_data.path().to_str().unwrap(), "--backend", &backend, "--lang", "en-US"],
+        &[("ONESTOP__BACKEND__CATALOG_REFRESH_SECS", "1")],
+        80,
+        24,
+    );
+    k.wait_for("Household registration and ID");
+    k.send("1");
+    k.wait_for("1. Household registration and ID");
+
+    let categories = catalog.join("categories.toml");
+    let text = std::fs::read_to_string(&categories).unwrap();
+    std::fs::write(
+        &categories,
+        text.replace("Household registration and ID", "Residence and identity cards"),
+    )
+    .unwrap();
+    let hup = || {
+        let pid = server.0.id().to_string();
+        assert!(Command::new("kill").args(["-HUP", &pid]).status().unwrap().success());
+    };
+    hup();
+    k.wait_for("1. Residence and identity cards");
+    let log = || std::fs::read_to_string(server_data.path().join("serve.log")).unwrap();
+    assert!(log().contains("catalogue reloaded"), "{}", log());
+
+    // A broken file is refused; the backend goes on serving the last good one.
+    std::fs::write(&categories, "[[category]\nthis is not TOML").unwrap();
+    hup();
+    for _ in 0..100 {
+        if log().contains("not reloaded") {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(log().contains("catalogue not reloaded, the old one stays"), "{}", log());
+    std::thread::sleep(Duration::from_millis(2500)); // two more checks by the kiosk
+    let screen = k.screen();
+    assert!(
+        screen.contains("1. Residence and identity cards") && !screen.contains("saved earlier"),
+        "{screen}"
+    );
+    k.send("q");
+    assert_eq!(k.wait_exit(), 0);
 }

@@ -137,6 +137,8 @@ pub struct SessionConfig {
     pub idle_timeout_ms: u64,
     /// …after a warning shown for this long before.
     pub idle_warning_ms: u64,
+    /// How often to look for a newer catalogue while the backend answers.
+    pub catalog_refresh_ms: u64,
     /// The chord that opens the staff PIN prompt.
     pub staff_key: Option<(KeyCode, KeyModifiers)>,
     /// The staff PIN's argon2 hash (checked by the runtime, off the UI thread).
@@ -159,6 +161,7 @@ impl Default for SessionConfig {
             lockdown: false,
             idle_timeout_ms: 120_000,
             idle_warning_ms: 30_000,
+            catalog_refresh_ms: 300_000,
             staff_key: parse_chord("ctrl+alt+k"),
             pin_hash: None,
             screen_reader: false,
@@ -228,8 +231,9 @@ pub struct State {
     pub idle_warning: bool,
     /// None until the backend first answers or fails; false while unreachable.
     pub online: Option<bool>,
-    /// When to try the backend again, while it is unreachable.
-    pub retry_at_ms: Option<u64>,
+    /// When to ask the backend for the catalogue next: soon (with growing
+    /// pauses) while it is unreachable, every `catalog_refresh_ms` while it answers.
+    pub catalog_check_at_ms: Option<u64>,
     pub backoff_ms: u64,
     pub staff: staff::StaffState,
     /// What is typed on the search screen.
@@ -262,7 +266,7 @@ impl State {
             last_input_ms: 0,
             idle_warning: false,
             online: None,
-            retry_at_ms: None,
+            catalog_check_at_ms: None,
             backoff_ms: FIRST_BACKOFF_MS,
             staff: staff::StaffState::default(),
             search: form::TextField::new(40),
@@ -285,7 +289,7 @@ impl State {
         self.now_ms = kept.now_ms;
         self.last_input_ms = kept.now_ms;
         self.online = kept.online;
-        self.retry_at_ms = kept.retry_at_ms;
+        self.catalog_check_at_ms = kept.catalog_check_at_ms;
         self.backoff_ms = kept.backoff_ms;
         // A PIN lockout outlives a reset: it guards the kiosk, not the citizen.
         self.staff.locked_until_ms = kept.staff.locked_until_ms;

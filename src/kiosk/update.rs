@@ -59,7 +59,7 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             let before = std::mem::replace(&mut state.now_ms, now);
             let mut effects = booking::tick(state, before);
             effects.extend(idle::tick(state));
-            effects.extend(retry_when_due(state));
+            effects.extend(check_catalog_when_due(state));
             let lock_changed =
                 staff::locked_minutes(&state.staff, before) != staff::locked_minutes(&state.staff, now);
             if lock_changed && matches!(state.screen(), Screen::StaffPin { .. }) {
@@ -82,21 +82,26 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             vec![Effect::Redraw]
         }
         Msg::CatalogLoaded(Ok(fresh)) => {
+            // A check that finds nothing new changes nothing on screen.
+            let mut changed = fresh.is_some() || state.online != Some(true);
             if let Some(catalog) = fresh {
                 state.catalog = CatalogState::Ready(Arc::new(catalog));
                 forget_vanished(state);
             }
             state.online = Some(true);
-            state.retry_at_ms = None;
+            state.catalog_check_at_ms = Some(state.now_ms + state.config.catalog_refresh_ms);
             state.backoff_ms = super::FIRST_BACKOFF_MS;
             if matches!(
                 state.notice,
                 Some(Notice::Unavailable(_) | Notice::StillLoading | Notice::BookingOffline)
             ) {
                 state.notice = None;
+                changed = true;
             }
             let mut effects = index_if_new(state);
-            effects.push(Effect::Redraw);
+            if changed {
+                effects.push(Effect::Redraw);
+            }
             effects
         }
         Msg::CatalogLoaded(Err(e)) => {
@@ -106,7 +111,7 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
                 state.catalog = CatalogState::Failed(e);
             }
             state.online = Some(false);
-            state.retry_at_ms = Some(state.now_ms + state.backoff_ms);
+            state.catalog_check_at_ms = Some(state.now_ms + state.backoff_ms);
             state.backoff_ms = (state.backoff_ms * 2).min(super::MAX_BACKOFF_MS);
             state.notice = Some(Notice::Unavailable(e));
             vec![Effect::Redraw]
@@ -162,11 +167,12 @@ fn index_if_new(state: &State) -> Vec<Effect> {
     }
 }
 
-/// Tries the unreachable backend again when its back-off has passed.
-fn retry_when_due(state: &mut State) -> Vec<Effect> {
-    match state.retry_at_ms {
+/// Asks for the catalogue again when due: after a back-off while the
+/// backend is unreachable, or to look for a newer one.
+fn check_catalog_when_due(state: &mut State) -> Vec<Effect> {
+    match state.catalog_check_at_ms {
         Some(at) if state.now_ms >= at => {
-            state.retry_at_ms = None;
+            state.catalog_check_at_ms = None;
             let etag = state.catalog().map(|c| c.version.clone());
             vec![Effect::LoadCatalog { etag }]
         }

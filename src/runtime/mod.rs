@@ -96,11 +96,12 @@ where
             }
             _ => {}
         }
-        let is_tick = matches!(msg, Msg::Tick(_));
+        let quiet = matches!(msg, Msg::Tick(_) | Msg::CatalogLoaded(_));
         let effects = kiosk::update(&mut state, msg);
-        // A tick redraws only when the core says the screen changed, so an
-        // idle kiosk sends nothing to the terminal (screen readers stay quiet).
-        redraw = !is_tick || effects.contains(&Effect::Redraw);
+        // A tick or a catalogue check redraws only when the core says the
+        // screen changed, so an idle kiosk sends nothing to the terminal
+        // (screen readers stay quiet).
+        redraw = !quiet || effects.contains(&Effect::Redraw);
         if executor.run(effects) {
             return Ok(());
         }

@@ -41,11 +41,10 @@ fn now_secs(state: &AppState) -> (Timestamp, i64) {
 }
 
 fn hall_and_service<'a>(
-    state: &'a AppState,
+    catalog: &'a crate::domain::Catalog,
     hall: &str,
     service: &str,
 ) -> ApiResult<(&'a Hall, &'a Service)> {
-    let catalog = &state.served.catalog;
     let hall = catalog.halls.iter().find(|h| h.id == hall).ok_or_else(not_found)?;
     let service = catalog
         .services
@@ -61,7 +60,7 @@ fn hall_and_service<'a>(
 /// Halls with their hours and time zones.
 #[utoipa::path(get, path = "/api/v1/halls", responses((status = 200, body = Vec<Hall>)))]
 pub(super) async fn halls(State(state): State<AppState>) -> Json<Vec<Hall>> {
-    Json(state.served.catalog.halls.clone())
+    Json(state.served.get().catalog.halls.clone())
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -83,7 +82,8 @@ pub(super) async fn days(
     q: Result<Query<ServiceQuery>, QueryRejection>,
 ) -> ApiResult<Json<Days>> {
     let q = query(q)?;
-    let (hall, service) = hall_and_service(&state, &hall, &q.service)?;
+    let served = state.served.get();
+    let (hall, service) = hall_and_service(&served.catalog, &hall, &q.service)?;
     let (now, secs) = now_secs(&state);
     state.store.release_expired(secs).await.map_err(Fail::internal)?;
     let dates = calendar::bookable_dates(hall, now);
@@ -137,7 +137,8 @@ pub(super) async fn slots(
     q: Result<Query<SlotsQuery>, QueryRejection>,
 ) -> ApiResult<Json<Slots>> {
     let q = query(q)?;
-    let (hall, service) = hall_and_service(&state, &hall, &q.service)?;
+    let served = state.served.get();
+    let (hall, service) = hall_and_service(&served.catalog, &hall, &q.service)?;
     let date: Date = q.date.parse().map_err(|_| Fail::invalid("date", "write the date as YYYY-MM-DD"))?;
     let (now, secs) = now_secs(&state);
     state.store.release_expired(secs).await.map_err(Fail::internal)?;
@@ -189,7 +190,8 @@ pub(super) async fn create_hold(
     body: Result<Json<HoldRequest>, JsonRejection>,
 ) -> ApiResult<Response> {
     let req = json(body)?;
-    let (hall, service) = hall_and_service(&state, &req.hall, &req.service)?;
+    let served = state.served.get();
+    let (hall, service) = hall_and_service(&served.catalog, &req.hall, &req.service)?;
     let start: Timestamp = req.start.parse().map_err(|_| Fail::invalid("start", "an RFC 3339 instant"))?;
     let (now, secs) = now_secs(&state);
     let slot = calendar::find_slot(hall, service.booking, start, now)
@@ -313,7 +315,8 @@ fn sha_hex(s: &str) -> String {
 }
 
 fn view(state: &AppState, b: &StoredBooking) -> Booking {
-    let hall = state.served.catalog.halls.iter().find(|h| h.id == b.hall);
+    let served = state.served.get();
+    let hall = served.catalog.halls.iter().find(|h| h.id == b.hall);
     let tz = hall.map_or(jiff::tz::TimeZone::UTC, calendar::zone);
     let local = |t: i64| {
         Timestamp::from_second(t).map(|t| calendar::hh_mm(&t.to_zoned(tz.clone()))).unwrap_or_default()
@@ -398,7 +401,8 @@ pub(super) async fn bookings_today(
     q: Result<Query<HallQuery>, QueryRejection>,
 ) -> ApiResult<Json<crate::domain::Count>> {
     let q = query(q)?;
-    let hall = state.served.catalog.halls.iter().find(|h| h.id == q.hall).ok_or_else(not_found)?;
+    let served = state.served.get();
+    let hall = served.catalog.halls.iter().find(|h| h.id == q.hall).ok_or_else(not_found)?;
     let (now, _) = now_secs(&state);
     let midnight = calendar::today(hall, now)
         .to_zoned(calendar::zone(hall))

@@ -34,7 +34,7 @@ pub(super) async fn create(
     body: Result<Json<HandoffRequest>, JsonRejection>,
 ) -> Result<Response, Fail> {
     let Json(req) = body.map_err(|e| Fail::new(StatusCode::BAD_REQUEST, "bad_request", e.body_text()))?;
-    if !state.served.catalog.services.iter().any(|s| s.id == req.service) {
+    if !state.served.get().catalog.services.iter().any(|s| s.id == req.service) {
         return Err(Fail::invalid("service", "no such service"));
     }
     let booking = req.booking.as_deref().map(normalize_code);
@@ -75,7 +75,8 @@ pub(super) async fn page(
     match found(&state, peer, &code).await {
         Err(response) => response,
         Ok((handoff, tr, booking)) => {
-            let catalog = &state.served.catalog;
+            let served = state.served.get();
+            let catalog = &served.catalog;
             let Some(service) = catalog.services.iter().find(|s| s.id == handoff.service) else {
                 return gone(Lang::FALLBACK);
             };

@@ -9,7 +9,11 @@ mod handoff;
 mod routes;
 pub mod store;
 
-use std::{net::SocketAddr, path::PathBuf, sync::Arc};
+use std::{
+    net::SocketAddr,
+    path::{Path, PathBuf},
+    sync::{Arc, PoisonError, RwLock},
+};
 
 use tokio::net::TcpListener;
 
@@ -71,10 +75,34 @@ pub(crate) struct Served {
     pub etag: String,
 }
 
+impl Served {
+    async fn from_store(store: &Store) -> Result<Served, ServerError> {
+        let catalog = store.catalog().await?;
+        let json = serde_json::to_vec(&catalog).expect("catalogue serializes").into();
+        let etag = format!("\"{}\"", catalog.version);
+        Ok(Served { catalog, json, etag })
+    }
+}
+
+/// The catalogue being served, swapped whole when it is reloaded: a request
+/// that takes it once sees one version throughout.
+#[derive(Clone)]
+pub(crate) struct ServedCatalog(Arc<RwLock<Arc<Served>>>);
+
+impl ServedCatalog {
+    pub fn get(&self) -> Arc<Served> {
+        Arc::clone(&self.0.read().unwrap_or_else(PoisonError::into_inner))
+    }
+
+    fn set(&self, served: Served) {
+        *self.0.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(served);
+    }
+}
+
 #[derive(Clone)]
 pub(crate) struct AppState {
     pub store: Store,
-    pub served: Arc<Served>,
+    pub served: ServedCatalog,
     pub clock: Arc<dyn Clock>,
     pub hold_secs: i64,
     pub handoff_secs: i64,
@@ -86,31 +114,47 @@ pub(crate) struct AppState {
 /// A running server; dropping it does not stop it (it lives as long as the runtime).
 pub struct Running {
     pub addr: SocketAddr,
+    state: AppState,
+    catalog_dir: Option<PathBuf>,
 }
 
 impl Running {
     pub fn url(&self) -> String {
         format!("http://{}", self.addr)
     }
+
+    /// Reads the catalogue again, stores it and serves it (kiosks find it
+    /// at their next check); returns its version. On any problem the old
+    /// one stays.
+    pub async fn reload_catalog(&self) -> Result<String, ServerError> {
+        let source = load_catalog(self.catalog_dir.as_deref())?;
+        self.state.store.seed(&source).await?;
+        let served = Served::from_store(&self.state.store).await?;
+        let version = served.catalog.version.clone();
+        self.state.served.set(served);
+        Ok(version)
+    }
+}
+
+/// The catalogue directory's, or the demo catalogue built into the binary.
+fn load_catalog(dir: Option<&Path>) -> Result<Catalog, catalog_source::SourceError> {
+    match dir {
+        Some(dir) => catalog_source::from_dir(dir),
+        None => catalog_source::embedded(),
+    }
 }
 
 /// Loads and checks the catalogue, opens the store and seeds it: everything
 /// that can fail before the first request.
 pub(crate) async fn prepare(opts: &ServerOptions, addr: SocketAddr) -> Result<AppState, ServerError> {
-    let source = match &opts.catalog_dir {
-        Some(dir) => catalog_source::from_dir(dir)?,
-        None => catalog_source::embedded()?,
-    };
+    let source = load_catalog(opts.catalog_dir.as_deref())?;
     if let Some(parent) = opts.database.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)
             .map_err(|source| ServerError::Dir { path: parent.to_owned(), source })?;
     }
     let store = Store::open(&opts.database).await?;
     store.seed(&source).await?;
-    let catalog = store.catalog().await?;
-    let json = serde_json::to_vec(&catalog).expect("catalogue serializes").into();
-    let etag = format!("\"{}\"", catalog.version);
-    let served = Arc::new(Served { catalog, json, etag });
+    let served = ServedCatalog(Arc::new(RwLock::new(Arc::new(Served::from_store(&store).await?))));
     let public_url = match &opts.public_url {
         Some(url) => url.trim_end_matches('/').to_owned(),
         None => format!("http://{addr}"),
@@ -135,11 +179,12 @@ pub async fn start(opts: &ServerOptions, listen: &str) -> Result<Running, Server
         listener.local_addr().map_err(|source| ServerError::Listen { addr: listen.to_owned(), source })?;
     let state = prepare(opts, addr).await?;
     // Client addresses are needed for the phone pages' rate limit.
+    let running = Running { addr, state: state.clone(), catalog_dir: opts.catalog_dir.clone() };
     let app = routes::router(state).into_make_service_with_connect_info::<SocketAddr>();
     tokio::spawn(async move {
         if let Err(e) = axum::serve(listener, app).await {
             tracing::error!("server stopped: {e}");
         }
     });
-    Ok(Running { addr })
+    Ok(running)
 }

@@ -120,7 +120,7 @@ async fn method_not_allowed() -> Response {
     )
 )]
 async fn catalog(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let served = &state.served;
+    let served = state.served.get();
     let fresh = headers
         .get_all(header::IF_NONE_MATCH)
         .iter()
