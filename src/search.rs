@@ -9,7 +9,7 @@
 use memchr::memmem::Finder;
 use pinyin::ToPinyin;
 
-use crate::domain::{Catalog, Lang};
+use crate::domain::{Catalog, Lang, Service};
 
 /// Readings of characters that the dictionary's first reading gets wrong in
 /// service words (多音字): the word, and each character's syllable.
@@ -322,6 +322,19 @@ impl SearchIndex {
         hits.sort_unstable_by(order);
         hits.into_iter().map(|(rank, _, _, service)| Hit { service, rank }).collect()
     }
+}
+
+/// For a service found by an alias and not by its name: the first alias the
+/// query matches (the citizen's language first) and its characters matched,
+/// so the screen can say why the service was found.
+pub fn matched_alias<'a>(service: &'a Service, lang: Lang, query: &str) -> Option<(&'a str, Vec<usize>)> {
+    let aliases = &service.aliases.0;
+    let own = aliases.get(&lang).into_iter().flatten();
+    let others = aliases.iter().filter(|(l, _)| **l != lang).flat_map(|(_, a)| a);
+    own.chain(others).find_map(|alias| {
+        let marks = highlight(alias, query);
+        (!marks.is_empty()).then_some((alias.as_str(), marks))
+    })
 }
 
 /// Which characters of `name` the query matched, for highlighting.

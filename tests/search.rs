@@ -103,3 +103,29 @@ fn typing_shbx_in_the_real_binary_finds_social_insurance_and_enter_opens_it() {
     k.send("\x03");
     assert_eq!(k.wait_exit(), 0);
 }
+
+#[test]
+fn a_service_found_by_another_name_says_which_with_the_match_marked() {
+    let mut s = ready(onestop::domain::Lang::ZhCn);
+    s.search_index = Some(std::sync::Arc::new(SearchIndex::build(&demo_catalog())));
+    send(&mut s, [ch('/'), onestop::kiosk::Msg::Paste("shbx".into())]);
+    let terminal = render(&s, onestop::ui::Theme::standard());
+    let buffer = terminal.backend().buffer();
+    let width = buffer.area.width as usize;
+    let text = screen_text(&s);
+    let y = text.lines().position(|r| r.contains("▶ 1.")).expect("a first result");
+    let row = text.lines().nth(y).unwrap();
+    assert!(row.contains("基本养老保险关系转移接续  又称“社会保险转移”"), "{row}");
+    let marked: String = buffer.content()[y * width..(y + 1) * width]
+        .iter()
+        .filter(|c| c.modifier.contains(ratatui::style::Modifier::UNDERLINED) && c.symbol() != " ")
+        .map(|c| c.symbol())
+        .collect();
+    assert_eq!(marked, "社会保险", "the characters shbx stands for");
+    // Found by its own name: nothing more is said.
+    let mut t = ready(onestop::domain::Lang::ZhCn);
+    t.search_index = s.search_index.clone();
+    send(&mut t, [ch('/'), onestop::kiosk::Msg::Paste("sfz".into())]);
+    let text = screen_text(&t);
+    assert!(text.contains("▶ 1. 居民身份证") && !text.contains("又称"), "{text}");
+}

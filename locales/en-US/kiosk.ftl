@@ -282,3 +282,4 @@ search-found = { $count ->
    *[other] { $count } services found
 } (matches underlined):
 search-none = Nothing found for “{ $query }”. Browse by category, or call { $phone }:
+search-also-called = also called “{ $alias }”

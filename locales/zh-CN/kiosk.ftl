@@ -254,3 +254,4 @@ search-label = 搜索：
 search-hint = 可输入中文、拼音或拼音首字母（如 shebao、sfz），按 ↑↓ 选择，Enter 打开。
 search-found = 找到 { $count } 项（匹配的字加了下划线）：
 search-none = 没有找到“{ $query }”。可以按分类查找，或拨打 { $phone } 咨询：
+search-also-called = 又称“{ $alias }”

@@ -254,3 +254,4 @@ search-label = 搜尋：
 search-hint = 可輸入中文、拼音或拼音首字母（如 shebao、sfz），按 ↑↓ 選擇，Enter 開啟。
 search-found = 找到 { $count } 項（相符的字加了底線）：
 search-none = 找不到「{ $query }」。可按分類查找，或致電 { $phone } 查詢：
+search-also-called = 又稱「{ $alias }」

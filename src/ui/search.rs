@@ -9,7 +9,7 @@ use ratatui::{
 
 use crate::i18n;
 use crate::kiosk::{SearchItem, State};
-use crate::search::{Hit, highlight};
+use crate::search::{Hit, highlight, matched_alias};
 use crate::ui::{
     Ui, chrome,
     widgets::menu::{self, Item},
@@ -44,10 +44,21 @@ pub fn draw(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, selected: usi
         .map(|item| match item {
             SearchItem::Result(i) => {
                 let s = catalog.and_then(|c| c.services.get(*i));
-                let name = s.map_or("", |s| s.name.get(lang)).to_owned();
-                let marks = highlight(&name, query);
+                let mut label = s.map_or("", |s| s.name.get(lang)).to_owned();
+                let mut marks = highlight(&label, query);
+                // Found by another name: say which, its matched characters marked.
+                if let Some((alias, alias_marks)) =
+                    s.filter(|_| marks.is_empty()).and_then(|s| matched_alias(s, lang, query))
+                {
+                    let also = tr.a("search-also-called", &[("alias", i18n::s(alias))]);
+                    let offset = label.chars().count()
+                        + 2
+                        + also.find(alias).map_or(0, |at| also[..at].chars().count());
+                    marks = alias_marks.into_iter().map(|m| m + offset).collect();
+                    label = format!("{label}  {also}");
+                }
                 let detail = s.map_or_else(String::new, |s| s.department.get(lang).to_owned());
-                (Item { label: name, detail }, marks)
+                (Item { label, detail }, marks)
             }
             SearchItem::Browse(a) => {
                 (Item { label: tr.t(chrome::audience_key(*a)), detail: String::new() }, vec![])
