@@ -199,6 +199,7 @@ fn server_options(cfg: &KioskConfig) -> ServerOptions {
         handoff_minutes: cfg.handoff.ttl_minutes,
         public_url: cfg.handoff.public_url.clone(),
         lookups_per_minute: cfg.handoff.lookups_per_minute,
+        trusted_proxies: cfg.handoff.trusted_proxies.clone(),
         ..ServerOptions::new(cfg.database())
     }
 }

@@ -63,6 +63,7 @@ pub struct HandoffSection {
     pub public_url: Option<String>,
     pub ttl_minutes: u32,
     pub lookups_per_minute: u32,
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -66,6 +66,8 @@ fn config_check_names_the_file_and_key_of_every_problem() {
         ("lang.toml", "[kiosk]\nlanguage = \"fr-FR\"\n", "kiosk.language"),
         ("url.toml", "[backend]\nurl = \"ftp://example\"\n", "backend.url"),
         ("listen.toml", "[server]\nlisten = \"nowhere\"\n", "server.listen"),
+        ("proxy.toml", "[handoff]\ntrusted_proxies = [\"10.0.0.300\"]\n", "handoff.trusted_proxies[0]"),
+        ("refresh.toml", "[backend]\ncatalog_refresh_secs = 0\n", "backend.catalog_refresh_secs"),
         ("syntax.toml", "[kiosk\n", "line 1"),
     ];
     for (name, text, key) in cases {

@@ -23,11 +23,17 @@ struct Backend {
 }
 
 async fn backend(lookups_per_minute: u32) -> Backend {
+    backend_behind(lookups_per_minute, vec![]).await
+}
+
+/// A backend that believes X-Forwarded-For from `trusted_proxies`.
+async fn backend_behind(lookups_per_minute: u32, trusted_proxies: Vec<std::net::IpAddr>) -> Backend {
     let dir = tempfile::tempdir().unwrap();
     let clock = Arc::new(ManualClock::new("2026-11-30T00:00:00Z".parse().unwrap()));
     let opts = ServerOptions {
         clock: clock.clone(),
         lookups_per_minute,
+        trusted_proxies,
         ..ServerOptions::new(dir.path().join("db"))
     };
     let url = server::start(&opts, "127.0.0.1:0").await.unwrap().url();
@@ -154,6 +160,31 @@ async fn lookups_are_rate_limited_per_client_address() {
         StatusCode::OK,
         "a new minute, a new allowance"
     );
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_each_phone_is_limited_by_its_own_address() {
+    let b = backend_behind(2, vec!["127.0.0.1".parse().unwrap()]).await;
+    let handoff = b.handoff("passport-application", Lang::ZhCn, None).await;
+    let http = reqwest::Client::new();
+    let get = |chain: &'static str| {
+        let request = http.get(&handoff.url).header("X-Forwarded-For", chain);
+        async move { request.send().await.unwrap().status() }
+    };
+    // The proxy appends the phone's address to whatever the phone sent.
+    assert_eq!(get("203.0.113.7").await, StatusCode::OK);
+    assert_eq!(get("10.9.9.9, 203.0.113.7").await, StatusCode::OK, "a forged first entry changes nothing");
+    assert_eq!(get("203.0.113.7").await, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(get("203.0.113.8").await, StatusCode::OK, "another phone has its own allowance");
+
+    // Without a trusted proxy the header is ignored: forging it does not help.
+    let direct = backend(2).await;
+    let handoff = direct.handoff("passport-application", Lang::ZhCn, None).await;
+    for (i, forged) in ["198.51.100.1", "198.51.100.2", "198.51.100.3"].into_iter().enumerate() {
+        let status = http.get(&handoff.url).header("X-Forwarded-For", forged).send().await.unwrap().status();
+        let expected = if i < 2 { StatusCode::OK } else { StatusCode::TOO_MANY_REQUESTS };
+        assert_eq!(status, expected, "request {i}");
+    }
 }
 
 /// Tags open and close in order (void elements aside): the page is well formed.

@@ -3,12 +3,15 @@
 //! checklist and, for a booking, its date, time, hall and code — never a
 //! name, phone or ID number. Lookups are rate-limited per client address.
 
-use std::{fmt::Write as _, net::SocketAddr};
+use std::{
+    fmt::Write as _,
+    net::{IpAddr, SocketAddr},
+};
 
 use axum::{
     Form, Json,
     extract::{ConnectInfo, Path, State, rejection::JsonRejection},
-    http::{StatusCode, header},
+    http::{HeaderMap, StatusCode, header},
     response::{IntoResponse, Response},
 };
 use jiff::Timestamp;
@@ -70,9 +73,11 @@ fn link(base: &str, code: &str) -> String {
 pub(super) async fn page(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     Path(code): Path<String>,
 ) -> Response {
-    match found(&state, peer, &code).await {
+    let client = client_ip(peer.ip(), &headers, &state.trusted_proxies);
+    match found(&state, client, &code).await {
         Err(response) => response,
         Ok((handoff, tr, booking)) => {
             let served = state.served.get();
@@ -90,14 +95,40 @@ pub(super) async fn page(
     }
 }
 
+/// The address a request counts against: the peer's, unless the peer is a
+/// trusted proxy; then the last X-Forwarded-For address that is not itself
+/// a trusted proxy (each proxy appends the address it saw).
+fn client_ip(peer: IpAddr, headers: &HeaderMap, trusted: &[IpAddr]) -> IpAddr {
+    if !trusted.contains(&peer) {
+        return peer;
+    }
+    let chain: Vec<&str> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .collect();
+    let mut client = peer;
+    for hop in chain.into_iter().rev() {
+        // Anything unreadable was written before a trusted proxy: stop there.
+        let Ok(ip) = hop.parse::<IpAddr>() else { break };
+        client = ip;
+        if !trusted.contains(&ip) {
+            break;
+        }
+    }
+    client
+}
+
 /// The handoff and its booking, or the page to answer instead.
 async fn found(
     state: &AppState,
-    peer: SocketAddr,
+    client: IpAddr,
     code: &str,
 ) -> Result<(StoredHandoff, Tr, Option<StoredBooking>), Response> {
     let now = state.clock.now().as_second();
-    if !state.limit.allow(peer.ip(), now) {
+    if !state.limit.allow(client, now) {
         let tr = Tr::new(Lang::FALLBACK);
         let mut page =
             html(StatusCode::TOO_MANY_REQUESTS, tr.lang, &tr.t("m-busy-title"), &para(&tr.t("m-busy-body")));
@@ -127,10 +158,12 @@ pub(super) struct CancelForm {
 pub(super) async fn cancel(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     Path(code): Path<String>,
     Form(form): Form<CancelForm>,
 ) -> Response {
-    let (_, tr, booking) = match found(&state, peer, &code).await {
+    let client = client_ip(peer.ip(), &headers, &state.trusted_proxies);
+    let (_, tr, booking) = match found(&state, client, &code).await {
         Ok(found) => found,
         Err(response) => return response,
     };

@@ -10,7 +10,7 @@ mod routes;
 pub mod store;
 
 use std::{
-    net::SocketAddr,
+    net::{IpAddr, SocketAddr},
     path::{Path, PathBuf},
     sync::{Arc, PoisonError, RwLock},
 };
@@ -38,6 +38,8 @@ pub struct ServerOptions {
     pub public_url: Option<String>,
     /// Phone page requests allowed per client address per minute.
     pub lookups_per_minute: u32,
+    /// Reverse proxies whose X-Forwarded-For is believed.
+    pub trusted_proxies: Vec<IpAddr>,
     pub clock: Arc<dyn Clock>,
 }
 
@@ -51,6 +53,7 @@ impl ServerOptions {
             handoff_minutes: 30,
             public_url: None,
             lookups_per_minute: 30,
+            trusted_proxies: vec![],
             clock: Arc::new(clock::SystemClock),
         }
     }
@@ -109,6 +112,7 @@ pub(crate) struct AppState {
     /// Base of the phone pages' links, without a trailing slash.
     pub public_url: String,
     pub limit: Arc<crate::limit::PerMinute>,
+    pub trusted_proxies: Arc<[IpAddr]>,
 }
 
 /// A running server; dropping it does not stop it (it lives as long as the runtime).
@@ -167,6 +171,7 @@ pub(crate) async fn prepare(opts: &ServerOptions, addr: SocketAddr) -> Result<Ap
         handoff_secs: i64::from(opts.handoff_minutes.max(1)) * 60,
         public_url,
         limit: Arc::new(crate::limit::PerMinute::new(opts.lookups_per_minute)),
+        trusted_proxies: opts.trusted_proxies.clone().into(),
     })
 }
 
