@@ -6,7 +6,7 @@ mod common;
 
 use common::{pty::Kiosk, screens::all_screens, *};
 use onestop::domain::{FetchError, Lang};
-use onestop::kiosk::{Msg, Screen, State, layout, update};
+use onestop::kiosk::{Msg, Screen, State, layout, lookup::LookupField, update};
 use onestop::ui::Theme;
 
 fn screen_reader(mut state: State) -> State {
@@ -120,7 +120,7 @@ fn elderly_mode_names_each_screen_in_big_letters_where_there_is_room() {
 }
 
 #[test]
-fn below_the_banner_a_click_still_chooses_the_item_under_it() {
+fn in_elderly_mode_a_tap_lands_on_what_is_drawn_under_it() {
     let mut s = elderly_tall(ready(Lang::ZhCn));
     let text = screen_text(&s);
     let row = text.lines().position(|l| l.contains("2. ")).expect("a second item") as u16;
@@ -136,6 +136,19 @@ fn below_the_banner_a_click_still_chooses_the_item_under_it() {
     assert!(matches!(s.screen(), Screen::Welcome(_)), "the blank row between items does nothing");
     send(&mut s, [click(row)]);
     assert!(matches!(s.screen(), Screen::Categories { audience: onestop::domain::Audience::Business, .. }));
+
+    // Form fields have a blank row between them too; a tap on a field's
+    // label or value focuses it, wherever the screen drew it.
+    let mut s = elderly_tall(ready(Lang::ZhCn));
+    send(&mut s, [ch('4')]);
+    let text = screen_text(&s);
+    let label = text.lines().position(|l| l.contains("手机号后四位")).expect("the second field") as u16;
+    send(&mut s, [click(label - 1)]);
+    assert!(matches!(s.screen(), Screen::Lookup { focus: LookupField::Code, .. }), "blank row");
+    send(&mut s, [click(label + 1)]);
+    assert!(matches!(s.screen(), Screen::Lookup { focus: LookupField::PhoneLast4, .. }), "value row");
+    send(&mut s, [click(label - 2)]);
+    assert!(matches!(s.screen(), Screen::Lookup { focus: LookupField::Code, .. }), "first value row");
 }
 
 #[test]

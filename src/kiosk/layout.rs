@@ -70,6 +70,12 @@ pub fn form_top(screen: &super::Screen, body: Rect) -> Option<u16> {
     }
 }
 
+/// Rows from one form field to the next: its label and its value, and in
+/// elderly mode a blank row between fields.
+pub fn field_pitch(state: &State) -> u16 {
+    if state.elderly { 3 } else { 2 }
+}
+
 /// Rows kept above the menu on screens that show details first (a booking
 /// found, the staff screen's facts).
 pub const DETAILS_ROWS: u16 = 8;

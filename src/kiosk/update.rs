@@ -587,7 +587,11 @@ fn on_button(state: &State, mouse: MouseEvent) -> Option<Action> {
 /// A tap on a form field's label or value focuses it.
 fn focus_field_at(state: &mut State, row: u16) {
     let Some(top) = layout::form_top(state.screen(), layout::bands(state).body) else { return };
-    let Some(index) = row.checked_sub(top).map(|r| (r / 2) as usize) else { return };
+    let pitch = layout::field_pitch(state);
+    // The label or the value row (not the blank row between fields).
+    let Some(index) = row.checked_sub(top).filter(|r| r % pitch < 2).map(|r| (r / pitch) as usize) else {
+        return;
+    };
     match state.screens.last_mut() {
         Some(Screen::BookDetails { focus, .. }) => {
             if let Some(f) = booking::Field::ALL.get(index) {

@@ -192,8 +192,7 @@ pub fn details(
         .collect();
     // After Continue the focus moves to the first field in error, so the
     // cursor (and a screen reader) lands where the fix is needed.
-    let top = crate::kiosk::layout::form_top(state.screen(), body).unwrap_or(body.y);
-    form::draw(frame, ui, Rect { y: top, height: body.height.saturating_sub(top - body.y), ..body }, &fields);
+    form::draw(frame, ui, state, body, &fields);
 }
 
 pub fn check(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, selected: usize, sending: bool) {

@@ -57,8 +57,7 @@ pub fn form(
             focused: f == focus,
         })
         .collect();
-    let top = crate::kiosk::layout::form_top(state.screen(), body).unwrap_or(body.y);
-    form::draw(frame, ui, Rect { y: top, height: body.height.saturating_sub(top - body.y), ..body }, &fields);
+    form::draw(frame, ui, state, body, &fields);
 }
 
 pub fn result(

@@ -38,13 +38,7 @@ pub fn pin(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, checking: bool
     let label = if checking { tr.t("staff-pin-checking") } else { tr.t("staff-pin-label") };
     let masked = "•".repeat(state.staff.pin.text.chars().count());
     let field = FieldView { label, value: masked, choice: false, error, focused: true };
-    let top = crate::kiosk::layout::form_top(state.screen(), body).unwrap_or(body.y);
-    form::draw(
-        frame,
-        ui,
-        Rect { y: top, height: body.height.saturating_sub(top - body.y), ..body },
-        &[field],
-    );
+    form::draw(frame, ui, state, body, &[field]);
 }
 
 pub fn screen(

@@ -1,6 +1,7 @@
-//! A form: one labelled text field per two rows — the label (with its error
-//! beside it, in words) and the value. The focused value has the ▶ marker,
-//! reverse video, and the terminal cursor at the end of its text.
+//! A form: each labelled text field takes two rows — the label (with its
+//! error beside it, in words) and the value — and in elderly mode a blank
+//! row more. The focused value has the ▶ marker, reverse video, and the
+//! terminal cursor at the end of its text.
 
 use ratatui::{
     Frame,
@@ -8,6 +9,7 @@ use ratatui::{
     text::{Line, Span},
 };
 
+use crate::kiosk::{State, layout};
 use crate::ui::Ui;
 
 pub struct FieldView {
@@ -19,9 +21,11 @@ pub struct FieldView {
     pub focused: bool,
 }
 
-/// Draws the fields from `area.y`; returns the row after the last.
-pub fn draw(frame: &mut Frame, ui: &Ui, area: Rect, fields: &[FieldView]) -> u16 {
+/// Draws the fields where the layout puts them in the screen's `body`.
+pub fn draw(frame: &mut Frame, ui: &Ui, state: &State, body: Rect, fields: &[FieldView]) {
     let t = &ui.theme;
+    let top = layout::form_top(state.screen(), body).unwrap_or(body.y);
+    let area = Rect { y: top, height: body.height.saturating_sub(top - body.y), ..body };
     let mut y = area.y;
     for field in fields {
         if y + 1 >= area.y + area.height {
@@ -43,7 +47,6 @@ pub fn draw(frame: &mut Frame, ui: &Ui, area: Rect, fields: &[FieldView]) -> u16
             let offset = if field.choice { 2 } else { 1 + Line::raw(field.value.as_str()).width() as u16 };
             frame.set_cursor_position(Position { x: area.x + 2 + offset, y: y + 1 });
         }
-        y += 2;
+        y += layout::field_pitch(state);
     }
-    y
 }
