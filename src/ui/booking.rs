@@ -18,6 +18,7 @@ use crate::ui::{
         form::{self, FieldView},
         menu::{self, Item},
     },
+    wrap,
 };
 
 fn weekday_of(date: &str) -> u8 {
@@ -302,24 +303,17 @@ pub fn done(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, b: &Booking, 
     let Some(body) = super::phone::beside(state, ui, frame, body, qr) else { return };
     let tr = &ui.tr;
     let t = &ui.theme;
-    let mut y = body.y;
-    let mut put = |frame: &mut Frame, text: &str, style| {
-        if y < body.y + body.height {
-            frame.render_widget(Line::styled(text.to_owned(), style), Rect { y, height: 1, ..body });
-        }
-        y += 1;
-    };
-    put(frame, &tr.t("done-heading"), t.heading);
+    let mut y = wrap::draw(frame, body, body.y, &tr.t("done-heading"), t.heading);
     frame.set_cursor_position(Position { x: body.x, y: body.y });
     for (line, strong) in booking_lines(state, tr, b) {
-        put(frame, &line, if strong { t.focus } else { t.text });
+        y = wrap::draw(frame, body, y, &line, if strong { t.focus } else { t.text });
     }
-    put(frame, "", t.text);
+    y = wrap::draw(frame, body, y, "", t.text);
     if let Some(service) = state.service(&b.service) {
-        put(frame, &tr.t("done-bring"), t.heading);
+        y = wrap::draw(frame, body, y, &tr.t("done-bring"), t.heading);
         for m in &service.materials {
             let line = format!("☐ {} · {}", m.name.get(state.lang), i18n::material_form(tr, m));
-            put(frame, &crate::ui::wrap::truncate(&line, body.width as usize), t.text);
+            y = wrap::draw(frame, body, y, &line, t.text);
         }
     }
 }

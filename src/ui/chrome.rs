@@ -164,11 +164,7 @@ pub fn notice(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
             BookingFailure::Refused => error("notice-refused"),
         },
     };
-    for (i, line) in
-        super::wrap::wrap(&text, area.width as usize).into_iter().take(area.height as usize).enumerate()
-    {
-        frame.render_widget(Line::styled(line, style), Rect { y: area.y + i as u16, height: 1, ..area });
-    }
+    super::wrap::draw(frame, area, area.y, &text, style);
 }
 
 pub fn status(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {

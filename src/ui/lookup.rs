@@ -13,6 +13,7 @@ use crate::ui::{
         form::{self, FieldView},
         menu::{self, Item},
     },
+    wrap,
 };
 
 pub fn form(
@@ -76,9 +77,10 @@ pub fn result(
         BookingStatus::Cancelled => "status-cancelled",
     });
     // The details fill the rows above the menu (layout::DETAILS_ROWS).
-    for (y, (text, strong)) in (body.y..).zip(std::iter::once((status, true)).chain(lines)) {
-        let style = if strong { ui.theme.heading } else { ui.theme.text };
-        frame.render_widget(Line::styled(text, style), Rect { y, height: 1, ..body });
+    let details = Rect { height: crate::kiosk::layout::DETAILS_ROWS.min(body.height), ..body };
+    let mut y = body.y;
+    for (text, strong) in std::iter::once((status, true)).chain(lines) {
+        y = wrap::draw(frame, details, y, &text, if strong { ui.theme.heading } else { ui.theme.text });
     }
     let items: Vec<Item> = lookup::result_items(b, confirming)
         .into_iter()

@@ -4,6 +4,7 @@
 //! (and only when longer than a line, inside). textwrap does this well only
 //! with its ICU segmenter, whose data would outweigh this file many times.
 
+use ratatui::{Frame, layout::Rect, style::Style, text::Line};
 use unicode_width::UnicodeWidthChar;
 
 /// Punctuation that must not begin a line (it stays with the character before).
@@ -68,6 +69,20 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         lines.push(line.trim_end().to_owned());
     }
     lines
+}
+
+/// Draws `text` wrapped to `area`'s width from row `y` down, never below
+/// `area`; returns the row after it (an empty text is one blank row).
+pub fn draw(frame: &mut Frame, area: Rect, y: u16, text: &str, style: Style) -> u16 {
+    let mut y = y;
+    for line in wrap(text, area.width as usize) {
+        if y >= area.bottom() {
+            break;
+        }
+        frame.render_widget(Line::styled(line, style), Rect { y, height: 1, ..area });
+        y += 1;
+    }
+    y
 }
 
 /// `text` cut to `width` columns, with an ellipsis when anything was cut.
