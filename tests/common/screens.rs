@@ -162,6 +162,9 @@ pub fn booking_screens(lang: Lang) -> Vec<(&'static str, State)> {
     out.push(("book_slot_hold_expired", expired));
     send(&mut s, [Msg::BookingConfirmed(Ok(booking(BookingStatus::Active)))]);
     out.push(("book_done", s.clone()));
+    let mut left = s.clone();
+    send(&mut left, [key(KeyCode::Esc)]);
+    assert!(matches!(left.screen(), Screen::Welcome(_)), "from the confirmation, Back is the start");
     assert!(s.draft.is_none(), "nothing personal stays after booking");
 
     let mut l = ready(lang);
