@@ -1,5 +1,6 @@
 //! One navigation keystroke at 120×40: `update` + `view` + ratatui's diff,
 //! written to a terminal backend that counts bytes. Goals: ≤0.5 ms, ≤300 bytes.
+//! Measured as usual, then in elderly mode (big letters drawn every frame).
 //!
 //! Run: cargo bench --bench keystroke
 
@@ -43,9 +44,14 @@ fn key(code: KeyCode) -> Msg {
 }
 
 fn main() {
+    measure("", false);
+    measure("elderly mode, ", true);
+}
+
+fn measure(mode: &str, elderly: bool) {
     let catalog = onestop::server::catalog_source::embedded().unwrap();
     let size = Size { width: 120, height: 40 };
-    let config = SessionConfig { lang: Lang::ZhCn, ..SessionConfig::default() };
+    let config = SessionConfig { lang: Lang::ZhCn, elderly, ..SessionConfig::default() };
     let (mut state, _) = State::new(config, size);
     update(&mut state, Msg::CatalogLoaded(Ok(Some(catalog))));
     update(&mut state, key(KeyCode::Char('1')));
@@ -81,12 +87,12 @@ fn main() {
     times.sort_by(f64::total_cmp);
     bytes.sort_unstable();
     let pct = |v: &[f64], p: f64| v[((v.len() - 1) as f64 * p) as usize];
-    println!("first full frame at 120×40: {full} bytes");
+    println!("{mode}first full frame at 120×40: {full} bytes");
     println!(
-        "navigation keystroke (update+view+diff), {rounds} rounds: p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms",
+        "{mode}navigation keystroke (update+view+diff), {rounds} rounds: p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms",
         pct(&times, 0.5),
         pct(&times, 0.99),
         times[rounds - 1]
     );
-    println!("bytes written per keystroke: median {}, max {}", bytes[rounds / 2], bytes[rounds - 1]);
+    println!("{mode}bytes written per keystroke: median {}, max {}", bytes[rounds / 2], bytes[rounds - 1]);
 }
