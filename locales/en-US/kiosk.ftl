@@ -22,7 +22,7 @@ banner-details = Details
 banner-check = Check
 banner-done = Booked
 banner-lookup = Look up
-banner-lookup-result = Booking
+banner-lookup-result = Details
 banner-staff = Staff
 banner-search = Search
 
