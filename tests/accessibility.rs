@@ -108,6 +108,16 @@ fn elderly_mode_names_each_screen_in_big_letters_where_there_is_room() {
             screen_text(&elderly_tall(ready(lang)))
         );
     }
+    // The idle warning calls for attention in big letters too.
+    let mut idle = elderly_tall(ready(Lang::EnUs));
+    send(&mut idle, [ch('1')]);
+    let before = screen_text(&idle);
+    let warned_at = idle.config.idle_timeout_ms - idle.config.idle_warning_ms;
+    update(&mut idle, Msg::Tick(warned_at));
+    assert!(idle.idle_warning);
+    let text = screen_text(&idle);
+    assert_ne!(text.lines().nth(4), before.lines().nth(4), "other big letters");
+    insta::assert_snapshot!("elderly_tall_idle_warning_en-US", text);
     // Not to a screen reader (block letters are noise), nor at 80×24.
     let mut reader = elderly_tall(ready(Lang::ZhCn));
     reader.screen_reader = true;

@@ -25,6 +25,7 @@ banner-lookup = Look up
 banner-lookup-result = Details
 banner-staff = Staff
 banner-search = Search
+banner-idle = Hello?
 
 ## The fixed message line
 notice-still-loading = The service list is still loading. Please try again in a moment.

@@ -25,6 +25,7 @@ banner-lookup = 我的预约
 banner-lookup-result = 预约详情
 banner-staff = 工作人员
 banner-search = 搜索
+banner-idle = 还在吗？
 
 ## 固定消息行
 notice-still-loading = 正在加载服务目录，请稍候再试。

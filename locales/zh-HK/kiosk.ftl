@@ -25,6 +25,7 @@ banner-lookup = 我的預約
 banner-lookup-result = 預約詳情
 banner-staff = 工作人員
 banner-search = 搜尋
+banner-idle = 還在嗎？
 
 ## 固定訊息行
 notice-still-loading = 正在載入服務目錄，請稍後再試。

@@ -46,16 +46,20 @@ pub fn title(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
 /// Elderly mode: the screen's name in big letters (plain, should a
 /// translation be too wide for them).
 pub fn banner(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
-    let text = ui.tr.t(banner_key(state.screen()));
+    let text = ui.tr.t(banner_key(state));
     let letters = Rect { height: layout::BANNER_ROWS - 1, ..area };
     if !big_text::draw(&text, ui.theme.banner, letters, frame.buffer_mut()) {
         frame.render_widget(Line::styled(text, ui.theme.heading), Rect { height: 1, ..area });
     }
 }
 
-/// The message key of a screen's short name, for the banner.
-pub fn banner_key(screen: &Screen) -> &'static str {
-    match screen {
+/// The message key of the banner's words: the screen's short name, or a
+/// call for attention while the idle warning is up.
+fn banner_key(state: &State) -> &'static str {
+    if state.idle_warning {
+        return "banner-idle";
+    }
+    match state.screen() {
         Screen::Welcome(_) => "banner-welcome",
         Screen::Categories { audience: Audience::Personal, .. } => "banner-personal",
         Screen::Categories { audience: Audience::Business, .. } => "banner-business",
