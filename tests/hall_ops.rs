@@ -221,3 +221,25 @@ fn a_cached_catalogue_browses_offline_but_booking_says_call_instead() {
     let text = screen_text(&s);
     assert!(text.contains("Call 0571-87000000"), "{text}");
 }
+
+#[test]
+fn home_or_back_to_the_start_forgets_what_the_citizen_typed() {
+    // Home in the middle of a booking: the place goes back, the answers go.
+    let mut s = mid_booking();
+    let effects = send(&mut s, [key(KeyCode::Home)]);
+    assert!(effects.contains(&Effect::ReleaseHold { id: "hold-1".into() }), "{effects:?}");
+    assert!(matches!(s.screen(), Screen::Welcome(_)) && s.draft.is_none());
+    // The next citizen's booking starts empty.
+    send(&mut s, [ch('1'), ch('1'), key(KeyCode::Enter), key(KeyCode::Enter)]);
+    assert!(s.draft.as_ref().is_some_and(|d| d.details.name.text.is_empty()), "a fresh draft");
+    assert!(!screen_text(&s).contains("Zhang San"));
+
+    // My appointment: a code and phone digits typed, then Back to the start.
+    let mut s = ready(Lang::EnUs);
+    send(&mut s, [ch('4'), Msg::Paste("8JGXE51R".into()), key(KeyCode::Tab), Msg::Paste("5678".into())]);
+    assert_eq!(s.lookup.last4.text, "5678");
+    send(&mut s, [key(KeyCode::Esc)]);
+    assert!(s.lookup.code.text.is_empty() && s.lookup.last4.text.is_empty());
+    send(&mut s, [ch('4')]);
+    assert!(!screen_text(&s).contains("8JGX"), "{}", screen_text(&s));
+}

@@ -181,6 +181,25 @@ fn check_catalog_when_due(state: &mut State) -> Vec<Effect> {
 }
 
 fn act(state: &mut State, action: Action) -> Vec<Effect> {
+    let mut effects = act_on(state, action);
+    if state.screens.len() == 1 {
+        effects.extend(forget_citizen(state));
+    }
+    effects
+}
+
+/// Back at the start (Home, or Back all the way), nothing of the last
+/// citizen's stays for the next: what they typed is wiped (text fields zero
+/// their memory when dropped) and a held place goes back.
+fn forget_citizen(state: &mut State) -> Vec<Effect> {
+    let effects = booking::release_hold(state);
+    state.draft = None;
+    state.lookup = lookup::LookupForm::default();
+    state.search.clear();
+    effects
+}
+
+fn act_on(state: &mut State, action: Action) -> Vec<Effect> {
     // A message stays until the next key; a lost connection stays until it comes back.
     state.notice = state.notice.take().filter(|n| matches!(n, Notice::Unavailable(_)));
     match action {
@@ -203,7 +222,7 @@ fn act(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::Home => {
             state.screens.truncate(1);
-            booking::release_hold(state)
+            vec![]
         }
         Action::Back => back(state),
         Action::Retry => retry(state),
