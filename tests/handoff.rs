@@ -115,6 +115,29 @@ async fn a_wide_terminal_shows_the_code_beside_the_guide() {
     let text = screen_text(&s);
     assert!(text.contains("Required materials") || text.contains("Resident ID card renewal"), "{text}");
     assert_eq!(decode_screen(&s), handoff.url);
+    // For a phone that cannot scan, the whole link is printed, wrapped to the panel.
+    for width in [100, 120, 130, 200] {
+        s.size = ratatui::layout::Size { width, height: 40 };
+        assert_eq!(printed_link(&screen_text(&s)), handoff.url, "at {width} columns");
+    }
+}
+
+/// The link as printed below or beside the code: its first line starts
+/// with HTTP, the next lines continue in the same columns.
+fn printed_link(text: &str) -> String {
+    // English screens: one column a character.
+    let lines: Vec<Vec<char>> = text.lines().map(|l| l.trim_matches('"').chars().collect()).collect();
+    let starts = |l: &[char], i: usize| l[i..].starts_with(&['H', 'T', 'T', 'P']);
+    let (first, column) = lines
+        .iter()
+        .enumerate()
+        .find_map(|(n, l)| (0..l.len()).find(|&i| starts(l, i)).map(|i| (n, i)))
+        .expect("a printed link");
+    lines[first..]
+        .iter()
+        .map(|l| l.iter().skip(column).take_while(|c| !c.is_whitespace()).collect::<String>())
+        .take_while(|part| !part.is_empty())
+        .collect()
 }
 
 #[test]

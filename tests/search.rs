@@ -76,6 +76,9 @@ fn nothing_found_offers_the_categories() {
     send(&mut s, [ch('/'), onestop::kiosk::Msg::Paste("zzqqxx".into())]);
     let text = screen_text(&s);
     assert!(text.contains("Nothing found for “zzqqxx”") && text.contains("For individuals"), "{text}");
+    // However long the query, the help phone is there whole.
+    send(&mut s, [onestop::kiosk::Msg::Paste(" and then some more words".into())]);
+    assert!(screen_text(&s).contains("0571-87000000"), "{}", screen_text(&s));
     send(&mut s, [key(crossterm::event::KeyCode::Enter)]);
     assert!(matches!(s.screen(), onestop::kiosk::Screen::Categories { .. }));
 }

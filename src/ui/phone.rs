@@ -4,12 +4,11 @@ use ratatui::{
     Frame,
     layout::{Position, Rect},
     style::Style,
-    text::Line,
 };
 
 use crate::i18n;
 use crate::kiosk::{Remote, State, handoff};
-use crate::ui::{Ui, screens, widgets::qr, wrap::wrap};
+use crate::ui::{Ui, screens, widgets::qr, wrap};
 
 /// Columns a side panel needs: the code and a margin.
 pub fn panel_width(state: &State) -> Option<u16> {
@@ -47,16 +46,7 @@ pub fn panel(state: &State, ui: &Ui, frame: &mut Frame, area: Rect, focused: boo
         frame.set_cursor_position(Position { x: area.x, y: area.y });
     }
     let text = |frame: &mut Frame, area: Rect, lines: &[(String, Style)]| {
-        let mut y = area.y;
-        for (text, style) in lines {
-            for line in wrap(text, area.width as usize) {
-                if y < area.y + area.height {
-                    frame.render_widget(Line::styled(line, *style), Rect { y, height: 1, ..area });
-                    y += 1;
-                }
-            }
-        }
-        y
+        lines.iter().fold(area.y, |y, (text, style)| wrap::draw(frame, area, y, text, *style))
     };
     let (h, m) = match handoff::current(state).map(|h| &h.link) {
         None | Some(Remote::Loading) => {
@@ -76,6 +66,7 @@ pub fn panel(state: &State, ui: &Ui, frame: &mut Frame, area: Rect, focused: boo
         return;
     };
     let (cols, rows) = qr::size(m);
+    let link_rows = wrap::wrap(&h.url, area.width as usize).len() as u16;
     if cols + 22 <= area.width && rows <= area.height {
         // Beside: words on the left, the code on the right.
         let words_area = Rect { width: area.width - cols - 2, ..area };
@@ -86,11 +77,11 @@ pub fn panel(state: &State, ui: &Ui, frame: &mut Frame, area: Rect, focused: boo
             m,
             t.monochrome,
         );
-    } else if cols <= area.width && rows + 2 <= area.height {
-        // Above and below.
-        let heading = text(frame, Rect { height: area.height - rows - 1, ..area }, &words[..1]);
+    } else if cols <= area.width && rows + 1 + link_rows <= area.height {
+        // Above and below: the heading, the code, the whole link.
+        let heading = text(frame, Rect { height: area.height - rows - link_rows, ..area }, &words[..1]);
         qr::draw(frame, Rect { y: heading, height: rows, ..area }, m, t.monochrome);
-        text(frame, Rect { y: heading + rows, height: 1, ..area }, &words[1..]);
+        text(frame, Rect { y: heading + rows, height: link_rows, ..area }, &words[1..]);
     } else {
         // A cut code would not scan: say so, and give the link as text.
         text(frame, area, &[(tr.t("phone-too-small"), t.error), (h.url.clone(), t.text)]);

@@ -9,8 +9,11 @@ use ratatui::{
 };
 
 use crate::i18n;
-use crate::kiosk::layout::MenuLayout;
-use crate::ui::{Ui, wrap::truncate};
+use crate::kiosk::layout::{MENU_HEADER, MenuLayout};
+use crate::ui::{
+    Ui,
+    wrap::{self, truncate},
+};
 
 pub struct Item {
     pub label: String,
@@ -34,7 +37,8 @@ pub fn draw_marked(
     selected: usize,
 ) {
     let t = &ui.theme;
-    frame.render_widget(Line::styled(heading, t.heading), Rect { height: 1, ..body });
+    // A long heading may take the blank row under it too.
+    wrap::draw(frame, Rect { height: MENU_HEADER, ..body }, body.y, heading, t.heading);
     let layout = MenuLayout::new(body, items.len(), ui.page_limit);
     let start = layout.page_start(selected);
     for (index, item) in items.iter().enumerate().skip(start).take(layout.page_size) {
