@@ -179,3 +179,27 @@ fn back_and_home_can_be_tapped_and_a_tap_focuses_a_form_field() {
         Screen::Lookup { focus: onestop::kiosk::lookup::LookupField::PhoneLast4, .. }
     ));
 }
+
+#[test]
+fn changing_the_document_type_drops_the_number_error_judged_for_the_old_one() {
+    let (_, mut s) = common::screens::booking_screens(Lang::EnUs)
+        .into_iter()
+        .find(|(name, _)| *name == "book_details_checksum")
+        .unwrap();
+    assert!(screen_text(&s).contains("Error: check each character"), "{}", screen_text(&s));
+    send(&mut s, [key(KeyCode::Up), key(KeyCode::Right)]);
+    let text = screen_text(&s);
+    assert!(text.contains("◀ Passport ▶") && !text.contains("Error: check each character"), "{text}");
+}
+
+#[test]
+fn a_phone_field_takes_a_number_as_people_type_it() {
+    let (_, mut s) = common::screens::booking_screens(Lang::EnUs)
+        .into_iter()
+        .find(|(name, _)| *name == "book_details")
+        .unwrap();
+    send(&mut s, [key(KeyCode::Tab), Msg::Paste("+86 138-1234-5678".into()), ch('x')]);
+    assert_eq!(s.draft.as_ref().unwrap().details.phone.text, "+86 138-1234-5678", "no letter, nothing cut");
+    send(&mut s, [Msg::Paste("张三".into())]);
+    assert_eq!(s.draft.as_ref().unwrap().details.phone.text, "+86 138-1234-5678");
+}

@@ -134,3 +134,38 @@ fn every_banner_fits_the_narrowest_screen_in_big_letters() {
         }
     }
 }
+
+#[test]
+fn form_labels_and_their_errors_fit_one_row_at_80_columns() {
+    use unicode_width::UnicodeWidthStr;
+    let room = (onestop::kiosk::layout::MIN_WIDTH - 2) as usize;
+    // A label row is "  label  error"; a choice row is "▶ ◀ value ▶".
+    let pairs = [
+        ("field-name", "err-name-"),
+        ("field-phone", "err-phone-"),
+        ("field-id-number", "err-id-"),
+        ("field-id-number", "err-document-"),
+        ("field-code", "err-code-"),
+        ("field-last4", "err-last4-"),
+    ];
+    let mut too_wide = vec![];
+    for (lang, source) in SOURCES {
+        let tr = onestop::i18n::Tr::new(lang);
+        let ids: Vec<String> = messages(source).into_keys().collect();
+        for (label, prefix) in pairs {
+            for error in ids.iter().filter(|id| id.starts_with(prefix)) {
+                let row = format!("  {}  {}", tr.t(label), tr.t(error));
+                if row.width() > room {
+                    too_wide.push(format!("{lang} {label} + {error}: {} columns", row.width()));
+                }
+            }
+        }
+        for kind in ids.iter().filter(|id| id.starts_with("id-kind-")) {
+            let row = format!("▶ ◀ {} ▶", tr.t(kind));
+            if row.width() > room {
+                too_wide.push(format!("{lang} {kind}: {} columns", row.width()));
+            }
+        }
+    }
+    assert!(too_wide.is_empty(), "wider than {room} columns:\n{}", too_wide.join("\n"));
+}

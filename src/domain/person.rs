@@ -15,25 +15,40 @@ pub enum FieldError {
     BirthDate,
 }
 
+/// A name: letters of any script, with the spaces, dots and dashes names
+/// have (张三, Li Wei, 阿依古丽·买买提, O'Brien); no digits, no emoji.
 pub fn name(s: &str) -> Result<(), FieldError> {
     let s = s.trim();
+    let letter = |c: char| c.is_alphabetic() || matches!(c, ' ' | '·' | '•' | '・' | '.' | '-' | '\'');
     match s.chars().count() {
         0 => Err(FieldError::Missing),
-        n if n > 40 || s.chars().any(|c| c.is_control() || c.is_ascii_digit()) => Err(FieldError::Format),
+        n if n > 40 || !s.chars().all(letter) => Err(FieldError::Format),
         _ => Ok(()),
     }
 }
 
-/// A mainland mobile number: 11 digits starting 13–19.
+/// A mainland mobile number: 11 digits starting 13–19, however it was
+/// typed (spaces, dashes, +86 in front).
 pub fn phone(s: &str) -> Result<(), FieldError> {
     let s = s.trim();
     if s.is_empty() {
         return Err(FieldError::Missing);
     }
-    let b = s.as_bytes();
-    let ok =
-        b.len() == 11 && b.iter().all(u8::is_ascii_digit) && b[0] == b'1' && (b'3'..=b'9').contains(&b[1]);
+    let typed = s.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '+'));
+    let n = normalize_phone(s);
+    let b = n.as_bytes();
+    let ok = typed && b.len() == 11 && b[0] == b'1' && (b'3'..=b'9').contains(&b[1]);
     if ok { Ok(()) } else { Err(FieldError::Format) }
+}
+
+/// The 11 digits of a mobile number as typed: "+86 138-1234-5678" → "13812345678".
+pub fn normalize_phone(s: &str) -> String {
+    let digits: String = s.chars().filter(char::is_ascii_digit).collect();
+    match digits.len() {
+        13 if digits.starts_with("86") => digits[2..].to_owned(),
+        15 if digits.starts_with("0086") => digits[4..].to_owned(),
+        _ => digits,
+    }
 }
 
 /// The check character of a resident ID (GB 11643, ISO 7064 MOD 11-2) from
@@ -43,6 +58,14 @@ pub fn check_char(first17: &[u8]) -> char {
     let sum: u32 = first17.iter().zip(WEIGHTS).map(|(d, w)| u32::from(d - b'0') * w).sum();
     b"10X98765432"[(sum % 11) as usize] as char
 }
+
+/// The province codes (GB/T 2260) a resident ID number begins with; 81–83
+/// are the residence permits of Hong Kong, Macao and Taiwan residents.
+const PROVINCES: [&str; 35] = [
+    "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42",
+    "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82",
+    "83",
+];
 
 pub fn id_number(kind: IdKind, s: &str) -> Result<(), FieldError> {
     let s = s.trim();
@@ -61,7 +84,10 @@ pub fn id_number(kind: IdKind, s: &str) -> Result<(), FieldError> {
             if !real {
                 return Err(FieldError::BirthDate);
             }
-            if !b[17].to_ascii_uppercase().eq(&(check_char(&b[..17]) as u8)) {
+            // A wrong province (the first two digits) is a mistyped character too.
+            let province = std::str::from_utf8(&b[..2]).unwrap_or("");
+            if !b[17].to_ascii_uppercase().eq(&(check_char(&b[..17]) as u8)) || !PROVINCES.contains(&province)
+            {
                 return Err(FieldError::Checksum);
             }
             Ok(())
@@ -106,6 +132,12 @@ mod tests {
         assert_eq!(id_number(IdKind::ResidentId, "11010519491231002"), Err(FieldError::Format));
         assert_eq!(id_number(IdKind::ResidentId, "1101051949123100AX"), Err(FieldError::Format));
         assert_eq!(id_number(IdKind::ResidentId, " "), Err(FieldError::Missing));
+        // Right check character, but no such province.
+        for no_province in ["000000194912310000", "990105194912310000"] {
+            let mut id = no_province[..17].to_owned();
+            id.push(check_char(id.as_bytes()));
+            assert_eq!(id_number(IdKind::ResidentId, &id), Err(FieldError::Checksum), "{id}");
+        }
     }
 
     #[test]
@@ -116,6 +148,19 @@ mod tests {
         assert_eq!(phone("12812345678"), Err(FieldError::Format));
         assert_eq!(phone("1381234567"), Err(FieldError::Format));
         assert_eq!(phone(""), Err(FieldError::Missing));
+        // As people type it: spaces, dashes, the country code.
+        for typed in ["138 1234 5678", "138-1234-5678", "+86 138 1234 5678", "0086 13812345678"] {
+            assert_eq!(phone(typed), Ok(()), "{typed}");
+            assert_eq!(normalize_phone(typed), "13812345678", "{typed}");
+        }
+        assert_eq!(phone("138abc12345"), Err(FieldError::Format), "letters are not digits");
+        assert_eq!(phone("00000000000"), Err(FieldError::Format));
+        for real in ["张三", "Li Wei", "阿依古丽·买买提", "O'Brien", "Jean-Luc Martin"] {
+            assert_eq!(name(real), Ok(()), "{real}");
+        }
+        for odd in ["张三😀", "Li Wei 2", "<script>", "a_b"] {
+            assert_eq!(name(odd), Err(FieldError::Format), "{odd}");
+        }
         assert_eq!(name("张三"), Ok(()));
         assert_eq!(name("Zhang San"), Ok(()));
         assert_eq!(name("  "), Err(FieldError::Missing));

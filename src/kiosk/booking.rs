@@ -35,7 +35,7 @@ impl Default for Details {
     fn default() -> Details {
         Details {
             name: TextField::new(40),
-            phone: TextField::new(11),
+            phone: TextField::phone(20),
             id_kind: IdKind::ResidentId,
             id_number: TextField::new(20),
         }
@@ -309,7 +309,7 @@ fn confirm(state: &mut State) -> Vec<Effect> {
     let request = BookingRequest {
         hold: hold.id.clone(),
         name: d.name.text.trim().to_owned(),
-        phone: d.phone.text.trim().to_owned(),
+        phone: person::normalize_phone(&d.phone.text),
         id_kind: d.id_kind,
         id_number: d.id_number.text.trim().to_owned(),
         kiosk: Some(state.config.kiosk.clone()),

@@ -24,7 +24,7 @@ pub struct LookupForm {
 
 impl Default for LookupForm {
     fn default() -> LookupForm {
-        LookupForm { code: TextField::new(12), last4: TextField::new(4) }
+        LookupForm { code: TextField::new(12), last4: TextField::phone(4) }
     }
 }
 

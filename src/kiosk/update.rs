@@ -406,7 +406,7 @@ fn edit_field(state: &mut State, edit: impl FnOnce(&mut super::form::TextField))
 }
 
 fn cycle_id_kind(state: &mut State, forward: bool) {
-    if let Some(Screen::BookDetails { focus: booking::Field::IdKind, .. }) = state.screens.last()
+    if let Some(Screen::BookDetails { focus: booking::Field::IdKind, errors, .. }) = state.screens.last_mut()
         && let Some(d) = state.draft.as_mut()
     {
         let kinds = IdKind::ALL;
@@ -414,6 +414,8 @@ fn cycle_id_kind(state: &mut State, forward: bool) {
         let n = kinds.len();
         d.details.id_kind = kinds[if forward { (i + 1) % n } else { (i + n - 1) % n }];
         d.revision += 1;
+        // What was wrong with the number was judged for the other kind.
+        errors.retain(|(field, _)| *field != booking::Field::IdNumber);
     }
 }
 

@@ -268,16 +268,16 @@ pub(super) async fn create_booking(
     person::id_number(req.id_kind, &req.id_number)
         .map_err(|_| Fail::invalid("id_number", "not a valid document number"))?;
     let id_number = person::normalize_id(&req.id_number);
+    let phone = person::normalize_phone(&req.phone);
     let (_, secs) = now_secs(&state);
-    let request_hash =
-        format!("{:?}", (&req.hold, req.name.trim(), req.phone.trim(), req.id_kind, &id_number));
+    let request_hash = format!("{:?}", (&req.hold, req.name.trim(), &phone, req.id_kind, &id_number));
     let new = NewBooking {
         idempotency_key: key,
         request_hash: sha_hex(&request_hash),
         id_masked: person::mask(&id_number, 3, 4),
         hold: req.hold,
         name: req.name.trim().to_owned(),
-        phone: req.phone.trim().to_owned(),
+        phone,
         id_kind: req.id_kind,
         id_number,
         kiosk: req.kiosk,

@@ -221,7 +221,7 @@ pub fn check(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, selected: us
             CheckItem::Change(field) => {
                 let (label, value) = match field {
                     Field::Name => ("field-name", d.name.text.clone()),
-                    Field::Phone => ("field-phone", d.phone.text.clone()),
+                    Field::Phone => ("field-phone", crate::domain::person::normalize_phone(&d.phone.text)),
                     _ => ("field-id-number", format!("{} {}", id_kind_name(tr, d.id_kind), d.id_number.text)),
                 };
                 let label =
