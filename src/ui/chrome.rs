@@ -223,6 +223,18 @@ pub fn status(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
         );
         keys.push((if typing { "Ctrl-C" } else { "Q" }, tr.t("key-quit")));
     }
+    // Too many for one row (a long language's labels): the keys with another
+    // way to them give way first — Home (the ⌂ button), quit, the digits.
+    let width = |keys: &[(&str, String)]| -> usize {
+        1 + keys.iter().map(|(k, label)| Line::raw(format!("{k} {label}  ")).width()).sum::<usize>()
+    };
+    for spare in ["Home", "Q", "Ctrl-C", digits.as_str()] {
+        // The last key's label may end one column before the edge.
+        if width(&keys) <= area.width as usize + 1 {
+            break;
+        }
+        keys.retain(|(k, _)| *k != spare);
+    }
     let mut spans = vec![Span::styled(" ", t.status)];
     for (key, label) in keys {
         spans.push(Span::styled(key, t.status.add_modifier(Modifier::BOLD)));
