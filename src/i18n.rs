@@ -83,13 +83,26 @@ pub fn n(v: impl Into<f64>) -> FluentValue<'static> {
 }
 
 /// "原件 1 份" / "Original, 1 copy".
-pub fn material_form(tr: &Tr, m: &Material) -> String {
+fn material_form(tr: &Tr, m: &Material) -> String {
     let form = tr.t(match m.form {
         MaterialForm::Original => "material-original",
         MaterialForm::Copy => "material-copy",
         MaterialForm::OriginalAndCopy => "material-original-and-copy",
     });
     tr.a("material-form", &[("form", s(&form)), ("copies", n(m.copies))])
+}
+
+/// What to know of a material, in order: its form and copies, whether an
+/// electronic licence can replace it, whether it is needed only in some cases.
+pub fn material_facts(tr: &Tr, m: &Material) -> Vec<String> {
+    let mut facts = vec![material_form(tr, m)];
+    if m.e_licence {
+        facts.push(tr.t("material-e-licence"));
+    }
+    if !m.required {
+        facts.push(tr.t("material-conditional"));
+    }
+    facts
 }
 
 /// A date as people read it: 11月30日（星期一） / Mon 30 Nov. `date` is

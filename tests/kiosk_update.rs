@@ -203,3 +203,23 @@ fn a_phone_field_takes_a_number_as_people_type_it() {
     send(&mut s, [Msg::Paste("张三".into())]);
     assert_eq!(s.draft.as_ref().unwrap().details.phone.text, "+86 138-1234-5678");
 }
+
+#[test]
+fn esc_over_a_qr_code_returns_to_its_guide() {
+    let mut s = ready(Lang::EnUs);
+    send(&mut s, [ch('1'), ch('1'), key(KeyCode::Enter), ch('p')]);
+    assert!(matches!(s.screen(), Screen::Guide { qr: true, .. }));
+    send(&mut s, [key(KeyCode::Esc)]);
+    assert!(matches!(s.screen(), Screen::Guide { qr: false, .. }), "the guide, not the list");
+    send(&mut s, [key(KeyCode::Esc)]);
+    assert!(matches!(s.screen(), Screen::Services { .. }));
+}
+
+#[test]
+fn the_page_line_names_the_keys_that_lead_somewhere() {
+    let mut s = ready(Lang::EnUs);
+    s.elderly = true; // six a page: Welcome has two pages
+    assert!(screen_text(&s).contains("Page 1 of 2 · PgDn next page"), "{}", screen_text(&s));
+    send(&mut s, [key(KeyCode::PageDown)]);
+    assert!(screen_text(&s).contains("Page 2 of 2 · PgUp previous page"), "{}", screen_text(&s));
+}

@@ -46,7 +46,11 @@ key-home = Start
 key-retry = Retry
 key-quit = Quit
 help-phone = Need help? Call the hall on { $phone }, or ask a member of staff.
-menu-page = Page { $page } of { $pages } · PgDn next page
+menu-page = Page { $page } of { $pages } · { $where ->
+    [first] PgDn next page
+    [last] PgUp previous page
+   *[middle] PgUp previous · PgDn next page
+}
 too-small = This window is too small ({ $width }×{ $height }). Please make the terminal at least { $min_width }×{ $min_height }.
 
 ## Welcome and lists
@@ -267,10 +271,10 @@ welcome-elderly = Elderly mode
 welcome-screen-reader = Screen-reader mode
 mode-on = on (choose again to turn off)
 mode-off = off
-welcome-idle = Idle for { $minutes ->
+welcome-idle = After { $minutes ->
     [one] 1 minute
    *[other] { $minutes } minutes
-}? The kiosk asks if you are still there, then starts again.
+} without use the kiosk starts again; it asks you first.
 
 ## Search
 welcome-search = Search

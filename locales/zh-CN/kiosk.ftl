@@ -46,7 +46,11 @@ key-home = 首页
 key-retry = 重试
 key-quit = 退出
 help-phone = 需要帮助？请拨打大厅服务电话 { $phone }，或向工作人员求助。
-menu-page = 第 { $page }/{ $pages } 页 · PgDn 下一页
+menu-page = 第 { $page }/{ $pages } 页 · { $where ->
+    [first] PgDn 下一页
+    [last] PgUp 上一页
+   *[middle] PgUp 上一页 · PgDn 下一页
+}
 too-small = 窗口太小（当前 { $width }×{ $height }）。请把终端窗口放大到至少 { $min_width }×{ $min_height }。
 
 ## 欢迎页与列表
@@ -245,7 +249,7 @@ welcome-elderly = 长者模式
 welcome-screen-reader = 读屏模式
 mode-on = 已开启（再按一次关闭）
 mode-off = 已关闭
-welcome-idle = 提示：无操作 { $minutes } 分钟后会提醒您，然后回到首页。
+welcome-idle = 提示：无操作 { $minutes } 分钟后回到首页，回到首页前会先提醒您。
 
 ## 搜索
 welcome-search = 搜索服务

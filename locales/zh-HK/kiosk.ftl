@@ -46,7 +46,11 @@ key-home = 首頁
 key-retry = 重試
 key-quit = 退出
 help-phone = 需要協助？請致電服務中心電話 { $phone }，或向工作人員查詢。
-menu-page = 第 { $page }/{ $pages } 頁 · PgDn 下一頁
+menu-page = 第 { $page }/{ $pages } 頁 · { $where ->
+    [first] PgDn 下一頁
+    [last] PgUp 上一頁
+   *[middle] PgUp 上一頁 · PgDn 下一頁
+}
 too-small = 視窗太小（現時為 { $width }×{ $height }）。請將終端機視窗放大至最少 { $min_width }×{ $min_height }。
 
 ## 歡迎頁及清單
@@ -245,7 +249,7 @@ welcome-elderly = 長者模式
 welcome-screen-reader = 讀屏模式
 mode-on = 已開啟（再按一次關閉）
 mode-off = 已關閉
-welcome-idle = 提示：無操作 { $minutes } 分鐘後會提醒您，然後返回首頁。
+welcome-idle = 提示：無操作 { $minutes } 分鐘後返回首頁，返回首頁前會先提醒您。
 
 ## 搜尋
 welcome-search = 搜尋服務

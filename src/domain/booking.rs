@@ -12,7 +12,7 @@ pub struct Day {
     pub date: String,
     /// 1 = Monday … 7 = Sunday.
     pub weekday: u8,
-    /// False on closed days and holidays.
+    /// False on closed days and holidays, and today once its last slot has begun.
     pub open: bool,
     /// Places left over the whole day.
     pub remaining: u32,

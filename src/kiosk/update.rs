@@ -273,8 +273,15 @@ fn act_on(state: &mut State, action: Action) -> Vec<Effect> {
     }
 }
 
-/// One step back; leaving the details page gives the held place back.
+/// One step back; leaving the details page gives the held place back. A
+/// QR code shown over its guide or confirmation is a step of its own.
 fn back(state: &mut State) -> Vec<Effect> {
+    if let Some(Screen::Guide { qr, .. } | Screen::BookDone { qr, .. }) = state.screens.last_mut()
+        && *qr
+    {
+        *qr = false;
+        return vec![];
+    }
     if state.screens.len() <= 1 {
         return vec![];
     }

@@ -97,7 +97,8 @@ pub(super) async fn days(
             Day {
                 date: date.to_string(),
                 weekday: calendar::weekday(date),
-                open: calendar::is_open(hall, date),
+                // Today after the last slot has begun is closed, not full.
+                open: calendar::is_open(hall, date) && !slots.is_empty(),
                 remaining,
             }
         })

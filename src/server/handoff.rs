@@ -237,13 +237,7 @@ fn body(catalog: &Catalog, s: &Service, tr: &Tr, booking: Option<&StoredBooking>
         escape(&tr.a("guide-materials", &[("count", i18n::n(s.materials.len() as u32))]))
     );
     for (i, m) in s.materials.iter().enumerate() {
-        let mut facts = vec![i18n::material_form(tr, m)];
-        if m.e_licence {
-            facts.push(tr.t("material-e-licence"));
-        }
-        if !m.required {
-            facts.push(tr.t("material-conditional"));
-        }
+        let facts = i18n::material_facts(tr, m);
         let _ = write!(
             out,
             "<li><label><input type=\"checkbox\"> {}</label><br><span class=\"note\">{}<br>{}</span>",

@@ -312,7 +312,7 @@ pub fn done(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, b: &Booking, 
     if let Some(service) = state.service(&b.service) {
         y = wrap::draw(frame, body, y, &tr.t("done-bring"), t.heading);
         for m in &service.materials {
-            let line = format!("☐ {} · {}", m.name.get(state.lang), i18n::material_form(tr, m));
+            let line = format!("☐ {} · {}", m.name.get(state.lang), i18n::material_facts(tr, m).join(" · "));
             y = wrap::draw(frame, body, y, &line, t.text);
         }
     }

@@ -107,13 +107,8 @@ impl Writer<'_> {
                     Medium::Electronic => "medium-electronic",
                     Medium::Either => "medium-either",
                 });
-                let mut facts = vec![i18n::material_form(tr, m), medium];
-                if m.e_licence {
-                    facts.push(tr.t("material-e-licence"));
-                }
-                if !m.required {
-                    facts.push(tr.t("material-conditional"));
-                }
+                let mut facts = i18n::material_facts(tr, m);
+                facts.insert(1, medium);
                 self.para(&mut out, 0, &format!("☐ {}. {}", i + 1, m.name.get(lang)), t.text);
                 self.para(&mut out, 5, &facts.join(" · "), t.text);
                 self.para(

@@ -74,7 +74,14 @@ pub fn draw_marked(
     let pages = layout.pages(items.len());
     if pages > 1 {
         let page = start / layout.page_size + 1;
-        let text = ui.tr.a("menu-page", &[("page", i18n::n(page as u32)), ("pages", i18n::n(pages as u32))]);
+        let place = match page {
+            1 => "first",
+            p if p == pages => "last",
+            _ => "middle",
+        };
+        let args =
+            [("page", i18n::n(page as u32)), ("pages", i18n::n(pages as u32)), ("where", i18n::s(place))];
+        let text = ui.tr.a("menu-page", &args);
         let y = body.y + body.height.saturating_sub(1);
         frame.render_widget(Line::styled(text, t.dim).right_aligned(), Rect { y, height: 1, ..body });
     }
