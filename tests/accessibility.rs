@@ -225,3 +225,29 @@ fn in_screen_reader_mode_an_idle_screen_sends_nothing() {
     k.send("q");
     assert_eq!(k.wait_exit(), 0);
 }
+
+#[test]
+fn on_the_search_screen_one_focus_moves_between_the_query_and_the_results() {
+    let mut s = screen_reader(ready(Lang::EnUs));
+    s.search_index = Some(std::sync::Arc::new(onestop::search::SearchIndex::build(&demo_catalog())));
+    send(&mut s, [ch('/'), Msg::Paste("shebao".into())]);
+    let focus = |s: &State| {
+        let mut terminal = render(s, Theme::standard());
+        let cursor = terminal.get_cursor_position().unwrap();
+        let text = terminal.backend().to_string();
+        let markers = text.matches('▶').count();
+        let row = text.lines().nth(cursor.y as usize).unwrap().to_owned();
+        (markers, row)
+    };
+    let (markers, row) = focus(&s);
+    assert_eq!(markers, 1, "one focus");
+    assert!(row.contains("▶ Search:[shebao]"), "typing: the cursor in the query, {row}");
+    send(&mut s, [key(crossterm::event::KeyCode::Down), key(crossterm::event::KeyCode::Down)]);
+    let (markers, row) = focus(&s);
+    assert_eq!(markers, 1, "one focus");
+    assert!(row.contains("▶ 2."), "browsing: the cursor on the second result, {row}");
+    send(&mut s, [key(crossterm::event::KeyCode::Up), key(crossterm::event::KeyCode::Up)]);
+    assert!(focus(&s).1.contains("▶ Search:"), "↑ from the first result: back to the query");
+    send(&mut s, [ch('x')]);
+    assert!(focus(&s).1.contains("▶ Search:[shebaox]"), "typing goes on in the query");
+}

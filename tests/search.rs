@@ -96,7 +96,7 @@ fn typing_shbx_in_the_real_binary_finds_social_insurance_and_enter_opens_it() {
     k.wait_for("搜索：[shbx]");
     k.wait_for("社会保险");
     let screen = k.screen();
-    let first = screen.lines().find(|l| l.contains("▶ 1.")).unwrap().to_owned();
+    let first = screen.lines().find(|l| l.contains("  1. ")).unwrap().to_owned();
     assert!(first.contains("保险"), "a social insurance service first: {first}");
     k.send("\r");
     k.wait_for("申请材料");
@@ -116,7 +116,7 @@ fn a_service_found_by_another_name_says_which_with_the_match_marked() {
     let buffer = terminal.backend().buffer();
     let width = buffer.area.width as usize;
     let text = screen_text(&s);
-    let y = text.lines().position(|r| r.contains("▶ 1.")).expect("a first result");
+    let y = text.lines().position(|r| r.contains("  1. ")).expect("a first result");
     let row = text.lines().nth(y).unwrap();
     assert!(row.contains("基本养老保险关系转移接续  又称“社会保险转移”"), "{row}");
     let marked: String = buffer.content()[y * width..(y + 1) * width]
@@ -130,5 +130,5 @@ fn a_service_found_by_another_name_says_which_with_the_match_marked() {
     t.search_index = s.search_index.clone();
     send(&mut t, [ch('/'), onestop::kiosk::Msg::Paste("sfz".into())]);
     let text = screen_text(&t);
-    assert!(text.contains("▶ 1. 居民身份证") && !text.contains("又称"), "{text}");
+    assert!(text.contains("  1. 居民身份证") && !text.contains("又称"), "{text}");
 }

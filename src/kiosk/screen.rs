@@ -69,6 +69,9 @@ pub enum Screen {
     Search {
         menu: Menu,
         hits: Vec<crate::search::Hit>,
+        /// The focus is on the results (after ↑↓), not on the query typed;
+        /// Enter opens the chosen result either way.
+        browsing: bool,
     },
     /// The staff PIN prompt (the PIN itself is in `State::staff`).
     StaffPin {

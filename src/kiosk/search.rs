@@ -27,19 +27,21 @@ pub fn items(state: &State, hits: &[crate::search::Hit]) -> Vec<SearchItem> {
 pub fn open(state: &mut State) {
     if !matches!(state.screen(), Screen::Search { .. }) {
         state.search.clear();
-        state.screens.push(Screen::Search { menu: Menu::default(), hits: vec![] });
+        state.screens.push(Screen::Search { menu: Menu::default(), hits: vec![], browsing: false });
     }
 }
 
-/// The query changed: search again, focus back on the best result.
+/// The query changed: search again; the focus goes back to the query, the
+/// best result chosen.
 pub fn refresh(state: &mut State) {
     let hits = match &state.search_index {
         Some(index) => index.search(&state.search.text, LIMIT),
         None => vec![],
     };
-    if let Some(Screen::Search { menu, hits: shown }) = state.screens.last_mut() {
+    if let Some(Screen::Search { menu, hits: shown, browsing }) = state.screens.last_mut() {
         *shown = hits;
         *menu = Menu::default();
+        *browsing = false;
     }
 }
 

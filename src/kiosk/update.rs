@@ -349,9 +349,12 @@ fn form_action(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Some(Screen::Search { .. }) => {
             let (len, _) = menu_of(state);
-            let Some(Screen::Search { menu, .. }) = state.screens.last_mut() else { return vec![] };
+            let Some(Screen::Search { menu, browsing, .. }) = state.screens.last_mut() else { return vec![] };
             match action {
-                Action::Up => menu.selected = menu.selected.saturating_sub(1),
+                // ↑ from the first result goes back to the query.
+                Action::Up if menu.selected == 0 => *browsing = false,
+                Action::Up => menu.selected -= 1,
+                Action::Down if !*browsing && len > 0 => *browsing = true,
                 Action::Down => menu.selected = (menu.selected + 1).min(len.saturating_sub(1)),
                 Action::Activate => {
                     let index = menu.selected;
@@ -448,7 +451,7 @@ fn menu_of(state: &State) -> (usize, Option<Menu>) {
             (lookup::result_items(booking, *confirming).len(), Some(*menu))
         }
         Screen::Staff { menu, .. } => (staff::ITEMS.len(), Some(*menu)),
-        Screen::Search { menu, hits } => (search::items(state, hits).len(), Some(*menu)),
+        Screen::Search { menu, hits, .. } => (search::items(state, hits).len(), Some(*menu)),
         Screen::BookDetails { .. }
         | Screen::Lookup { .. }
         | Screen::BookDone { .. }

@@ -79,7 +79,9 @@ pub fn view(state: &State, ui: &Ui, frame: &mut Frame) {
             lookup::form(state, ui, frame, bands.body, *focus, errors, *searching);
         }
         Screen::StaffPin { checking } => staff::pin(state, ui, frame, bands.body, *checking),
-        Screen::Search { menu, hits } => search::draw(state, ui, frame, bands.body, menu.selected, hits),
+        Screen::Search { menu, hits, browsing } => {
+            search::draw(state, ui, frame, bands.body, menu.selected, hits, *browsing)
+        }
         Screen::Staff { menu, info } => staff::screen(state, ui, frame, bands.body, menu.selected, info),
         Screen::LookupResult { booking, menu, confirming, .. } => {
             lookup::result(state, ui, frame, bands.body, booking, menu.selected, *confirming);

@@ -12,14 +12,24 @@ use crate::kiosk::{SearchItem, State};
 use crate::search::{Hit, highlight, matched_alias};
 use crate::ui::{
     Ui, chrome,
-    widgets::menu::{self, Item},
+    widgets::menu::{self, Choice, Item},
 };
 
-pub fn draw(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, selected: usize, hits: &[Hit]) {
+/// The focus is on the query as typed, or (`browsing`, after ↓) on the
+/// chosen result: one ▶, and the cursor with it.
+pub fn draw(
+    state: &State,
+    ui: &Ui,
+    frame: &mut Frame,
+    body: Rect,
+    selected: usize,
+    hits: &[Hit],
+    browsing: bool,
+) {
     let (tr, t, lang) = (&ui.tr, &ui.theme, state.lang);
     let query = &state.search.text;
     let line = Line::from(vec![
-        Span::styled("▶ ", t.heading),
+        Span::styled(if browsing { "  " } else { "▶ " }, t.heading),
         Span::styled(tr.t("search-label"), t.heading),
         Span::styled(format!("[{query}]"), t.focus),
     ]);
@@ -66,7 +76,9 @@ pub fn draw(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, selected: usi
         })
         .unzip();
     let rest = crate::kiosk::layout::menu_area(state.screen(), body);
-    menu::draw_marked(frame, ui, rest, &heading, &labels, &marks, selected);
-    // The cursor stays in the query (over the menu's): typing, and an IME, write there.
-    frame.set_cursor_position(Position { x: x.min(body.x + body.width.saturating_sub(1)), y: body.y });
+    menu::draw_marked(frame, ui, rest, &heading, &labels, &marks, Choice { selected, focused: browsing });
+    if !browsing {
+        // Typing, and an IME, write where the cursor is.
+        frame.set_cursor_position(Position { x: x.min(body.x + body.width.saturating_sub(1)), y: body.y });
+    }
 }

@@ -21,8 +21,17 @@ pub struct Item {
     pub detail: String,
 }
 
+/// The item chosen, and whether the focus is on it. Without the focus (it is
+/// elsewhere on screen) the chosen item keeps its reverse video but not the
+/// ▶ marker or the cursor.
+#[derive(Debug, Clone, Copy)]
+pub struct Choice {
+    pub selected: usize,
+    pub focused: bool,
+}
+
 pub fn draw(frame: &mut Frame, ui: &Ui, body: Rect, heading: &str, items: &[Item], selected: usize) {
-    draw_marked(frame, ui, body, heading, items, &[], selected);
+    draw_marked(frame, ui, body, heading, items, &[], Choice { selected, focused: true });
 }
 
 /// As `draw`, with the characters of each label that matched a search
@@ -34,8 +43,9 @@ pub fn draw_marked(
     heading: &str,
     items: &[Item],
     marks: &[Vec<usize>],
-    selected: usize,
+    choice: Choice,
 ) {
+    let selected = choice.selected;
     let t = &ui.theme;
     // A long heading may take the blank row under it too.
     wrap::draw(frame, Rect { height: MENU_HEADER, ..body }, body.y, heading, t.heading);
@@ -45,10 +55,11 @@ pub fn draw_marked(
         let Some(row) = layout.row_of(index, selected) else {
             continue;
         };
-        let focused = index == selected;
+        let chosen = index == selected;
+        let focused = chosen && choice.focused;
         let marker = if focused { "▶ " } else { "  " };
         let number = format!("{}. ", index - start + 1);
-        let label_style = if focused { t.focus } else { t.text };
+        let label_style = if chosen { t.focus } else { t.text };
         let mut spans = vec![Span::styled(marker, t.heading), Span::styled(number, label_style)];
         let marked = marks.get(index).filter(|m| !m.is_empty());
         match marked {
