@@ -55,7 +55,7 @@ pub fn action(key: &KeyEvent) -> Option<Action> {
     }
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     Some(match key.code {
-        KeyCode::Char('c' | 'd') if ctrl => Action::Quit,
+        KeyCode::Char('c') if ctrl => Action::Quit,
         _ if ctrl => return None,
         KeyCode::Up => Action::Up,
         KeyCode::Down | KeyCode::Tab => Action::Down,

@@ -31,6 +31,15 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.last_input_ms = state.now_ms;
             vec![]
         }
+        Msg::Key(_) | Msg::Mouse(_) | Msg::Paste(_) if !state.fits() => {
+            // The screen only asks for a bigger window: nothing may happen
+            // unseen, but the quit keys still quit.
+            state.last_input_ms = state.now_ms;
+            match msg {
+                Msg::Key(key) if keymap::action(&key) == Some(Action::Quit) => act(state, Action::Quit),
+                _ => vec![],
+            }
+        }
         Msg::Key(key) => {
             state.last_input_ms = state.now_ms;
             if state.config.staff_key.is_some_and(|chord| keymap::is_chord(&key, chord)) {
