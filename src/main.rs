@@ -1,6 +1,6 @@
 //! The command line. It parses, then calls the library; no logic lives here.
 
-use std::{path::PathBuf, process::ExitCode};
+use std::{io::Write, path::PathBuf, process::ExitCode};
 
 use clap::{Parser, Subcommand};
 use onestop::{app, config::KioskConfig, domain::Lang};
@@ -122,7 +122,8 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("onestop: {e:#}");
+            // Not eprintln!: when the terminal hung up, stderr went with it.
+            let _ = writeln!(std::io::stderr(), "onestop: {e:#}");
             ExitCode::FAILURE
         }
     }
