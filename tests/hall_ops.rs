@@ -224,9 +224,16 @@ fn a_cached_catalogue_browses_offline_but_booking_says_call_instead() {
 
 #[test]
 fn home_or_back_to_the_start_forgets_what_the_citizen_typed() {
-    // Home in the middle of a booking: the place goes back, the answers go.
+    // ⌂ in the middle of a booking: the place goes back, the answers go.
     let mut s = mid_booking();
-    let effects = send(&mut s, [key(KeyCode::Home)]);
+    let (_, home) = onestop::kiosk::layout::buttons(s.size);
+    let tap = Msg::Mouse(crossterm::event::MouseEvent {
+        kind: crossterm::event::MouseEventKind::Down(crossterm::event::MouseButton::Left),
+        column: home.x,
+        row: home.y,
+        modifiers: KeyModifiers::NONE,
+    });
+    let effects = send(&mut s, [tap]);
     assert!(effects.contains(&Effect::ReleaseHold { id: "hold-1".into() }), "{effects:?}");
     assert!(matches!(s.screen(), Screen::Welcome(_)) && s.draft.is_none());
     // The next citizen's booking starts empty.

@@ -228,3 +228,25 @@ fn the_page_line_names_the_keys_that_lead_somewhere() {
     send(&mut s, [key(KeyCode::PageDown)]);
     assert!(screen_text(&s).contains("Page 2 of 2 · PgUp previous page"), "{}", screen_text(&s));
 }
+
+#[test]
+fn in_a_form_the_arrows_home_and_end_move_in_the_field() {
+    let (_, mut s) = common::screens::booking_screens(Lang::EnUs)
+        .into_iter()
+        .find(|(name, _)| *name == "book_details")
+        .unwrap();
+    send(&mut s, [Msg::Paste("Li Wi".into()), key(KeyCode::Left), ch('e')]);
+    assert_eq!(s.draft.as_ref().unwrap().details.name.text, "Li Wei");
+    send(&mut s, [key(KeyCode::Home), key(KeyCode::Delete), ch('L'), key(KeyCode::End), ch('!')]);
+    assert!(matches!(s.screen(), Screen::BookDetails { .. }), "Home stays in the form");
+    assert_eq!(s.draft.as_ref().unwrap().details.name.text, "Li Wei!");
+    let text = screen_text(&s);
+    assert!(!text.contains("Home Start") && text.contains("⌂ Start"), "the ⌂ button leaves; {text}");
+    // The cursor sits at the caret, where the next letter goes.
+    send(&mut s, [key(KeyCode::Left), key(KeyCode::Left)]);
+    let mut terminal = render(&s, onestop::ui::Theme::standard());
+    let cursor = terminal.get_cursor_position().unwrap();
+    let at: String =
+        (cursor.x..cursor.x + 2).map(|x| terminal.backend().buffer()[(x, cursor.y)].symbol()).collect();
+    assert_eq!(at, "i!");
+}

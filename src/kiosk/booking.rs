@@ -43,6 +43,16 @@ impl Default for Details {
 }
 
 impl Details {
+    /// The text field behind `field` (the document type is a choice, not text).
+    pub fn field(&self, field: Field) -> Option<&TextField> {
+        match field {
+            Field::Name => Some(&self.name),
+            Field::Phone => Some(&self.phone),
+            Field::IdNumber => Some(&self.id_number),
+            Field::IdKind => None,
+        }
+    }
+
     pub fn field_mut(&mut self, field: Field) -> Option<&mut TextField> {
         match field {
             Field::Name => Some(&mut self.name),

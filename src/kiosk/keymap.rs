@@ -24,9 +24,14 @@ pub enum Action {
     /// Text entry: a character typed (IME text arrives this way too).
     Type(char),
     Erase,
-    /// Text entry: change a choice field.
+    /// Text entry: the character at the caret.
+    Delete,
+    /// Text entry: move the caret, or change a choice field.
     Left,
     Right,
+    /// Text entry: the caret to the start or the end of the field.
+    Start,
+    End,
 }
 
 /// Keys on a screen where the citizen types: letters and digits are text.
@@ -38,13 +43,18 @@ pub fn text_action(key: &KeyEvent) -> Option<Action> {
     Some(match key.code {
         KeyCode::Char(c) if plain => Action::Type(c),
         KeyCode::Backspace => Action::Erase,
+        KeyCode::Delete => Action::Delete,
         KeyCode::Left => Action::Left,
         KeyCode::Right => Action::Right,
+        // Home and End move in the field, as in every text box; the ⌂
+        // button and Esc still leave.
+        KeyCode::Home => Action::Start,
+        KeyCode::End => Action::End,
         KeyCode::Esc => Action::Back,
         KeyCode::Enter => Action::Activate,
         KeyCode::Down | KeyCode::Tab => Action::Down,
         KeyCode::Up | KeyCode::BackTab => Action::Up,
-        KeyCode::Char(_) | KeyCode::F(_) | KeyCode::Home => return action(key),
+        KeyCode::Char(_) | KeyCode::F(_) => return action(key),
         _ => return None,
     })
 }

@@ -90,6 +90,20 @@ pub enum Screen {
     },
 }
 
+impl Screen {
+    /// Screens where the citizen types: letters and digits are text there,
+    /// and Home and End move in the field.
+    pub fn takes_text(&self) -> bool {
+        matches!(
+            self,
+            Screen::BookDetails { .. }
+                | Screen::Lookup { .. }
+                | Screen::StaffPin { .. }
+                | Screen::Search { .. }
+        )
+    }
+}
+
 /// What Welcome offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WelcomeItem {

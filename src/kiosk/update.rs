@@ -47,7 +47,7 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
                 return vec![];
             }
             let action =
-                if takes_text(state.screen()) { keymap::text_action(&key) } else { keymap::action(&key) };
+                if state.screen().takes_text() { keymap::text_action(&key) } else { keymap::action(&key) };
             action.map_or_else(Vec::new, |a| act(state, a))
         }
         Msg::Mouse(mouse) => {
@@ -159,13 +159,6 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
     }
 }
 
-fn takes_text(screen: &Screen) -> bool {
-    matches!(
-        screen,
-        Screen::BookDetails { .. } | Screen::Lookup { .. } | Screen::StaffPin { .. } | Screen::Search { .. }
-    )
-}
-
 /// A new catalogue (version) needs a new search index.
 fn index_if_new(state: &State) -> Vec<Effect> {
     match &state.catalog {
@@ -243,11 +236,22 @@ fn act_on(state: &mut State, action: Action) -> Vec<Effect> {
             edit_focused(state, |f| f.erase());
             vec![]
         }
-        Action::Left | Action::Right => {
-            cycle_id_kind(state, action == Action::Right);
+        Action::Delete => {
+            edit_focused(state, |f| f.delete());
             vec![]
         }
-        _ if takes_text(state.screen()) => form_action(state, action),
+        Action::Left | Action::Right => {
+            let right = action == Action::Right;
+            if !cycle_id_kind(state, right) {
+                edit_field(state, false, |f| f.step(if right { 1 } else { -1 }));
+            }
+            vec![]
+        }
+        Action::Start | Action::End => {
+            edit_field(state, false, |f| f.jump(action == Action::End));
+            vec![]
+        }
+        _ if state.screen().takes_text() => form_action(state, action),
         Action::Up => move_focus(state, -1),
         Action::Down => move_focus(state, 1),
         Action::PageUp => move_focus(state, -page(state)),
@@ -400,13 +404,16 @@ fn type_text(state: &mut State, text: &str) {
 
 /// Edits the focused field; the search screen searches again.
 fn edit_focused(state: &mut State, edit: impl FnOnce(&mut super::form::TextField)) {
-    edit_field(state, edit);
+    edit_field(state, true, edit);
     if matches!(state.screen(), Screen::Search { .. }) {
         search::refresh(state);
     }
 }
 
-fn edit_field(state: &mut State, edit: impl FnOnce(&mut super::form::TextField)) {
+/// Applies `edit` to the focused text field; `changes_text` is false for a
+/// move of the caret, which leaves the answers (and the request they make) as
+/// they were.
+fn edit_field(state: &mut State, changes_text: bool, edit: impl FnOnce(&mut super::form::TextField)) {
     match state.screens.last() {
         Some(Screen::BookDetails { focus, .. }) => {
             let focus = *focus;
@@ -414,7 +421,7 @@ fn edit_field(state: &mut State, edit: impl FnOnce(&mut super::form::TextField))
                 && let Some(field) = d.details.field_mut(focus)
             {
                 edit(field);
-                d.revision += 1;
+                d.revision += u32::from(changes_text);
             }
         }
         Some(Screen::Lookup { focus, .. }) => edit(state.lookup.field_mut(*focus)),
@@ -424,10 +431,13 @@ fn edit_field(state: &mut State, edit: impl FnOnce(&mut super::form::TextField))
     }
 }
 
-fn cycle_id_kind(state: &mut State, forward: bool) {
-    if let Some(Screen::BookDetails { focus: booking::Field::IdKind, errors, .. }) = state.screens.last_mut()
-        && let Some(d) = state.draft.as_mut()
-    {
+/// On the document type, ←→ change it; false elsewhere.
+fn cycle_id_kind(state: &mut State, forward: bool) -> bool {
+    let Some(Screen::BookDetails { focus: booking::Field::IdKind, errors, .. }) = state.screens.last_mut()
+    else {
+        return false;
+    };
+    if let Some(d) = state.draft.as_mut() {
         let kinds = IdKind::ALL;
         let i = kinds.iter().position(|k| *k == d.details.id_kind).unwrap_or(0);
         let n = kinds.len();
@@ -436,6 +446,7 @@ fn cycle_id_kind(state: &mut State, forward: bool) {
         // What was wrong with the number was judged for the other kind.
         errors.retain(|(field, _)| *field != booking::Field::IdNumber);
     }
+    true
 }
 
 /// How many items the list on screen has, and its menu (None where there is no list).

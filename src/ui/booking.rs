@@ -173,22 +173,18 @@ pub fn details(
         |f: Field| errors.iter().find(|(e, _)| *e == f).map(|(_, e)| field_error(tr, f, d.id_kind, *e));
     let fields: Vec<FieldView> = Field::ALL
         .into_iter()
-        .map(|f| FieldView {
-            label: tr.t(match f {
+        .map(|f| {
+            let label = tr.t(match f {
                 Field::Name => "field-name",
                 Field::Phone => "field-phone",
                 Field::IdKind => "field-id-kind",
                 Field::IdNumber => "field-id-number",
-            }),
-            value: match f {
-                Field::Name => d.name.text.clone(),
-                Field::Phone => d.phone.text.clone(),
-                Field::IdKind => id_kind_name(tr, d.id_kind),
-                Field::IdNumber => d.id_number.text.clone(),
-            },
-            choice: f == Field::IdKind,
-            error: error_for(f),
-            focused: f == focus,
+            });
+            let view = match d.field(f) {
+                Some(text) => FieldView::text(label, text),
+                None => FieldView::choice(label, id_kind_name(tr, d.id_kind)),
+            };
+            FieldView { error: error_for(f), focused: f == focus, ..view }
         })
         .collect();
     // After Continue the focus moves to the first field in error, so the

@@ -205,22 +205,19 @@ pub fn status(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
             keys.push(("Enter", tr.t("key-open")));
         }
     }
+    let typing = state.screen().takes_text();
     if state.screens.len() > 1 {
         keys.push(("Esc", tr.t("key-back")));
-        keys.push(("Home", tr.t("key-home")));
+        // Where the citizen types, Home moves in the field; the ⌂ button stays.
+        if !typing {
+            keys.push(("Home", tr.t("key-home")));
+        }
     }
     if matches!(state.catalog, CatalogState::Failed(_)) {
         keys.push(("R", tr.t("key-retry")));
     }
     keys.push(("F2", language_name(state.lang.next())));
     if !state.config.lockdown {
-        let typing = matches!(
-            state.screen(),
-            Screen::BookDetails { .. }
-                | Screen::Lookup { .. }
-                | Screen::StaffPin { .. }
-                | Screen::Search { .. }
-        );
         keys.push((if typing { "Ctrl-C" } else { "Q" }, tr.t("key-quit")));
     }
     // Too many for one row (a long language's labels): the keys with another

@@ -44,18 +44,16 @@ pub fn form(
     };
     let fields: Vec<FieldView> = LookupField::ALL
         .into_iter()
-        .map(|f| FieldView {
-            label: tr.t(match f {
+        .map(|f| {
+            let label = tr.t(match f {
                 LookupField::Code => "field-code",
                 LookupField::PhoneLast4 => "field-last4",
-            }),
-            value: match f {
-                LookupField::Code => state.lookup.code.text.clone(),
-                LookupField::PhoneLast4 => state.lookup.last4.text.clone(),
-            },
-            choice: false,
-            error: error_for(f),
-            focused: f == focus,
+            });
+            let text = match f {
+                LookupField::Code => &state.lookup.code,
+                LookupField::PhoneLast4 => &state.lookup.last4,
+            };
+            FieldView { error: error_for(f), focused: f == focus, ..FieldView::text(label, text) }
         })
         .collect();
     form::draw(frame, ui, state, body, &fields);

@@ -38,7 +38,7 @@ pub fn draw(
         + 2
         + Line::raw(tr.t("search-label")).width() as u16
         + 1
-        + Line::raw(query.as_str()).width() as u16;
+        + Line::raw(query.chars().take(state.search.caret).collect::<String>()).width() as u16;
     let items = crate::kiosk::search_items(state, hits);
     let catalog = state.catalog();
     let heading = match (query.trim().is_empty(), hits.len()) {

@@ -36,8 +36,9 @@ pub fn pin(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, checking: bool
         None
     };
     let label = if checking { tr.t("staff-pin-checking") } else { tr.t("staff-pin-label") };
-    let masked = "•".repeat(state.staff.pin.text.chars().count());
-    let field = FieldView { label, value: masked, choice: false, error, focused: true };
+    let pin = &state.staff.pin;
+    let masked = "•".repeat(pin.text.chars().count());
+    let field = FieldView { value: masked, error, focused: true, ..FieldView::text(label, pin) };
     form::draw(frame, ui, state, body, &[field]);
 }
 

@@ -9,16 +9,29 @@ use ratatui::{
     text::{Line, Span},
 };
 
-use crate::kiosk::{State, layout};
+use crate::kiosk::{State, form::TextField, layout};
 use crate::ui::Ui;
 
 pub struct FieldView {
     pub label: String,
     pub value: String,
+    /// Where typing goes, in characters of `value`.
+    pub caret: usize,
     /// A choice (changed with ←→) rather than typed text.
     pub choice: bool,
     pub error: Option<String>,
     pub focused: bool,
+}
+
+impl FieldView {
+    pub fn text(label: String, field: &TextField) -> FieldView {
+        let value = field.text.clone();
+        FieldView { label, value, caret: field.caret, choice: false, error: None, focused: false }
+    }
+
+    pub fn choice(label: String, value: String) -> FieldView {
+        FieldView { label, value, caret: 0, choice: true, error: None, focused: false }
+    }
 }
 
 /// Draws the fields where the layout puts them in the screen's `body`.
@@ -43,8 +56,9 @@ pub fn draw(frame: &mut Frame, ui: &Ui, state: &State, body: Rect, fields: &[Fie
         let line = Line::from(vec![Span::styled(marker, t.heading), Span::styled(value.clone(), style)]);
         frame.render_widget(line, Rect { y: y + 1, height: 1, ..area });
         if field.focused {
-            // On the last character typed (or the choice), where a screen reader looks.
-            let offset = if field.choice { 2 } else { 1 + Line::raw(field.value.as_str()).width() as u16 };
+            // At the caret (or on the choice), where a screen reader looks.
+            let before: String = field.value.chars().take(field.caret).collect();
+            let offset = if field.choice { 2 } else { 1 + Line::raw(before).width() as u16 };
             frame.set_cursor_position(Position { x: area.x + 2 + offset, y: y + 1 });
         }
         y += layout::field_pitch(state);
