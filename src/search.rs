@@ -36,6 +36,8 @@ pub enum Rank {
     Department,
     Fuzzy,
     Pinyin,
+    /// Several words, each in the name or an alias, in any order.
+    Words,
     Alias,
     NameContains,
     NamePrefix,
@@ -285,6 +287,21 @@ impl SearchIndex {
                 mark(&mut best, i, Rank::Pinyin, 0);
             }
         }
+        // Several words (passport renewal): each in a name or an alias, in
+        // any order. Services holding the longest are found in one pass.
+        let words: Vec<String> = query.split_whitespace().map(normalize).collect();
+        if let Some(longest) = words.iter().max_by_key(|w| w.len()).filter(|_| words.len() > 1) {
+            let finder = Finder::new(longest.as_bytes());
+            let texts = [&self.all_names, &self.aliases];
+            let mut found: Vec<usize> = texts.iter().flat_map(|c| c.matching(&finder, &best)).collect();
+            found.sort_unstable();
+            found.dedup();
+            for i in found {
+                if words.iter().all(|w| texts.iter().any(|c| c.of(i).contains(w.as_str()))) {
+                    mark(&mut best, i, Rank::Words, 0);
+                }
+            }
+        }
         // Typos, departments and materials rank below: only look when the
         // closer matches did not already fill the list.
         if best.iter().filter(|b| b.is_some()).count() < limit {
@@ -337,8 +354,20 @@ pub fn matched_alias<'a>(service: &'a Service, lang: Lang, query: &str) -> Optio
     })
 }
 
-/// Which characters of `name` the query matched, for highlighting.
+/// Which characters of `name` the query matched, for highlighting: the
+/// query whole, or else each of its words.
 pub fn highlight(name: &str, query: &str) -> Vec<usize> {
+    let whole = highlight_one(name, query);
+    if !whole.is_empty() || query.split_whitespace().nth(1).is_none() {
+        return whole;
+    }
+    let mut marks: Vec<usize> = query.split_whitespace().flat_map(|w| highlight_one(name, w)).collect();
+    marks.sort_unstable();
+    marks.dedup();
+    marks
+}
+
+fn highlight_one(name: &str, query: &str) -> Vec<usize> {
     let q = normalize(query);
     if q.is_empty() {
         return vec![];
@@ -402,5 +431,9 @@ mod tests {
         assert_eq!(highlight("居民身份证换领", "身份证"), vec![2, 3, 4]);
         assert_eq!(highlight("社会保险", "shbx"), vec![0, 1, 2, 3]);
         assert_eq!(highlight("Passport application", "pass"), vec![0, 1, 2, 3]);
+        assert_eq!(
+            highlight("Passport or renewal", "renewal pass"),
+            vec![0, 1, 2, 3, 12, 13, 14, 15, 16, 17, 18]
+        );
     }
 }

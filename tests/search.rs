@@ -34,6 +34,9 @@ fn each_way_of_typing_finds_the_expected_service_first() {
         // English, with small typos (en-US)
         ("passport", "passport-application", Rank::NamePrefix),
         ("pasport", "passport-application", Rank::Fuzzy),
+        // several words, in any order
+        ("passport renewal", "passport-application", Rank::Words),
+        ("renewal passport", "passport-application", Rank::Words),
         ("marrige", "marriage-registration", Rank::Fuzzy),
         ("driving licence", "driving-licence-renewal", Rank::NamePrefix),
         // Traditional Chinese (zh-HK)
