@@ -105,6 +105,17 @@ pub fn material_facts(tr: &Tr, m: &Material) -> Vec<String> {
     facts
 }
 
+/// A hall's time zone as people say it: 北京时间 / Beijing time for
+/// Asia/Shanghai; the zone's name for one without a common name.
+pub fn zone(tr: &Tr, id: &str) -> String {
+    let known = match id {
+        "Asia/Shanghai" => "shanghai",
+        "Asia/Urumqi" => "urumqi",
+        _ => "other",
+    };
+    tr.a("zone-name", &[("zone", s(known)), ("id", s(id))])
+}
+
 /// A date as people read it: 11月30日（星期一） / Mon 30 Nov. `date` is
 /// `YYYY-MM-DD`; `weekday` 1 = Monday.
 pub fn day_label(tr: &Tr, date: &str, weekday: u8) -> String {

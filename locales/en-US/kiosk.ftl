@@ -127,8 +127,13 @@ welcome-my-booking-detail = look up or cancel a booking
 loading = Looking it up, please wait…
 load-failed = Error: { $reason }. Press R to try again.
 book-hall-heading = Which hall would you like to go to?
-book-date-heading = Choose a date ({ $hall }, local time { $zone }):
-book-slot-heading = { $day } · { $hall } · Choose a time (local time { $zone }):
+zone-name = { $zone ->
+    [shanghai] Beijing time
+    [urumqi] Ürümqi time
+   *[other] local time { $id }
+}
+book-date-heading = Choose a date ({ $hall }, { $zone }):
+book-slot-heading = { $day } · { $hall } · Choose a time ({ $zone }):
 book-slot-holding = Keeping a place for you, please wait…
 book-slot-none = No times are left on { $day }. Press Esc to choose another day.
 day-closed = closed
@@ -193,7 +198,7 @@ done-heading = You are booked. Please note your confirmation code:
 done-bring = Bring with you:
 booking-code = Confirmation code: { $code }
 booking-service = Service: { $service }
-booking-when = When: { $day } { $start }–{ $end } (local time { $zone })
+booking-when = When: { $day } { $start }–{ $end } ({ $zone })
 booking-where = Where: { $place } ({ $address })
 booking-person = Booked for: { $name } · mobile { $phone } · document { $id }
 notice-day-unavailable = That day cannot be booked (closed or full). Please choose another day.

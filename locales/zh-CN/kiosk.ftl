@@ -114,8 +114,13 @@ welcome-my-booking-detail = 查询或取消已有的预约
 loading = 正在查询，请稍候…
 load-failed = 错误：{ $reason }。请按 R 重试。
 book-hall-heading = 您想在哪个大厅办理？
-book-date-heading = 请选择日期（{ $hall }，当地时间 { $zone }）：
-book-slot-heading = { $day } · { $hall } · 请选择时段（当地时间 { $zone }）：
+zone-name = { $zone ->
+    [shanghai] 北京时间
+    [urumqi] 乌鲁木齐时间
+   *[other] 当地时间 { $id }
+}
+book-date-heading = 请选择日期（{ $hall }，{ $zone }）：
+book-slot-heading = { $day } · { $hall } · 请选择时段（{ $zone }）：
 book-slot-holding = 正在为您保留名额，请稍候…
 book-slot-none = { $day }已没有可预约的时段，请按 Esc 另选一天。
 day-closed = 休息
@@ -171,7 +176,7 @@ done-heading = 预约成功！请记下您的预约码：
 done-bring = 办理时请携带：
 booking-code = 预约码：{ $code }
 booking-service = 事项：{ $service }
-booking-when = 时间：{ $day } { $start }–{ $end }（当地时间 { $zone }）
+booking-when = 时间：{ $day } { $start }–{ $end }（{ $zone }）
 booking-where = 地点：{ $place }（{ $address }）
 booking-person = 预约人：{ $name } · 手机 { $phone } · 证件 { $id }
 notice-day-unavailable = 那天不能预约（休息或已约满），请另选一天。

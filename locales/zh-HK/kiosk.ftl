@@ -114,8 +114,13 @@ welcome-my-booking-detail = 查詢或取消已作出的預約
 loading = 正在查詢，請稍候…
 load-failed = 錯誤：{ $reason }。請按 R 重試。
 book-hall-heading = 您想在哪個服務中心辦理？
-book-date-heading = 請選擇日期（{ $hall }，當地時間 { $zone }）：
-book-slot-heading = { $day } · { $hall } · 請選擇預約時段（當地時間 { $zone }）：
+zone-name = { $zone ->
+    [shanghai] 北京時間
+    [urumqi] 烏魯木齊時間
+   *[other] 當地時間 { $id }
+}
+book-date-heading = 請選擇日期（{ $hall }，{ $zone }）：
+book-slot-heading = { $day } · { $hall } · 請選擇預約時段（{ $zone }）：
 book-slot-holding = 正在為您暫留名額，請稍候…
 book-slot-none = { $day }已沒有可預約的時段，請按 Esc 另選日期。
 day-closed = 休息
@@ -171,7 +176,7 @@ done-heading = 預約成功！請記下您的預約編號：
 done-bring = 辦理時請帶備：
 booking-code = 預約編號：{ $code }
 booking-service = 事項：{ $service }
-booking-when = 時間：{ $day } { $start }–{ $end }（當地時間 { $zone }）
+booking-when = 時間：{ $day } { $start }–{ $end }（{ $zone }）
 booking-where = 地點：{ $place }（{ $address }）
 booking-person = 預約人：{ $name } · 手機 { $phone } · 證件 { $id }
 notice-day-unavailable = 當天不能預約（休息或已額滿），請另選日期。

@@ -308,7 +308,7 @@ fn booking_section(catalog: &Catalog, s: &Service, tr: &Tr, b: &StoredBooking, c
             ("day", i18n::s(&day.unwrap_or_default())),
             ("start", i18n::s(&local(b.start))),
             ("end", i18n::s(&local(b.end))),
-            ("zone", i18n::s(hall.map_or("", |h| h.time_zone.as_str()))),
+            ("zone", i18n::s(&i18n::zone(tr, hall.map_or("", |h| h.time_zone.as_str())))),
         ],
     );
     out += &para(&when);

@@ -82,8 +82,10 @@ pub fn date(
         .map(|d| Item { label: i18n::day_label(&ui.tr, &d.date, d.weekday), detail: day_detail(&ui.tr, d) })
         .collect();
     let hall = hall_name(state, &days.hall);
-    let heading =
-        ui.tr.a("book-date-heading", &[("hall", i18n::s(&hall)), ("zone", i18n::s(&days.time_zone))]);
+    let heading = ui.tr.a(
+        "book-date-heading",
+        &[("hall", i18n::s(&hall)), ("zone", i18n::s(&i18n::zone(&ui.tr, &days.time_zone)))],
+    );
     menu::draw(frame, ui, body, &heading, &items, selected);
 }
 
@@ -120,7 +122,11 @@ pub fn slot(
         let hall = hall_name(state, &slots.hall);
         ui.tr.a(
             "book-slot-heading",
-            &[("day", i18n::s(&day)), ("hall", i18n::s(&hall)), ("zone", i18n::s(&slots.time_zone))],
+            &[
+                ("day", i18n::s(&day)),
+                ("hall", i18n::s(&hall)),
+                ("zone", i18n::s(&i18n::zone(&ui.tr, &slots.time_zone))),
+            ],
         )
     };
     menu::draw(frame, ui, body, &heading, &items, selected);
@@ -259,7 +265,7 @@ pub fn booking_lines(state: &State, tr: &Tr, b: &Booking) -> Vec<(String, bool)>
                     ("day", i18n::s(&day)),
                     ("start", i18n::s(&b.local_start)),
                     ("end", i18n::s(&b.local_end)),
-                    ("zone", i18n::s(&b.time_zone)),
+                    ("zone", i18n::s(&i18n::zone(tr, &b.time_zone))),
                 ],
             ),
             false,
