@@ -313,9 +313,14 @@ pub fn done(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, b: &Booking, 
     y = wrap::draw(frame, body, y, "", t.text);
     if let Some(service) = state.service(&b.service) {
         y = wrap::draw(frame, body, y, &tr.t("done-bring"), t.heading);
+        // A box to tick, and the words beside it, wrapped under themselves.
+        let beside = Rect { x: body.x + 2, width: body.width.saturating_sub(2), ..body };
         for m in &service.materials {
-            let line = format!("☐ {} · {}", m.name.get(state.lang), i18n::material_facts(tr, m).join(" · "));
-            y = wrap::draw(frame, body, y, &line, t.text);
+            let line = format!("{} · {}", m.name.get(state.lang), i18n::material_facts(tr, m).join(" · "));
+            if y < body.bottom() {
+                frame.render_widget(Line::styled("☐", t.text), Rect { y, width: 1, height: 1, ..body });
+            }
+            y = wrap::draw(frame, beside, y, &line, t.text);
         }
     }
 }
