@@ -306,3 +306,32 @@ async fn a_booking_page_shows_the_booking_without_personal_data_and_can_cancel_i
             .is_ok_and(|b| b.status == onestop::domain::BookingStatus::Active)
     );
 }
+
+#[tokio::test]
+async fn a_booking_at_a_branch_hall_is_not_sent_to_the_main_halls_windows() {
+    let b = backend(30).await;
+    let catalog = b.client.catalog(None).await.unwrap().unwrap();
+    let service = catalog.services.iter().find(|s| s.halls.iter().any(|h| h == "chengbei")).unwrap();
+    assert_ne!(service.halls[0], "chengbei", "the catalogue's windows are the main hall's");
+    let slots = b.client.slots("chengbei", &service.id, "2026-12-01").await.unwrap();
+    let hold = onestop::domain::HoldRequest {
+        hall: "chengbei".into(),
+        service: service.id.clone(),
+        start: slots.slots[0].start.clone(),
+    };
+    let hold = b.client.hold(&hold).await.unwrap();
+    let request = onestop::domain::BookingRequest {
+        hold: hold.id,
+        name: "王小明".into(),
+        phone: "13700001234".into(),
+        id_kind: onestop::domain::IdKind::Passport,
+        id_number: "E98765432".into(),
+        kiosk: None,
+    };
+    let booking = b.client.book("branch-test-key", &request).await.unwrap();
+    let handoff = b.handoff(&service.id, Lang::EnUs, Some(booking.code)).await;
+    let html = reqwest::get(&handoff.url).await.unwrap().text().await.unwrap();
+    let windows = service.location.get(Lang::EnUs);
+    let booked = html.split("Where:").nth(1).expect("where to go").split("</p>").next().unwrap();
+    assert!(booked.contains("Chengbei") && !booked.contains(windows), "{booked}");
+}

@@ -119,13 +119,22 @@ pub struct Service {
     pub cross_province: bool,
     /// Halls that handle it (ids).
     pub halls: Vec<String>,
-    /// Where in the hall: floor, area, windows.
+    /// Where in its first hall: floor, area, windows (see `location_at`).
     pub location: Text,
     pub enquiry_phone: String,
     pub complaint_phone: String,
     /// Appointment slots for this service.
     pub booking: BookingRule,
     pub materials: Vec<Material>,
+}
+
+impl Service {
+    /// Where at `hall` it is handled (floor, area, windows): known for the
+    /// first hall it lists, the one the catalogue describes; other halls
+    /// give their address only.
+    pub fn location_at(&self, hall: &str) -> Option<&Text> {
+        self.halls.first().is_some_and(|h| h == hall).then_some(&self.location)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]

@@ -313,7 +313,10 @@ fn booking_section(catalog: &Catalog, s: &Service, tr: &Tr, b: &StoredBooking, c
     );
     out += &para(&when);
     if let Some(h) = hall {
-        let place = format!("{} · {}", h.name.get(lang), s.location.get(lang));
+        let place = match s.location_at(&h.id) {
+            Some(windows) => format!("{} · {}", h.name.get(lang), windows.get(lang)),
+            None => h.name.get(lang).to_owned(),
+        };
         out += &para(
             &tr.a("booking-where", &[("place", i18n::s(&place)), ("address", i18n::s(h.address.get(lang)))]),
         );

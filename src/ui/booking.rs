@@ -272,7 +272,7 @@ pub fn booking_lines(state: &State, tr: &Tr, b: &Booking) -> Vec<(String, bool)>
         ),
     ];
     if let Some(h) = hall {
-        let window = service.filter(|_| h.id == state.config.hall).map(|s| s.location.get(lang));
+        let window = service.and_then(|s| s.location_at(&h.id)).map(|w| w.get(lang));
         let place = match window {
             Some(w) => format!("{} · {w}", h.name.get(lang)),
             None => h.name.get(lang).to_owned(),

@@ -29,7 +29,7 @@ pub fn draw(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, service_id: &
         return;
     };
     let width = body.width.saturating_sub(MARGIN) as usize;
-    let writer = Writer { tr: &ui.tr, theme: &ui.theme, lang: state.lang, hall: &state.config.hall, width };
+    let writer = Writer { tr: &ui.tr, theme: &ui.theme, lang: state.lang, width };
     let parts: Vec<Vec<Line>> =
         screen::guide_parts(service).into_iter().map(|p| writer.part(catalog, service, p)).collect();
     let focus = focus.min(parts.len().saturating_sub(1));
@@ -60,8 +60,6 @@ struct Writer<'a> {
     tr: &'a Tr,
     theme: &'a Theme,
     lang: Lang,
-    /// The hall this kiosk stands in.
-    hall: &'a str,
     width: usize,
 }
 
@@ -159,13 +157,14 @@ impl Writer<'_> {
             }
             GuidePart::Where => {
                 self.heading(&mut out, "guide-where");
-                // The window (location) is that of this kiosk's hall; other
-                // halls that offer the service are listed with their address.
+                // Each hall that offers the service, with its windows where
+                // the catalogue knows them, and its address.
                 for hall in catalog.halls.iter().filter(|h| s.halls.contains(&h.id)) {
                     let name = hall.name.get(lang);
-                    let here = hall.id == self.hall;
-                    let title =
-                        if here { format!("{name} · {}", s.location.get(lang)) } else { name.to_owned() };
+                    let title = match s.location_at(&hall.id) {
+                        Some(windows) => format!("{name} · {}", windows.get(lang)),
+                        None => name.to_owned(),
+                    };
                     self.para(&mut out, 2, &title, t.text);
                     self.para(&mut out, 4, hall.address.get(lang), t.dim);
                     self.para(&mut out, 4, hall.hours.get(lang), t.dim);
