@@ -276,7 +276,7 @@ async fn invalid_details_name_the_field_and_personal_data_stays_masked() {
     assert!(!text.contains(&id_number(3)) && !text.contains(&phone(3)) && !text.contains("张三"), "{text}");
     let booking: Booking = serde_json::from_str(&text).unwrap();
     assert_eq!(booking.id_masked, person::mask(&id_number(3), 3, 4));
-    assert_eq!(booking.phone_masked, "138****0003");
+    assert_eq!(booking.phone_masked, "138********", "not the digits that look it up");
     assert_eq!(booking.name_masked, "张*");
 }
 

@@ -116,7 +116,7 @@ pub struct Booking {
     pub time_zone: String,
     /// e.g. 张*
     pub name_masked: String,
-    /// e.g. 138****1234
+    /// e.g. 138******** (never the last four digits, which prove a lookup)
     pub phone_masked: String,
     /// e.g. 110***********1234
     pub id_masked: String,

@@ -93,7 +93,7 @@ fn booking(status: BookingStatus) -> Booking {
         local_end: "09:30".into(),
         time_zone: "Asia/Shanghai".into(),
         name_masked: "张*".into(),
-        phone_masked: "138****5678".into(),
+        phone_masked: "138********".into(),
         id_masked: person::mask(ID, 3, 4),
     }
 }
