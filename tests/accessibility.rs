@@ -251,3 +251,22 @@ fn on_the_search_screen_one_focus_moves_between_the_query_and_the_results() {
     send(&mut s, [ch('x')]);
     assert!(focus(&s).1.contains("▶ Search:[shebaox]"), "typing goes on in the query");
 }
+
+#[test]
+fn on_the_search_screen_keys_for_the_query_bring_the_focus_back_to_it_and_pages_turn() {
+    let mut s = ready(Lang::EnUs);
+    s.search_index = Some(std::sync::Arc::new(onestop::search::SearchIndex::build(&demo_catalog())));
+    send(&mut s, [ch('/'), Msg::Paste("shebao".into()), key(crossterm::event::KeyCode::Down)]);
+    // Home while a result is chosen: back to the query, the caret stays at the end.
+    send(&mut s, [key(crossterm::event::KeyCode::Home), ch('x')]);
+    assert_eq!(s.search.text, "shebaox");
+    // PgDn turns a page of results (the focus goes to them), PgUp comes back.
+    let mut s = ready(Lang::EnUs);
+    s.search_index = Some(std::sync::Arc::new(onestop::search::SearchIndex::build(&demo_catalog())));
+    send(&mut s, [ch('/'), Msg::Paste("id card".into())]);
+    assert!(screen_text(&s).contains("Page 1 of"), "{}", screen_text(&s));
+    send(&mut s, [key(crossterm::event::KeyCode::PageDown)]);
+    assert!(screen_text(&s).contains("Page 2 of"), "{}", screen_text(&s));
+    send(&mut s, [key(crossterm::event::KeyCode::PageUp)]);
+    assert!(screen_text(&s).contains("Page 1 of"));
+}

@@ -50,6 +50,8 @@ pub fn text_action(key: &KeyEvent) -> Option<Action> {
         // button and Esc still leave.
         KeyCode::Home => Action::Start,
         KeyCode::End => Action::End,
+        KeyCode::PageUp => Action::PageUp,
+        KeyCode::PageDown => Action::PageDown,
         KeyCode::Esc => Action::Back,
         KeyCode::Enter => Action::Activate,
         KeyCode::Down | KeyCode::Tab => Action::Down,

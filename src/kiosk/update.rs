@@ -204,6 +204,15 @@ fn forget_citizen(state: &mut State) -> Vec<Effect> {
 fn act_on(state: &mut State, action: Action) -> Vec<Effect> {
     // A message stays until the next key; a lost connection stays until it comes back.
     state.notice = state.notice.take().filter(|n| matches!(n, Notice::Unavailable(_)));
+    // On the search screen, a text key while a result is chosen first brings
+    // the focus back to the query, the caret at its end; a key that only
+    // moves the caret does no more than that.
+    let edits = matches!(action, Action::Type(_) | Action::Erase | Action::Delete);
+    let moves = matches!(action, Action::Left | Action::Right | Action::Start | Action::End);
+    let refocused = (edits || moves) && back_to_query(state);
+    if refocused && moves {
+        return vec![];
+    }
     match action {
         Action::Quit if !state.config.lockdown => vec![Effect::EndSession],
         Action::Quit => vec![],
@@ -361,7 +370,7 @@ fn form_action(state: &mut State, action: Action) -> Vec<Effect> {
             vec![]
         }
         Some(Screen::Search { .. }) => {
-            let (len, _) = menu_of(state);
+            let (len, by) = (menu_of(state).0, page(state).unsigned_abs());
             let Some(Screen::Search { menu, browsing, .. }) = state.screens.last_mut() else { return vec![] };
             match action {
                 // ↑ from the first result goes back to the query.
@@ -369,6 +378,15 @@ fn form_action(state: &mut State, action: Action) -> Vec<Effect> {
                 Action::Up => menu.selected -= 1,
                 Action::Down if !*browsing && len > 0 => *browsing = true,
                 Action::Down => menu.selected = (menu.selected + 1).min(len.saturating_sub(1)),
+                // A page of results; the focus goes to them.
+                Action::PageUp | Action::PageDown if len > 0 => {
+                    *browsing = true;
+                    menu.selected = if action == Action::PageDown {
+                        (menu.selected + by).min(len - 1)
+                    } else {
+                        menu.selected.saturating_sub(by)
+                    };
+                }
                 Action::Activate => {
                     let index = menu.selected;
                     return search::choose(state, index);
@@ -400,6 +418,17 @@ fn form_action(state: &mut State, action: Action) -> Vec<Effect> {
 /// Typed or pasted text goes to the focused field.
 fn type_text(state: &mut State, text: &str) {
     edit_focused(state, |f| f.insert(text));
+}
+
+/// Search: from the results back to the query, the caret at its end; false
+/// when the focus was already there (or this is not the search screen).
+fn back_to_query(state: &mut State) -> bool {
+    let Some(Screen::Search { browsing: browsing @ true, .. }) = state.screens.last_mut() else {
+        return false;
+    };
+    *browsing = false;
+    state.search.jump(true);
+    true
 }
 
 /// Edits the focused field; the search screen searches again.
