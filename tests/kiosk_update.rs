@@ -250,3 +250,31 @@ fn in_a_form_the_arrows_home_and_end_move_in_the_field() {
         (cursor.x..cursor.x + 2).map(|x| terminal.backend().buffer()[(x, cursor.y)].symbol()).collect();
     assert_eq!(at, "i!");
 }
+
+#[test]
+fn the_breadcrumb_never_runs_into_the_back_and_home_buttons() {
+    let catalog = demo_catalog();
+    for lang in Lang::ALL {
+        for service in &catalog.services {
+            let mut s = ready(lang);
+            s.screens.push(Screen::Guide { service: service.id.clone(), focus: 0, qr: false });
+            let terminal = render(&s, onestop::ui::Theme::standard());
+            let buffer = terminal.backend().buffer();
+            let (back, _) = onestop::kiosk::layout::buttons(s.size);
+            let before: String = (back.x - 1..back.x + 2).map(|x| buffer[(x, back.y)].symbol()).collect();
+            assert!(before.starts_with(' ') && before.contains('‹'), "{lang} {}: {before:?}", service.id);
+        }
+    }
+}
+
+#[test]
+fn after_change_on_the_check_page_enter_goes_straight_back_there() {
+    let (_, mut s) = common::screens::booking_screens(Lang::EnUs)
+        .into_iter()
+        .find(|(name, _)| *name == "book_check")
+        .unwrap();
+    send(&mut s, [ch('2')]); // "Name … change"
+    assert!(matches!(s.screen(), Screen::BookDetails { back_to_check: true, .. }));
+    send(&mut s, [Msg::Paste("Li".into()), key(KeyCode::Enter)]);
+    assert!(matches!(s.screen(), Screen::BookCheck { .. }), "back on the check page");
+}

@@ -349,14 +349,17 @@ fn retry(state: &mut State) -> Vec<Effect> {
 /// Enter, Up and Down on a form.
 fn form_action(state: &mut State, action: Action) -> Vec<Effect> {
     match state.screens.last_mut() {
-        Some(Screen::BookDetails { focus, .. }) => {
+        Some(Screen::BookDetails { focus, back_to_check, .. }) => {
             let fields = booking::Field::ALL;
             let i = fields.iter().position(|f| f == focus).unwrap_or(0);
             match action {
                 Action::Up => *focus = fields[i.saturating_sub(1)],
                 Action::Down => *focus = fields[(i + 1).min(fields.len() - 1)],
+                // Enter on a good field goes to the next one; after "change"
+                // on the check page it goes straight back there.
                 Action::Activate
-                    if i + 1 < fields.len()
+                    if !*back_to_check
+                        && i + 1 < fields.len()
                         && state
                             .draft
                             .as_ref()

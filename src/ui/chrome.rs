@@ -114,8 +114,12 @@ fn fitted_crumbs(crumbs: &[String], width: usize) -> String {
     loop {
         let shown = crumbs[start..].join(" › ");
         let text = if start == 0 { shown } else { format!("… › {shown}") };
-        if Line::raw(text.as_str()).width() <= width || start + 1 >= crumbs.len() {
+        if Line::raw(text.as_str()).width() <= width {
             return text;
+        }
+        if start + 1 >= crumbs.len() {
+            // Even the last step alone is too long: cut it, clear of the buttons.
+            return super::wrap::truncate(&text, width);
         }
         start += 1;
     }
