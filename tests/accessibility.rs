@@ -196,7 +196,7 @@ fn no_color_means_no_colour_escapes_from_the_real_binary() {
     k.send("11\r");
     k.wait_for("申请材料");
     k.send("p");
-    k.wait_for("用手机扫描");
+    k.wait_for("扫码带走材料清单");
     let raw = String::from_utf8_lossy(&k.raw.lock().unwrap()).into_owned();
     for sgr in [
         "[38;", "[48;", "[30m", "[31m", "[32m", "[33m", "[34m", "[36m", "[37m", "[40m", "[47m", "[90m",

@@ -243,7 +243,10 @@ m-busy-body = Too many requests. Please try again in a minute.
 key-phone = Phone
 phone-making = Making a QR code…
 phone-failed = The QR code cannot be made right now ({ $reason }).
-phone-scan = Scan with your phone to take the checklist and your booking with you (the code works for 30 minutes):
+phone-scan = { $booking ->
+    [yes] Scan to take your booking and the checklist with you (the code works for 30 minutes):
+   *[no] Scan to take the checklist with you (the code works for 30 minutes):
+}
 phone-too-small = The window is too small to show a QR code that scans. Type this address into your phone's browser instead:
 
 ## Offline, idle and staff

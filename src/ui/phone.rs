@@ -60,7 +60,9 @@ pub fn panel(state: &State, ui: &Ui, frame: &mut Frame, area: Rect, focused: boo
         }
         Some(Remote::Ready((h, m))) => (h, m),
     };
-    let words = [(tr.t("phone-scan"), t.heading), (h.url.clone(), t.text)];
+    let booking = handoff::current(state).is_some_and(|h| h.booking.is_some());
+    let scan = tr.a("phone-scan", &[("booking", i18n::s(if booking { "yes" } else { "no" }))]);
+    let words = [(scan, t.heading), (h.url.clone(), t.text)];
     let Some(m) = m else {
         text(frame, area, &words);
         return;
