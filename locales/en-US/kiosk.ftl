@@ -188,6 +188,7 @@ err-id-missing = Error: enter your document number
 err-id-format = Error: a resident ID number has 18 characters
 err-id-checksum = Error: check each character, especially the last
 err-id-birth-date = Error: the date of birth in this ID number is not right
+err-id-region = Error: the first two digits are not a province code
 err-document-format = Error: a document number has 5 to 20 letters or digits
 check-heading = Check your answers ({ $service }):
 check-answer = { $label }: { $value }

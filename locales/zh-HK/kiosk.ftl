@@ -166,6 +166,7 @@ err-id-missing = 錯誤：請填寫證件號碼
 err-id-format = 錯誤：居民身份證號碼應為 18 位
 err-id-checksum = 錯誤：居民身份證號碼有誤，請逐位核對（尤其是最後一位）
 err-id-birth-date = 錯誤：居民身份證號碼中的出生日期不正確
+err-id-region = 錯誤：身份證號碼前兩位不是省份代碼
 err-document-format = 錯誤：證件號碼應為 5–20 位英文字母或數字
 check-heading = 請核對預約資料（{ $service }）：
 check-answer = { $label }：{ $value }

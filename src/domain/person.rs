@@ -13,6 +13,8 @@ pub enum FieldError {
     Checksum,
     /// The resident ID's birth date is not a real date.
     BirthDate,
+    /// The resident ID does not begin with a province code.
+    Region,
 }
 
 /// A name: letters of any script, with the spaces, dots and dashes names
@@ -84,10 +86,10 @@ pub fn id_number(kind: IdKind, s: &str) -> Result<(), FieldError> {
             if !real {
                 return Err(FieldError::BirthDate);
             }
-            // A wrong province (the first two digits) is a mistyped character too.
-            let province = std::str::from_utf8(&b[..2]).unwrap_or("");
-            if !b[17].to_ascii_uppercase().eq(&(check_char(&b[..17]) as u8)) || !PROVINCES.contains(&province)
-            {
+            if !PROVINCES.contains(&std::str::from_utf8(&b[..2]).unwrap_or("")) {
+                return Err(FieldError::Region);
+            }
+            if !b[17].to_ascii_uppercase().eq(&(check_char(&b[..17]) as u8)) {
                 return Err(FieldError::Checksum);
             }
             Ok(())
@@ -136,7 +138,7 @@ mod tests {
         for no_province in ["000000194912310000", "990105194912310000"] {
             let mut id = no_province[..17].to_owned();
             id.push(check_char(id.as_bytes()));
-            assert_eq!(id_number(IdKind::ResidentId, &id), Err(FieldError::Checksum), "{id}");
+            assert_eq!(id_number(IdKind::ResidentId, &id), Err(FieldError::Region), "{id}");
         }
     }
 

@@ -149,6 +149,7 @@ fn field_error(tr: &Tr, field: Field, kind: IdKind, error: FieldError) -> String
         (_, FieldError::Missing) => "err-id-missing",
         (_, FieldError::Checksum) => "err-id-checksum",
         (_, FieldError::BirthDate) => "err-id-birth-date",
+        (_, FieldError::Region) => "err-id-region",
         (_, FieldError::Format) if kind == IdKind::ResidentId => "err-id-format",
         (_, FieldError::Format) => "err-document-format",
     })
