@@ -3,7 +3,10 @@
 
 mod common;
 
-use common::{screens::booking_screens, *};
+use common::{
+    screens::{booking_screen, booking_screens},
+    *,
+};
 use crossterm::event::KeyCode;
 use onestop::domain::Lang;
 use onestop::kiosk::{Effect, Msg, Screen};
@@ -19,7 +22,7 @@ fn every_booking_screen_in_both_languages() {
 
 #[test]
 fn the_hold_countdown_redraws_once_a_minute_and_expiry_returns_to_fresh_slots() {
-    let (_, mut s) = booking_screens(Lang::ZhCn).into_iter().find(|(n, _)| *n == "book_details").unwrap();
+    let mut s = booking_screen(Lang::ZhCn, "book_details");
     // A slow citizen: no idle reset within these five minutes.
     s.config.idle_timeout_ms = 600_000;
     // The hold was placed at t=0 for 300 s.
@@ -36,11 +39,11 @@ fn the_hold_countdown_redraws_once_a_minute_and_expiry_returns_to_fresh_slots() 
 
 #[test]
 fn leaving_the_details_gives_the_place_back() {
-    let (_, mut s) = booking_screens(Lang::ZhCn).into_iter().find(|(n, _)| *n == "book_details").unwrap();
+    let mut s = booking_screen(Lang::ZhCn, "book_details");
     let effects = send(&mut s, [key(KeyCode::Esc)]);
     assert_eq!(effects[0], Effect::ReleaseHold { id: "h1".into() });
     // The ⌂ button too (the Home key moves in the field there).
-    let (_, mut s) = booking_screens(Lang::ZhCn).into_iter().find(|(n, _)| *n == "book_details").unwrap();
+    let mut s = booking_screen(Lang::ZhCn, "book_details");
     let (_, home) = onestop::kiosk::layout::buttons(s.size);
     let tap = Msg::Mouse(crossterm::event::MouseEvent {
         kind: crossterm::event::MouseEventKind::Down(crossterm::event::MouseButton::Left),

@@ -42,6 +42,26 @@ async fn backend_behind(lookups_per_minute: u32, trusted_proxies: Vec<std::net::
 }
 
 impl Backend {
+    /// Books the first slot of `date` through the API, as the kiosk does,
+    /// for 王小明 (mobile 13700001234, passport E98765432).
+    async fn book_first_slot(&self, hall: &str, service: &str, date: &str) -> onestop::domain::Booking {
+        let slots = self.client.slots(hall, service, date).await.unwrap();
+        let hold = onestop::domain::HoldRequest {
+            hall: hall.into(),
+            service: service.into(),
+            start: slots.slots[0].start.clone(),
+        };
+        let request = onestop::domain::BookingRequest {
+            hold: self.client.hold(&hold).await.unwrap().id,
+            name: "王小明".into(),
+            phone: "13700001234".into(),
+            id_kind: onestop::domain::IdKind::Passport,
+            id_number: "E98765432".into(),
+            kiosk: None,
+        };
+        self.client.book(&format!("{hall}-{service}-{date}"), &request).await.unwrap()
+    }
+
     async fn handoff(&self, service: &str, lang: Lang, booking: Option<String>) -> Handoff {
         let req = HandoffRequest { service: service.into(), lang, booking };
         self.client.handoff(&req).await.unwrap()
@@ -261,25 +281,7 @@ async fn a_booking_page_shows_the_booking_without_personal_data_and_can_cancel_i
     // Book through the API, as the kiosk does.
     let catalog = b.client.catalog(None).await.unwrap().unwrap();
     let service = catalog.services.iter().find(|s| s.halls.iter().any(|h| h == "binjiang")).unwrap();
-    let slots = b.client.slots("binjiang", &service.id, "2026-11-30").await.unwrap();
-    let hold = b
-        .client
-        .hold(&onestop::domain::HoldRequest {
-            hall: "binjiang".into(),
-            service: service.id.clone(),
-            start: slots.slots[0].start.clone(),
-        })
-        .await
-        .unwrap();
-    let request = onestop::domain::BookingRequest {
-        hold: hold.id,
-        name: "王小明".into(),
-        phone: "13700001234".into(),
-        id_kind: onestop::domain::IdKind::Passport,
-        id_number: "E98765432".into(),
-        kiosk: None,
-    };
-    let booking = b.client.book("handoff-test-key", &request).await.unwrap();
+    let booking = b.book_first_slot("binjiang", &service.id, "2026-11-30").await;
     let handoff = b.handoff(&service.id, Lang::ZhCn, Some(booking.code.clone())).await;
     let html = reqwest::get(&handoff.url).await.unwrap().text().await.unwrap();
     assert!(html.contains(&booking.code) && html.contains("09:00"), "{html}");
@@ -313,22 +315,7 @@ async fn a_booking_at_a_branch_hall_is_not_sent_to_the_main_halls_windows() {
     let catalog = b.client.catalog(None).await.unwrap().unwrap();
     let service = catalog.services.iter().find(|s| s.halls.iter().any(|h| h == "chengbei")).unwrap();
     assert_ne!(service.halls[0], "chengbei", "the catalogue's windows are the main hall's");
-    let slots = b.client.slots("chengbei", &service.id, "2026-12-01").await.unwrap();
-    let hold = onestop::domain::HoldRequest {
-        hall: "chengbei".into(),
-        service: service.id.clone(),
-        start: slots.slots[0].start.clone(),
-    };
-    let hold = b.client.hold(&hold).await.unwrap();
-    let request = onestop::domain::BookingRequest {
-        hold: hold.id,
-        name: "王小明".into(),
-        phone: "13700001234".into(),
-        id_kind: onestop::domain::IdKind::Passport,
-        id_number: "E98765432".into(),
-        kiosk: None,
-    };
-    let booking = b.client.book("branch-test-key", &request).await.unwrap();
+    let booking = b.book_first_slot("chengbei", &service.id, "2026-12-01").await;
     let handoff = b.handoff(&service.id, Lang::EnUs, Some(booking.code)).await;
     let html = reqwest::get(&handoff.url).await.unwrap().text().await.unwrap();
     let windows = service.location.get(Lang::EnUs);

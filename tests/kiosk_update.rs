@@ -187,10 +187,7 @@ fn back_and_home_can_be_tapped_and_a_tap_focuses_a_form_field() {
 
 #[test]
 fn changing_the_document_type_drops_the_number_error_judged_for_the_old_one() {
-    let (_, mut s) = common::screens::booking_screens(Lang::EnUs)
-        .into_iter()
-        .find(|(name, _)| *name == "book_details_checksum")
-        .unwrap();
+    let mut s = common::screens::booking_screen(Lang::EnUs, "book_details_checksum");
     assert!(screen_text(&s).contains("Error: check each character"), "{}", screen_text(&s));
     send(&mut s, [key(KeyCode::Up), key(KeyCode::Right)]);
     let text = screen_text(&s);
@@ -199,10 +196,7 @@ fn changing_the_document_type_drops_the_number_error_judged_for_the_old_one() {
 
 #[test]
 fn a_phone_field_takes_a_number_as_people_type_it() {
-    let (_, mut s) = common::screens::booking_screens(Lang::EnUs)
-        .into_iter()
-        .find(|(name, _)| *name == "book_details")
-        .unwrap();
+    let mut s = common::screens::booking_screen(Lang::EnUs, "book_details");
     send(&mut s, [key(KeyCode::Tab), Msg::Paste("+86 138-1234-5678".into()), ch('x')]);
     assert_eq!(s.draft.as_ref().unwrap().details.phone.text, "+86 138-1234-5678", "no letter, nothing cut");
     send(&mut s, [Msg::Paste("张三".into())]);
@@ -231,10 +225,7 @@ fn the_page_line_names_the_keys_that_lead_somewhere() {
 
 #[test]
 fn in_a_form_the_arrows_home_and_end_move_in_the_field() {
-    let (_, mut s) = common::screens::booking_screens(Lang::EnUs)
-        .into_iter()
-        .find(|(name, _)| *name == "book_details")
-        .unwrap();
+    let mut s = common::screens::booking_screen(Lang::EnUs, "book_details");
     send(&mut s, [Msg::Paste("Li Wi".into()), key(KeyCode::Left), ch('e')]);
     assert_eq!(s.draft.as_ref().unwrap().details.name.text, "Li Wei");
     send(&mut s, [key(KeyCode::Home), key(KeyCode::Delete), ch('L'), key(KeyCode::End), ch('!')]);
@@ -269,10 +260,7 @@ fn the_breadcrumb_never_runs_into_the_back_and_home_buttons() {
 
 #[test]
 fn after_change_on_the_check_page_enter_goes_straight_back_there() {
-    let (_, mut s) = common::screens::booking_screens(Lang::EnUs)
-        .into_iter()
-        .find(|(name, _)| *name == "book_check")
-        .unwrap();
+    let mut s = common::screens::booking_screen(Lang::EnUs, "book_check");
     send(&mut s, [ch('2')]); // "Name … change"
     assert!(matches!(s.screen(), Screen::BookDetails { back_to_check: true, .. }));
     send(&mut s, [Msg::Paste("Li".into()), key(KeyCode::Enter)]);

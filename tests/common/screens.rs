@@ -189,6 +189,12 @@ pub fn booking_screens(lang: Lang) -> Vec<(&'static str, State)> {
     out
 }
 
+/// One of the booking screens, by name.
+#[allow(dead_code)] // not every test file that shares this module uses it
+pub fn booking_screen(lang: Lang, name: &str) -> State {
+    booking_screens(lang).into_iter().find(|(n, _)| *n == name).map(|(_, s)| s).expect("a booking screen")
+}
+
 /// Every screen, named.
 pub fn all_screens(lang: Lang) -> Vec<(&'static str, State)> {
     let mut all = menu_screens(lang);
