@@ -36,7 +36,7 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             // unseen, but the quit keys still quit.
             state.last_input_ms = state.now_ms;
             match msg {
-                Msg::Key(key) if keymap::action(&key) == Some(Action::Quit) => act(state, Action::Quit),
+                Msg::Key(key) if key_action(state, &key) == Some(Action::Quit) => act(state, Action::Quit),
                 _ => vec![],
             }
         }
@@ -46,9 +46,7 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
                 staff::open_prompt(state);
                 return vec![];
             }
-            let action =
-                if state.screen().takes_text() { keymap::text_action(&key) } else { keymap::action(&key) };
-            action.map_or_else(Vec::new, |a| act(state, a))
+            key_action(state, &key).map_or_else(Vec::new, |a| act(state, a))
         }
         Msg::Mouse(mouse) => {
             state.last_input_ms = state.now_ms;
@@ -157,6 +155,11 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             vec![]
         }
     }
+}
+
+/// What a key means on the screen shown: where the citizen types, letters are text.
+fn key_action(state: &State, key: &crossterm::event::KeyEvent) -> Option<Action> {
+    if state.screen().takes_text() { keymap::text_action(key) } else { keymap::action(key) }
 }
 
 /// A new catalogue (version) needs a new search index.
