@@ -198,6 +198,9 @@ pub fn status(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
             keys.push(("Enter", tr.t("key-continue")));
         }
         Screen::StaffPin { .. } => keys.push(("Enter", tr.t("key-continue"))),
+        // A cancelled booking: nothing left to choose.
+        Screen::LookupResult { booking, confirming, .. }
+            if crate::kiosk::lookup::result_items(booking, *confirming).is_empty() => {}
         Screen::Search { .. } => {
             keys.push(("↑↓", tr.t("key-select")));
             keys.push(("Enter", tr.t("key-open")));
