@@ -30,7 +30,7 @@ pub const BANNER_ROWS: u16 = 9;
 /// The banner shows in elderly mode when the terminal is tall enough to keep
 /// every screen's body as it is at the smallest size; never to a screen
 /// reader, for which block letters are noise.
-pub fn has_banner(state: &State) -> bool {
+fn has_banner(state: &State) -> bool {
     state.elderly && !state.screen_reader && state.size.height >= MIN_HEIGHT + BANNER_ROWS
 }
 

@@ -186,14 +186,15 @@ fn check_catalog_when_due(state: &mut State) -> Vec<Effect> {
 }
 
 fn act(state: &mut State, action: Action) -> Vec<Effect> {
+    let deeper = state.screens.len() > 1;
     let mut effects = act_on(state, action);
-    if state.screens.len() == 1 {
+    if deeper && state.screens.len() == 1 {
         effects.extend(forget_citizen(state));
     }
     effects
 }
 
-/// Back at the start (Home, or Back all the way), nothing of the last
+/// Arriving back at the start (Home, or Back all the way), nothing of the last
 /// citizen's stays for the next: what they typed is wiped (text fields zero
 /// their memory when dropped) and a held place goes back.
 fn forget_citizen(state: &mut State) -> Vec<Effect> {
