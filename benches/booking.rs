@@ -25,6 +25,11 @@ fn id_number(n: usize) -> String {
     format!("{first17}{}", person::check_char(first17.as_bytes()))
 }
 
+/// A GET of the API, its JSON answer decoded.
+async fn get<T: serde::de::DeserializeOwned>(http: &reqwest::Client, url: String) -> T {
+    http.get(url).send().await.unwrap().json().await.unwrap()
+}
+
 #[tokio::main]
 async fn main() {
     let dir = tempfile::tempdir().unwrap();
@@ -37,28 +42,15 @@ async fn main() {
     let http = reqwest::Client::builder().pool_max_idle_per_host(CLIENTS).build().unwrap();
 
     // Every place on offer, one entry per place (untimed).
-    let catalog: Catalog =
-        http.get(format!("{url}/api/v1/catalog")).send().await.unwrap().json().await.unwrap();
+    let catalog: Catalog = get(&http, format!("{url}/api/v1/catalog")).await;
     let mut places = vec![];
     'outer: for s in &catalog.services {
         for hall in &s.halls {
-            let days: Days = http
-                .get(format!("{url}/api/v1/halls/{hall}/days?service={}", s.id))
-                .send()
-                .await
-                .unwrap()
-                .json()
-                .await
-                .unwrap();
+            let days: Days = get(&http, format!("{url}/api/v1/halls/{hall}/days?service={}", s.id)).await;
             for day in days.days.iter().filter(|d| d.open) {
-                let slots: Slots = http
-                    .get(format!("{url}/api/v1/halls/{hall}/slots?service={}&date={}", s.id, day.date))
-                    .send()
-                    .await
-                    .unwrap()
-                    .json()
-                    .await
-                    .unwrap();
+                let slots: Slots =
+                    get(&http, format!("{url}/api/v1/halls/{hall}/slots?service={}&date={}", s.id, day.date))
+                        .await;
                 for slot in slots.slots {
                     for _ in 0..slot.remaining {
                         places.push((hall.clone(), s.id.clone(), slot.start.clone()));

@@ -134,14 +134,7 @@ fn in_elderly_mode_a_tap_lands_on_what_is_drawn_under_it() {
     let mut s = elderly_tall(ready(Lang::ZhCn));
     let text = screen_text(&s);
     let row = text.lines().position(|l| l.contains("2. ")).expect("a second item") as u16;
-    let click = |row| {
-        Msg::Mouse(crossterm::event::MouseEvent {
-            kind: crossterm::event::MouseEventKind::Down(crossterm::event::MouseButton::Left),
-            column: 10,
-            row,
-            modifiers: crossterm::event::KeyModifiers::NONE,
-        })
-    };
+    let click = |row| tap(10, row);
     send(&mut s, [click(row - 1)]);
     assert!(matches!(s.screen(), Screen::Welcome(_)), "the blank row between items does nothing");
     send(&mut s, [click(row)]);
@@ -204,8 +197,7 @@ fn no_color_means_no_colour_escapes_from_the_real_binary() {
     ] {
         assert!(!raw.contains(sgr), "colour escape {sgr:?} with NO_COLOR");
     }
-    k.send("q");
-    assert_eq!(k.wait_exit(), 0);
+    k.quit();
 }
 
 #[test]
@@ -222,8 +214,7 @@ fn in_screen_reader_mode_an_idle_screen_sends_nothing() {
     let before = k.raw.lock().unwrap().len();
     std::thread::sleep(std::time::Duration::from_secs(5));
     assert_eq!(k.raw.lock().unwrap().len(), before, "bytes sent to an idle screen");
-    k.send("q");
-    assert_eq!(k.wait_exit(), 0);
+    k.quit();
 }
 
 #[test]

@@ -45,11 +45,5 @@ fn leaving_the_details_gives_the_place_back() {
     // The ⌂ button too (the Home key moves in the field there).
     let mut s = booking_screen(Lang::ZhCn, "book_details");
     let (_, home) = onestop::kiosk::layout::buttons(s.size);
-    let tap = Msg::Mouse(crossterm::event::MouseEvent {
-        kind: crossterm::event::MouseEventKind::Down(crossterm::event::MouseButton::Left),
-        column: home.x + 1,
-        row: home.y,
-        modifiers: crossterm::event::KeyModifiers::NONE,
-    });
-    assert_eq!(send(&mut s, [tap]), vec![Effect::ReleaseHold { id: "h1".into() }]);
+    assert_eq!(send(&mut s, [tap(home.x + 1, home.y)]), vec![Effect::ReleaseHold { id: "h1".into() }]);
 }

@@ -136,13 +136,7 @@ fn the_staff_pin_opens_the_staff_screen_and_five_wrong_pins_lock_it() {
     let below = onestop::kiosk::layout::menu_area(s.screen(), onestop::kiosk::layout::bands(&s).body);
     let row = below.y + onestop::kiosk::layout::MENU_HEADER;
     assert!(screen_text(&s).lines().nth(row as usize).unwrap().contains("Reload configuration"));
-    let click = crossterm::event::MouseEvent {
-        kind: crossterm::event::MouseEventKind::Down(crossterm::event::MouseButton::Left),
-        column: 8,
-        row,
-        modifiers: KeyModifiers::NONE,
-    };
-    assert_eq!(send(&mut s, [Msg::Mouse(click)]), vec![Effect::ReloadConfig]);
+    assert_eq!(send(&mut s, [tap(8, row)]), vec![Effect::ReloadConfig]);
     send(&mut s, [Msg::ConfigReloaded(Err("kiosk.toml: key `kiosk.lockdown`: expected a boolean".into()))]);
     assert!(screen_text(&s).contains("the old one stays"));
     assert_eq!(send(&mut s, [ch('3')]), vec![Effect::EndSession], "exit to the shell");
@@ -227,13 +221,7 @@ fn home_or_back_to_the_start_forgets_what_the_citizen_typed() {
     // ⌂ in the middle of a booking: the place goes back, the answers go.
     let mut s = mid_booking();
     let (_, home) = onestop::kiosk::layout::buttons(s.size);
-    let tap = Msg::Mouse(crossterm::event::MouseEvent {
-        kind: crossterm::event::MouseEventKind::Down(crossterm::event::MouseButton::Left),
-        column: home.x,
-        row: home.y,
-        modifiers: KeyModifiers::NONE,
-    });
-    let effects = send(&mut s, [tap]);
+    let effects = send(&mut s, [tap(home.x, home.y)]);
     assert!(effects.contains(&Effect::ReleaseHold { id: "hold-1".into() }), "{effects:?}");
     assert!(matches!(s.screen(), Screen::Welcome(_)) && s.draft.is_none());
     // The next citizen's booking starts empty.

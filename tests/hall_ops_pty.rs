@@ -97,8 +97,7 @@ fn a_panic_starts_a_fresh_session_and_is_logged() {
     assert!(k.parser.lock().unwrap().screen().alternate_screen(), "and still full-screen");
     let log = std::fs::read_to_string(data.path().join("onestop.log")).unwrap();
     assert!(log.contains("panic injected") && log.contains("fresh one at Welcome"), "{log}");
-    k.send("q");
-    assert_eq!(k.wait_exit(), 0);
+    k.quit();
 }
 
 fn free_port() -> u16 {
@@ -169,8 +168,7 @@ fn offline_the_kiosk_starts_from_its_cache_and_reconnects_by_itself() {
         std::thread::sleep(Duration::from_millis(50));
     }
     assert!(!k.screen().contains("saved earlier"), "back online: {}", k.screen());
-    k.send("q");
-    assert_eq!(k.wait_exit(), 0);
+    k.quit();
 }
 
 #[test]
@@ -198,8 +196,7 @@ fn a_backend_that_never_answers_does_not_stall_the_keys() {
     k.send("1");
     k.wait_for("still loading");
     k.wait_for("took too long to answer");
-    k.send("q");
-    assert_eq!(k.wait_exit(), 0);
+    k.quit();
 }
 
 #[test]
@@ -295,6 +292,5 @@ fn a_catalogue_reloaded_by_the_backend_reaches_a_kiosk_without_a_restart() {
         screen.contains("1. Residence and identity cards") && !screen.contains("saved earlier"),
         "{screen}"
     );
-    k.send("q");
-    assert_eq!(k.wait_exit(), 0);
+    k.quit();
 }

@@ -3,7 +3,7 @@
 mod common;
 
 use common::*;
-use crossterm::event::{KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use crossterm::event::{KeyCode, KeyModifiers};
 use onestop::domain::{Audience, FetchError, Lang};
 use onestop::kiosk::{CatalogState, Effect, Msg, Notice, Screen, update};
 
@@ -128,14 +128,7 @@ fn a_failed_refresh_keeps_the_catalogue_on_screen() {
 fn a_click_chooses_the_item_under_it() {
     let mut s = ready(Lang::ZhCn);
     // Welcome's heading is on row 2, a note on row 3, then one item a row from row 4.
-    let click = |row| {
-        Msg::Mouse(MouseEvent {
-            kind: MouseEventKind::Down(MouseButton::Left),
-            column: 10,
-            row,
-            modifiers: KeyModifiers::NONE,
-        })
-    };
+    let click = |row| tap(10, row);
     send(&mut s, [click(3)]);
     assert!(matches!(s.screen(), Screen::Welcome(_)), "a click beside the items does nothing");
     send(&mut s, [click(5)]);
@@ -159,14 +152,6 @@ fn a_resize_is_remembered_and_keys_wait_while_the_window_is_too_small() {
 
 #[test]
 fn back_and_home_can_be_tapped_and_a_tap_focuses_a_form_field() {
-    let tap = |column, row| {
-        Msg::Mouse(MouseEvent {
-            kind: MouseEventKind::Down(MouseButton::Left),
-            column,
-            row,
-            modifiers: KeyModifiers::NONE,
-        })
-    };
     let mut s = ready(Lang::EnUs);
     let (back, home) = onestop::kiosk::layout::buttons(s.size);
     send(&mut s, [ch('1'), ch('1'), key(KeyCode::Enter)]);

@@ -24,8 +24,7 @@ fn browse_to_a_service_guide_and_quit_leaving_the_terminal_restored() {
     // Switch language in place.
     k.send("\x1bOQ"); // F2
     k.wait_for("Your current ID card");
-    k.send("q");
-    assert_eq!(k.wait_exit(), 0);
+    k.quit();
     let parser = k.parser.lock().unwrap();
     assert!(!parser.screen().alternate_screen(), "the alternate screen was left");
     assert!(!parser.screen().hide_cursor(), "the cursor is visible again");
@@ -52,8 +51,7 @@ fn an_unreachable_backend_is_explained_and_keys_keep_working() {
     k.wait_for("Press R to try again");
     k.send("\x1bOQ"); // F2 still works
     k.wait_for("繁體中文");
-    k.send("q");
-    assert_eq!(k.wait_exit(), 0);
+    k.quit();
 }
 
 #[test]
@@ -63,6 +61,5 @@ fn a_small_window_asks_to_be_enlarged_and_recovers() {
     k.wait_for("too small (70×20)");
     k.resize(80, 24);
     k.wait_for("What would you like to do?");
-    k.send("q");
-    assert_eq!(k.wait_exit(), 0);
+    k.quit();
 }

@@ -17,7 +17,7 @@ use crate::ui::{
         form::{self, FieldView},
         menu::{self, Item},
     },
-    wrap::wrap,
+    wrap,
 };
 
 pub fn pin(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, checking: bool) {
@@ -81,10 +81,8 @@ pub fn screen(
         tr.a("staff-log", &[("path", s(&c.log_file))]),
     ];
     // The facts fill the rows above the menu (layout::DETAILS_ROWS).
-    let wrapped = lines.iter().flat_map(|l| wrap(l, body.width as usize));
-    for (y, line) in (body.y..body.y + layout::DETAILS_ROWS - 1).zip(wrapped) {
-        frame.render_widget(Line::styled(line, ui.theme.text), Rect { y, height: 1, ..body });
-    }
+    let details = Rect { height: (layout::DETAILS_ROWS - 1).min(body.height), ..body };
+    lines.iter().fold(body.y, |y, line| wrap::draw(frame, details, y, line, ui.theme.text));
     let items: Vec<Item> = staff::ITEMS
         .iter()
         .map(|i| Item {
@@ -104,8 +102,6 @@ pub fn screen(
 pub fn idle_warning(state: &State, ui: &Ui, frame: &mut Frame, body: Rect) {
     let seconds = crate::kiosk::idle_seconds_left(state);
     let text = ui.tr.a("idle-warning", &[("seconds", i18n::n(seconds as u32))]);
-    for (y, line) in (body.y + 1..).zip(wrap(&text, body.width as usize)) {
-        frame.render_widget(Line::styled(line, ui.theme.heading), Rect { y, height: 1, ..body });
-    }
+    wrap::draw(frame, body, body.y + 1, &text, ui.theme.heading);
     frame.set_cursor_position(Position { x: body.x, y: body.y + 1 });
 }

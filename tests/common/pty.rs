@@ -94,6 +94,12 @@ impl Kiosk {
         self.parser.lock().unwrap().screen_mut().set_size(rows, cols);
     }
 
+    /// Q, and the kiosk ends cleanly.
+    pub fn quit(&mut self) {
+        self.send("q");
+        assert_eq!(self.wait_exit(), 0, "Q ends the kiosk cleanly");
+    }
+
     /// Waits for the program to exit; its exit code.
     pub fn wait_exit(&mut self) -> u32 {
         let deadline = Instant::now() + Duration::from_secs(20);
