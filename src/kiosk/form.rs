@@ -74,6 +74,12 @@ impl TextField {
         self.caret = 0;
     }
 
+    /// Terminal columns before the caret: where the cursor goes.
+    pub fn caret_columns(&self) -> usize {
+        use unicode_width::UnicodeWidthChar;
+        self.text.chars().take(self.caret).map(|c| c.width().unwrap_or(0)).sum()
+    }
+
     /// The byte offset of character `chars`.
     fn byte(&self, chars: usize) -> usize {
         self.text.char_indices().nth(chars).map_or(self.text.len(), |(i, _)| i)

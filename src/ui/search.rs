@@ -34,11 +34,8 @@ pub fn draw(
         Span::styled(format!("[{query}]"), t.focus),
     ]);
     frame.render_widget(line, Rect { height: 1, ..body });
-    let x = body.x
-        + 2
-        + Line::raw(tr.t("search-label")).width() as u16
-        + 1
-        + Line::raw(query.chars().take(state.search.caret).collect::<String>()).width() as u16;
+    let x =
+        body.x + 2 + Line::raw(tr.t("search-label")).width() as u16 + 1 + state.search.caret_columns() as u16;
     let items = crate::kiosk::search_items(state, hits);
     let catalog = state.catalog();
     let heading = match (query.trim().is_empty(), hits.len()) {

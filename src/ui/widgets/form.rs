@@ -3,6 +3,8 @@
 //! row more. The focused value has the ▶ marker, reverse video, and the
 //! terminal cursor at the end of its text.
 
+use std::borrow::Cow;
+
 use ratatui::{
     Frame,
     layout::{Position, Rect},
@@ -12,10 +14,12 @@ use ratatui::{
 use crate::kiosk::{State, form::TextField, layout};
 use crate::ui::Ui;
 
-pub struct FieldView {
+/// A field as drawn. A typed value is borrowed from its `TextField`: names,
+/// phones and ID numbers are not copied on every frame.
+pub struct FieldView<'a> {
     pub label: String,
-    pub value: String,
-    /// Where typing goes, in characters of `value`.
+    pub value: Cow<'a, str>,
+    /// Where typing goes: columns into the value.
     pub caret: usize,
     /// A choice (changed with ←→) rather than typed text.
     pub choice: bool,
@@ -23,14 +27,14 @@ pub struct FieldView {
     pub focused: bool,
 }
 
-impl FieldView {
-    pub fn text(label: String, field: &TextField) -> FieldView {
-        let value = field.text.clone();
-        FieldView { label, value, caret: field.caret, choice: false, error: None, focused: false }
+impl<'a> FieldView<'a> {
+    pub fn text(label: String, field: &'a TextField) -> FieldView<'a> {
+        let value = Cow::Borrowed(field.text.as_str());
+        FieldView { label, value, caret: field.caret_columns(), choice: false, error: None, focused: false }
     }
 
-    pub fn choice(label: String, value: String) -> FieldView {
-        FieldView { label, value, caret: 0, choice: true, error: None, focused: false }
+    pub fn choice(label: String, value: String) -> FieldView<'a> {
+        FieldView { label, value: Cow::Owned(value), caret: 0, choice: true, error: None, focused: false }
     }
 }
 
@@ -50,15 +54,18 @@ pub fn draw(frame: &mut Frame, ui: &Ui, state: &State, body: Rect, fields: &[Fie
         }
         frame.render_widget(Line::from(label), Rect { y, height: 1, ..area });
         let marker = if field.focused { "▶ " } else { "  " };
-        let value =
-            if field.choice { format!("◀ {} ▶", field.value) } else { format!("[{}]", field.value) };
+        let (open, close) = if field.choice { ("◀ ", " ▶") } else { ("[", "]") };
         let style = if field.focused { t.focus } else { t.text };
-        let line = Line::from(vec![Span::styled(marker, t.heading), Span::styled(value.clone(), style)]);
+        let line = Line::from(vec![
+            Span::styled(marker, t.heading),
+            Span::styled(open, style),
+            Span::styled(field.value.as_ref(), style),
+            Span::styled(close, style),
+        ]);
         frame.render_widget(line, Rect { y: y + 1, height: 1, ..area });
         if field.focused {
             // At the caret (or on the choice), where a screen reader looks.
-            let before: String = field.value.chars().take(field.caret).collect();
-            let offset = if field.choice { 2 } else { 1 + Line::raw(before).width() as u16 };
+            let offset = if field.choice { 2 } else { 1 + field.caret as u16 };
             frame.set_cursor_position(Position { x: area.x + 2 + offset, y: y + 1 });
         }
         y += layout::field_pitch(state);
