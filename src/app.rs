@@ -104,6 +104,7 @@ fn session_config(cfg: &KioskConfig, backend_url: &str) -> SessionConfig {
         hall: cfg.kiosk.hall.clone(),
         lang: cfg.kiosk.language,
         lockdown: cfg.kiosk.lockdown,
+        touch: cfg.kiosk.touch,
         idle_timeout_ms: cfg.session.idle_timeout_secs * 1000,
         catalog_refresh_ms: cfg.backend.catalog_refresh_secs * 1000,
         idle_warning_ms: cfg.session.idle_warning_secs * 1000,

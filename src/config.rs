@@ -33,6 +33,8 @@ pub struct KioskSection {
     pub hall: String,
     pub language: Lang,
     pub lockdown: bool,
+    /// When the on-screen keyboard shows: "auto", "on" or "off".
+    pub touch: crate::kiosk::input::keyboard::Touch,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

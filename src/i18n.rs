@@ -8,12 +8,22 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue, concurrent::FluentB
 
 use crate::domain::{Lang, Material, MaterialForm};
 
-/// The `.ftl` sources, per language (also read by the locale tests).
-pub const SOURCES: [(Lang, &str); 3] = [
-    (Lang::ZhCn, include_str!("../locales/zh-CN/kiosk.ftl")),
-    (Lang::EnUs, include_str!("../locales/en-US/kiosk.ftl")),
-    (Lang::ZhHk, include_str!("../locales/zh-HK/kiosk.ftl")),
-];
+/// The `.ftl` sources, per language (also read by the locale tests): each
+/// language's files joined into one resource.
+macro_rules! locale {
+    ($dir:literal) => {
+        concat!(
+            include_str!(concat!("../locales/", $dir, "/kiosk.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $dir, "/input.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $dir, "/documents.ftl")),
+        )
+    };
+}
+
+pub const SOURCES: [(Lang, &str); 3] =
+    [(Lang::ZhCn, locale!("zh-CN")), (Lang::EnUs, locale!("en-US")), (Lang::ZhHk, locale!("zh-HK"))];
 
 type Bundle = FluentBundle<FluentResource>;
 

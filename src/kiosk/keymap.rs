@@ -21,6 +21,8 @@ pub enum Action {
     Phone,
     /// Open the search screen.
     Search,
+    /// Show or hide the on-screen keyboard.
+    Keyboard,
     /// Text entry: a character typed (IME text arrives this way too).
     Type(char),
     Erase,
@@ -79,6 +81,7 @@ pub fn action(key: &KeyEvent) -> Option<Action> {
         KeyCode::Esc | KeyCode::Backspace | KeyCode::Left => Action::Back,
         KeyCode::Home => Action::Home,
         KeyCode::F(2) => Action::SwitchLanguage,
+        KeyCode::F(3) => Action::Keyboard,
         KeyCode::Char('r' | 'R') => Action::Retry,
         KeyCode::Char('p' | 'P') => Action::Phone,
         KeyCode::Char('/') => Action::Search,

@@ -18,6 +18,8 @@ pub struct Bands {
     pub banner: Option<Rect>,
     /// One task per screen.
     pub body: Rect,
+    /// The on-screen keyboard, below the body, while it shows.
+    pub keyboard: Option<Rect>,
     /// Messages and errors, always here (two rows, so none is ever cut).
     pub notice: Rect,
     /// Keys that work here, and the help phone.
@@ -38,10 +40,16 @@ pub fn bands(state: &State) -> Bands {
     let (w, h) = (state.size.width, state.size.height);
     let banner = has_banner(state).then(|| Rect::new(1, 2, w.saturating_sub(2), BANNER_ROWS));
     let top = 2 + banner.map_or(0, |b| b.height);
+    let body = Rect::new(1, top, w.saturating_sub(2), h.saturating_sub(top + 4));
+    // The keyboard takes the body's last rows, a blank row above it.
+    let keys = super::typing::height(state).filter(|k| k + 1 < body.height);
+    let keyboard = keys.map(|k| Rect { y: body.bottom() - k, height: k, ..body });
+    let body = Rect { height: body.height - keys.map_or(0, |k| k + 1), ..body };
     Bands {
         title: Rect::new(0, 0, w, 2.min(h)),
         banner,
-        body: Rect::new(1, top, w.saturating_sub(2), h.saturating_sub(top + 4)),
+        body,
+        keyboard,
         notice: Rect::new(1, h.saturating_sub(4), w.saturating_sub(2), 2),
         status: Rect::new(0, h.saturating_sub(2), w, 2),
     }
@@ -68,6 +76,26 @@ pub fn form_top(screen: &super::Screen, body: Rect) -> Option<u16> {
         super::Screen::StaffPin { .. } => Some(body.y + 2),
         _ => None,
     }
+}
+
+/// The fields a form shows: its first row, and the first field drawn there.
+/// When the keyboard leaves too little room for all, the form scrolls so the
+/// focused field stays in sight.
+pub fn form_window(state: &State, body: Rect) -> Option<(u16, usize)> {
+    let top = form_top(state.screen(), body)?;
+    let pitch = field_pitch(state);
+    // The last field needs its label and value rows only.
+    let room = (body.bottom().saturating_sub(top) + pitch - 2) / pitch;
+    let focus = match state.screen() {
+        super::Screen::BookDetails { focus, .. } => {
+            super::booking::Field::ALL.iter().position(|f| f == focus).unwrap_or(0)
+        }
+        super::Screen::Lookup { focus, .. } => {
+            super::lookup::LookupField::ALL.iter().position(|f| f == focus).unwrap_or(0)
+        }
+        _ => 0,
+    };
+    Some((top, (focus + 1).saturating_sub(room.max(1) as usize)))
 }
 
 /// Rows from one form field to the next: its label and its value, and in

@@ -29,6 +29,13 @@ impl Default for LookupForm {
 }
 
 impl LookupForm {
+    pub fn field(&self, field: LookupField) -> &TextField {
+        match field {
+            LookupField::Code => &self.code,
+            LookupField::PhoneLast4 => &self.last4,
+        }
+    }
+
     pub fn field_mut(&mut self, field: LookupField) -> &mut TextField {
         match field {
             LookupField::Code => &mut self.code,

@@ -6,12 +6,14 @@ pub mod booking;
 pub mod form;
 pub mod handoff;
 mod idle;
+pub mod input;
 mod keymap;
 pub mod layout;
 pub mod lookup;
 pub mod screen;
 mod search;
 pub mod staff;
+pub mod typing;
 mod update;
 
 use std::sync::Arc;
@@ -147,6 +149,8 @@ pub struct SessionConfig {
     /// nothing ticks, messages are announced) and in elderly mode.
     pub screen_reader: bool,
     pub elderly: bool,
+    /// When the on-screen keyboard shows (`kiosk.touch`).
+    pub touch: input::keyboard::Touch,
     /// For the staff screen.
     pub backend_url: String,
     pub log_file: String,
@@ -166,6 +170,7 @@ impl Default for SessionConfig {
             pin_hash: None,
             screen_reader: false,
             elderly: false,
+            touch: input::keyboard::Touch::Auto,
             backend_url: String::new(),
             log_file: String::new(),
         }
@@ -243,6 +248,8 @@ pub struct State {
     pub screen_reader: bool,
     /// 长者模式: fewer choices per screen, more space.
     pub elderly: bool,
+    /// The on-screen keyboard and what is composed on it.
+    pub keyboard: typing::KeyboardState,
     /// A message just appeared: in screen-reader mode the cursor goes to it
     /// (the reader says it) until the next key.
     pub announce: bool,
@@ -273,6 +280,7 @@ impl State {
             search_index: None,
             screen_reader,
             elderly,
+            keyboard: typing::KeyboardState::default(),
             announce: false,
         };
         (state, vec![Effect::LoadCatalog { etag: None }])
@@ -295,6 +303,8 @@ impl State {
         self.staff.locked_until_ms = kept.staff.locked_until_ms;
         self.staff.failures = kept.staff.failures;
         self.search_index = kept.search_index;
+        // The screen stays a touch screen for the next citizen.
+        self.keyboard.touched = kept.keyboard.touched;
         self.notice = kept.notice.filter(|n| matches!(n, Notice::Unavailable(_)));
         effects
     }

@@ -7,6 +7,7 @@ use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use super::keymap::{self, Action};
 use super::layout::{self, MenuLayout};
 use super::screen::{self, Menu, Screen, WelcomeItem};
+use super::typing::{self, Outcome};
 use super::{CatalogState, Effect, Msg, Notice, State, booking, handoff, idle, lookup, search, staff};
 use crate::domain::IdKind;
 
@@ -16,6 +17,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
     }
     let before = state.notice.clone();
     let effects = apply(state, msg);
+    typing::follow_focus(state);
     // A new message is announced: in screen-reader mode the cursor moves to it.
     if state.notice.is_some() && state.notice != before {
         state.announce = true;
@@ -46,11 +48,23 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
                 staff::open_prompt(state);
                 return vec![];
             }
+            if typing::visible(state)
+                && let Some(outcomes) = typing::key(state, &key)
+            {
+                return carry_out(state, outcomes);
+            }
             key_action(state, &key).map_or_else(Vec::new, |a| act(state, a))
         }
         Msg::Mouse(mouse) => {
             state.last_input_ms = state.now_ms;
-            click(state, mouse)
+            let effects = click(state, mouse);
+            // A tap means a touch screen: with `kiosk.touch = "auto"` the
+            // keyboard shows from now on (after the tap, which was aimed at
+            // the screen as it was).
+            if matches!(mouse.kind, MouseEventKind::Down(_)) {
+                state.keyboard.touched = true;
+            }
+            effects
         }
         Msg::Paste(text) => {
             state.last_input_ms = state.now_ms;
@@ -227,6 +241,10 @@ fn act_on(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::Search => {
             search::open(state);
+            vec![]
+        }
+        Action::Keyboard => {
+            typing::toggle(state);
             vec![]
         }
         Action::Phone => {
@@ -420,6 +438,19 @@ fn form_action(state: &mut State, action: Action) -> Vec<Effect> {
         }
         _ => vec![],
     }
+}
+
+/// What the keyboard's keys do to the field, done as the same keys typed would.
+fn carry_out(state: &mut State, outcomes: Vec<Outcome>) -> Vec<Effect> {
+    let mut effects = vec![];
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Type(text) => text.chars().for_each(|c| effects.extend(act(state, Action::Type(c)))),
+            Outcome::Act(action) => effects.extend(act(state, action)),
+            Outcome::ClearField => edit_focused(state, |f| f.clear()),
+        }
+    }
+    effects
 }
 
 /// Typed or pasted text goes to the focused field.
@@ -636,6 +667,11 @@ fn click(state: &mut State, mouse: MouseEvent) -> Vec<Effect> {
             act(state, button)
         }
         MouseEventKind::Down(MouseButton::Left)
+            if let Some(outcomes) = typing::tap(state, mouse.column, mouse.row) =>
+        {
+            carry_out(state, outcomes)
+        }
+        MouseEventKind::Down(MouseButton::Left)
             if layout::form_top(state.screen(), layout::bands(state).body).is_some() =>
         {
             focus_field_at(state, mouse.row);
@@ -673,10 +709,11 @@ fn on_button(state: &State, mouse: MouseEvent) -> Option<Action> {
 
 /// A tap on a form field's label or value focuses it.
 fn focus_field_at(state: &mut State, row: u16) {
-    let Some(top) = layout::form_top(state.screen(), layout::bands(state).body) else { return };
+    let Some((top, first)) = layout::form_window(state, layout::bands(state).body) else { return };
     let pitch = layout::field_pitch(state);
     // The label or the value row (not the blank row between fields).
-    let Some(index) = row.checked_sub(top).filter(|r| r % pitch < 2).map(|r| (r / pitch) as usize) else {
+    let Some(index) = row.checked_sub(top).filter(|r| r % pitch < 2).map(|r| first + (r / pitch) as usize)
+    else {
         return;
     };
     match state.screens.last_mut() {

@@ -6,12 +6,13 @@ use ratatui::{
     text::Line,
 };
 
-use crate::domain::{Booking, Day, FieldError, IdKind};
+use crate::domain::{Booking, Day, FieldError};
 use crate::i18n::{self, Tr};
 use crate::kiosk::{
     Remote, State,
     booking::{self, CheckItem, Field},
 };
+use crate::ui::documents::{field_error, id_kind_name};
 use crate::ui::{
     Ui, screens,
     widgets::{
@@ -130,29 +131,6 @@ pub fn slot(
         )
     };
     menu::draw(frame, ui, body, &heading, &items, selected);
-}
-
-pub fn id_kind_name(tr: &Tr, kind: IdKind) -> String {
-    tr.t(match kind {
-        IdKind::ResidentId => "id-kind-resident",
-        IdKind::Passport => "id-kind-passport",
-        IdKind::Other => "id-kind-other",
-    })
-}
-
-fn field_error(tr: &Tr, field: Field, kind: IdKind, error: FieldError) -> String {
-    tr.t(match (field, error) {
-        (Field::Name, FieldError::Missing) => "err-name-missing",
-        (Field::Name, _) => "err-name-format",
-        (Field::Phone, FieldError::Missing) => "err-phone-missing",
-        (Field::Phone, _) => "err-phone-format",
-        (_, FieldError::Missing) => "err-id-missing",
-        (_, FieldError::Checksum) => "err-id-checksum",
-        (_, FieldError::BirthDate) => "err-id-birth-date",
-        (_, FieldError::Region) => "err-id-region",
-        (_, FieldError::Format) if kind == IdKind::ResidentId => "err-id-format",
-        (_, FieldError::Format) => "err-document-format",
-    })
 }
 
 pub fn details(

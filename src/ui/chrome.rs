@@ -224,6 +224,9 @@ pub fn status(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
         keys.push(("R", tr.t("key-retry")));
     }
     keys.push(("F2", language_name(state.lang.next())));
+    if typing {
+        keys.push(("F3", tr.t("key-keyboard")));
+    }
     if !state.config.lockdown {
         keys.push((if typing { "Ctrl-C" } else { "Q" }, tr.t("key-quit")));
     }
@@ -232,7 +235,7 @@ pub fn status(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
     let width = |keys: &[(&str, String)]| -> usize {
         1 + keys.iter().map(|(k, label)| Line::raw(format!("{k} {label}  ")).width()).sum::<usize>()
     };
-    for spare in ["Home", "Q", "Ctrl-C", digits.as_str()] {
+    for spare in ["Home", "F3", "Q", "Ctrl-C", digits.as_str()] {
         // The last key's label may end one column before the edge.
         if width(&keys) <= area.width as usize + 1 {
             break;

@@ -2,6 +2,7 @@
 
 mod booking;
 mod chrome;
+mod documents;
 pub(crate) mod guide;
 mod lookup;
 mod phone;
@@ -86,6 +87,9 @@ pub fn view(state: &State, ui: &Ui, frame: &mut Frame) {
         Screen::LookupResult { booking, menu, confirming, .. } => {
             lookup::result(state, ui, frame, bands.body, booking, menu.selected, *confirming);
         }
+    }
+    if let Some(area) = bands.keyboard {
+        widgets::keyboard::draw(frame, ui, state, area);
     }
     chrome::notice(state, ui, frame, bands.notice);
     chrome::status(state, ui, frame, bands.status);

@@ -41,10 +41,10 @@ impl<'a> FieldView<'a> {
 /// Draws the fields where the layout puts them in the screen's `body`.
 pub fn draw(frame: &mut Frame, ui: &Ui, state: &State, body: Rect, fields: &[FieldView]) {
     let t = &ui.theme;
-    let top = layout::form_top(state.screen(), body).unwrap_or(body.y);
+    let (top, first) = layout::form_window(state, body).unwrap_or((body.y, 0));
     let area = Rect { y: top, height: body.height.saturating_sub(top - body.y), ..body };
     let mut y = area.y;
-    for field in fields {
+    for field in fields.iter().skip(first) {
         if y + 1 >= area.y + area.height {
             break;
         }
@@ -71,3 +71,4 @@ pub fn draw(frame: &mut Frame, ui: &Ui, state: &State, body: Rect, fields: &[Fie
         y += layout::field_pitch(state);
     }
 }
+

@@ -2,5 +2,6 @@
 
 pub mod big_text;
 pub mod form;
+pub mod keyboard;
 pub mod menu;
 pub mod qr;

@@ -1,0 +1,16 @@
+## The on-screen keyboard and pinyin input.
+kb-clear = 清除
+kb-language = 中/英
+kb-to-strokes = 筆畫
+kb-to-pinyin = 拼音
+kb-space = 空格
+kb-next = 下一項
+kb-done = 完成
+kb-type-pinyin = 請輸入拼音
+kb-type-strokes = 按筆畫順序點
+kb-stroke-heng = 橫
+kb-stroke-shu = 豎
+kb-stroke-pie = 撇
+kb-stroke-dian = 點
+kb-stroke-zhe = 折
+key-keyboard = 鍵盤
