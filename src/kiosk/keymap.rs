@@ -1,4 +1,4 @@
-//! The one place where keys become actions. Clicks are resolved in `update`,
+//! The one place where keys become actions (the key bar's hints, tapped, act as their keys). Clicks are resolved in `update`,
 //! against the same layout the view draws.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};

@@ -7,6 +7,7 @@ pub mod form;
 pub mod handoff;
 mod idle;
 pub mod input;
+pub mod keybar;
 mod keymap;
 pub mod layout;
 pub mod lookup;

@@ -89,8 +89,9 @@ pub fn focused(state: &State) -> Option<(FieldId, Entry)> {
 /// The keypad a document's number is typed on.
 fn id_entry(kind: Option<IdKind>) -> Entry {
     match kind {
-        Some(IdKind::ResidentId) | None => Entry::IdDigits,
-        _ => Entry::IdLetters,
+        Some(IdKind::ResidentId | IdKind::ResidencePermit) | None => Entry::IdDigits,
+        Some(IdKind::TaiwanPermit) => Entry::Digits,
+        Some(_) => Entry::IdLetters,
     }
 }
 

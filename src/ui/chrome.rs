@@ -10,9 +10,8 @@ use ratatui::{
 
 use crate::domain::{Audience, BookingFailure, Lang};
 use crate::i18n::{self, Tr};
-use crate::kiosk::booking::Field;
 use crate::kiosk::{
-    CatalogState, Notice, State, layout,
+    CatalogState, Notice, State, keybar, layout,
     screen::{self, Screen},
 };
 use crate::ui::{Ui, widgets::big_text};
@@ -178,74 +177,10 @@ pub fn notice(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
 pub fn status(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
     let t = &ui.theme;
     let tr = &ui.tr;
-    let digits = format!("1–{}", state.page_limit());
-    let mut keys: Vec<(&str, String)> = Vec::new();
-    match state.screen() {
-        Screen::Guide { .. } => {
-            keys.push(("↑↓", tr.t("key-scroll")));
-            keys.push(("Enter", tr.t("key-book")));
-            keys.push(("P", tr.t("key-phone")));
-        }
-        Screen::BookDetails { focus, .. } => {
-            keys.push(("Tab", tr.t("key-next-field")));
-            if *focus == Field::IdKind {
-                keys.push(("←→", tr.t("key-change")));
-            }
-            keys.push(("Enter", tr.t("key-continue")));
-        }
-        Screen::Lookup { .. } => {
-            keys.push(("Tab", tr.t("key-next-field")));
-            keys.push(("Enter", tr.t("key-continue")));
-        }
-        Screen::StaffPin { .. } => keys.push(("Enter", tr.t("key-continue"))),
-        // A cancelled booking: nothing left to choose.
-        Screen::LookupResult { booking, confirming, .. }
-            if crate::kiosk::lookup::result_items(booking, *confirming).is_empty() => {}
-        Screen::Search { .. } => {
-            keys.push(("↑↓", tr.t("key-select")));
-            keys.push(("Enter", tr.t("key-open")));
-        }
-        Screen::BookDone { .. } => keys.push(("P", tr.t("key-phone"))),
-        _ => {
-            keys.push(("↑↓", tr.t("key-select")));
-            keys.push((&digits, tr.t("key-pick")));
-            keys.push(("Enter", tr.t("key-open")));
-        }
-    }
-    let typing = state.screen().takes_text();
-    if state.screens.len() > 1 {
-        keys.push(("Esc", tr.t("key-back")));
-        // Where the citizen types, Home moves in the field; the ⌂ button stays.
-        if !typing {
-            keys.push(("Home", tr.t("key-home")));
-        }
-    }
-    if matches!(state.catalog, CatalogState::Failed(_)) {
-        keys.push(("R", tr.t("key-retry")));
-    }
-    keys.push(("F2", language_name(state.lang.next())));
-    if typing {
-        keys.push(("F3", tr.t("key-keyboard")));
-    }
-    if !state.config.lockdown {
-        keys.push((if typing { "Ctrl-C" } else { "Q" }, tr.t("key-quit")));
-    }
-    // Too many for one row (a long language's labels): the keys with another
-    // way to them give way first — Home (the ⌂ button), quit, the digits.
-    let width = |keys: &[(&str, String)]| -> usize {
-        1 + keys.iter().map(|(k, label)| Line::raw(format!("{k} {label}  ")).width()).sum::<usize>()
-    };
-    for spare in ["Home", "F3", "Q", "Ctrl-C", digits.as_str()] {
-        // The last key's label may end one column before the edge.
-        if width(&keys) <= area.width as usize + 1 {
-            break;
-        }
-        keys.retain(|(k, _)| *k != spare);
-    }
     let mut spans = vec![Span::styled(" ", t.status)];
-    for (key, label) in keys {
-        spans.push(Span::styled(key, t.status.add_modifier(Modifier::BOLD)));
-        spans.push(Span::styled(format!(" {label}  "), t.status));
+    for hint in keybar::hints(state) {
+        spans.push(Span::styled(hint.key, t.status.add_modifier(Modifier::BOLD)));
+        spans.push(Span::styled(format!(" {}  ", hint.label), t.status));
     }
     let bar = Rect { height: 1, ..area };
     frame.render_widget(Line::from(spans).style(t.status), bar);
