@@ -1,12 +1,25 @@
 ## Identity documents and phone numbers.
+## Document names as printed on the cards (the permits' English titles).
 id-kind-resident = Resident ID card
+id-kind-hk-macao-permit = Mainland Travel Permit for Hong Kong and Macao Residents
+id-kind-taiwan-permit = Mainland Travel Permit for Taiwan Residents
+id-kind-residence-permit = Residence Permit for Hong Kong, Macao and Taiwan Residents
+id-kind-permanent-residence = Foreign Permanent Resident ID Card
 id-kind-passport = Passport
-id-kind-other = Other (Hong Kong/Macao/Taiwan permits, permanent residence ID…)
 err-phone-missing = Error: enter your mobile number
-err-phone-format = Error: enter 11 digits beginning with 1
+err-phone-format = Error: 11 digits, or + and the country code
+err-phone-not-mobile = Error: enter a mobile number, not a landline
 err-id-missing = Error: enter your document number
 err-id-format = Error: a resident ID number has 18 characters
 err-id-checksum = Error: check each character, especially the last
 err-id-birth-date = Error: the date of birth in this ID number is not right
 err-id-region = Error: the first two digits are not a province code
-err-document-format = Error: a document number has 5 to 20 letters or digits
+## What each kind of number looks like, said when it is not that.
+err-document-format = Error: a passport number has 5 to 20 letters or digits
+err-document-hk-macao-permit = Error: H or M followed by 8 digits (older cards: 10)
+err-document-taiwan-permit = Error: 8 digits (older permits: 10 digits)
+err-document-residence-permit = Error: 18 characters beginning 810000, 820000 or 830000
+err-document-permanent-residence = Error: 18 digits beginning 9, or 3 letters and 12 digits
+err-document-checksum = Error: check each character, especially the last
+err-document-birth-date = Error: the date of birth in this number is not right
+err-document-region = Error: the province code in this number is not right

@@ -66,26 +66,49 @@ pub struct Hold {
     pub expires_in: u32,
 }
 
+/// The identity documents a hall sees, each with its own number format
+/// (checked in `domain::document`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum IdKind {
-    /// 居民身份证: 18 characters with a checksum.
+    /// 居民身份证: 18 characters, GB 11643 check character.
     #[default]
     ResidentId,
+    /// 港澳居民来往内地通行证: H or M and 8 digits (older cards: 10).
+    HkMacaoPermit,
+    /// 台湾居民来往大陆通行证: 8 digits (older permits: 10).
+    TaiwanPermit,
+    /// 港澳台居民居住证: 18 characters from 810000, 820000 or 830000.
+    ResidencePermit,
+    /// 外国人永久居留身份证: 18 digits from 9 (2023 card), or 3 letters
+    /// and 12 digits (earlier cards).
+    ForeignPermanentResident,
+    /// A passport of any country. Older kiosks and stored requests sent
+    /// `other` for every document but a resident ID; those numbers were
+    /// checked as letters and digits, exactly what a passport is checked
+    /// for, so they still read, and are still checked, as one.
+    #[serde(alias = "other")]
     Passport,
-    /// Other travel or residence documents (permits for Hong Kong, Macao and
-    /// Taiwan residents, foreigners' permanent residence cards…).
-    Other,
 }
 
 impl IdKind {
-    pub const ALL: [IdKind; 3] = [IdKind::ResidentId, IdKind::Passport, IdKind::Other];
+    /// In the order the details form offers them.
+    pub const ALL: [IdKind; 6] = [
+        IdKind::ResidentId,
+        IdKind::HkMacaoPermit,
+        IdKind::TaiwanPermit,
+        IdKind::ResidencePermit,
+        IdKind::ForeignPermanentResident,
+        IdKind::Passport,
+    ];
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct BookingRequest {
     pub hold: String,
     pub name: String,
+    /// A mobile number: mainland digits, or `+` (or `00`) and the country
+    /// code. Spaces and dashes are fine; it is kept in E.164 form.
     pub phone: String,
     pub id_kind: IdKind,
     pub id_number: String,
@@ -116,9 +139,10 @@ pub struct Booking {
     pub time_zone: String,
     /// e.g. 张*
     pub name_masked: String,
-    /// e.g. 138******** (never the last four digits, which prove a lookup)
+    /// e.g. 138******** or +852 ******** (never the last four digits,
+    /// which prove a lookup)
     pub phone_masked: String,
-    /// e.g. 110***********1234
+    /// e.g. 110***********1234 or H******78
     pub id_masked: String,
 }
 

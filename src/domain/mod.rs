@@ -3,7 +3,9 @@
 
 pub mod booking;
 pub mod catalog;
+pub mod document;
 pub mod person;
+pub mod phone;
 pub mod validate;
 
 use serde::{Deserialize, Serialize};

@@ -17,8 +17,8 @@ use super::{
     store::{BookError, HoldSlot, NewBooking, StoredBooking, normalize_code},
 };
 use crate::domain::{
-    ApiError, Booking, BookingRequest, BookingStatus, Day, Days, Hall, Hold, HoldRequest, PhoneProof,
-    Service, Slot, Slots, person,
+    ApiError, Booking, BookingRequest, BookingStatus, Day, Days, FieldError, Hall, Hold, HoldRequest,
+    PhoneProof, Service, Slot, Slots, document, person,
 };
 
 type ApiResult<T> = Result<T, Fail>;
@@ -265,17 +265,19 @@ pub(super) async fn create_booking(
         .to_owned();
     let req = json(body)?;
     person::name(&req.name).map_err(|_| Fail::invalid("name", "a name of 1 to 40 letters"))?;
-    person::phone(&req.phone).map_err(|_| Fail::invalid("phone", "an 11-digit mainland mobile number"))?;
+    person::phone(&req.phone).map_err(|e| Fail::invalid("phone", phone_rule(e)))?;
     person::id_number(req.id_kind, &req.id_number)
-        .map_err(|_| Fail::invalid("id_number", "not a valid document number"))?;
+        .map_err(|_| Fail::invalid("id_number", document::describe(req.id_kind)))?;
     let id_number = person::normalize_id(&req.id_number);
+    // One form for every number however it was typed (E.164): the same
+    // request always hashes the same, and lookups read one shape.
     let phone = person::normalize_phone(&req.phone);
     let (_, secs) = now_secs(&state);
     let request_hash = format!("{:?}", (&req.hold, req.name.trim(), &phone, req.id_kind, &id_number));
     let new = NewBooking {
         idempotency_key: key,
         request_hash: sha_hex(&request_hash),
-        id_masked: person::mask(&id_number, 3, 4),
+        id_masked: person::mask_id(&id_number),
         hold: req.hold,
         name: req.name.trim().to_owned(),
         phone,
@@ -300,6 +302,14 @@ pub(super) async fn create_booking(
             "this Idempotency-Key was used with a different request",
         )),
         Err(BookError::Store(e)) => Err(Fail::internal(e)),
+    }
+}
+
+/// Why a phone number was refused, for the developer reading the answer.
+fn phone_rule(error: FieldError) -> &'static str {
+    match error {
+        FieldError::NotMobile => "a mobile number, not a landline: reminders go out as text messages",
+        _ => "a mobile number: 11 mainland digits, or + (or 00) and the country code",
     }
 }
 
@@ -334,7 +344,8 @@ fn view(state: &AppState, b: &StoredBooking) -> Booking {
         time_zone: hall.map_or_else(String::new, |h| h.time_zone.clone()),
         name_masked: person::mask(&b.name, 1, 0),
         // Not the last four digits: with the code they look a booking up.
-        phone_masked: person::mask(&b.phone, 3, 0),
+        // Bookings stored before E.164 hold 11 digits: masked the same.
+        phone_masked: person::mask_phone(&b.phone),
         id_masked: b.id_masked.clone(),
     }
 }

@@ -12,7 +12,7 @@ use sqlx::{Connection, Row};
 use tokio::sync::{mpsc, oneshot};
 
 use super::{Store, StoreError};
-use crate::domain::IdKind;
+use crate::domain::{IdKind, person};
 
 /// Crockford's base32: no I, L, O or U, so a code read aloud is unambiguous.
 const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -337,7 +337,8 @@ impl Store {
         let (hall, service, start): (String, String, i64) =
             (hold.try_get("hall")?, hold.try_get("service")?, hold.try_get("start_utc")?);
         let (end, local_date): (i64, String) = (hold.try_get("end_utc")?, hold.try_get("local_date")?);
-        let phone_last4 = &new.phone[new.phone.len().saturating_sub(4)..];
+        // The proof of a lookup; the same digits for E.164 and the old 11-digit form.
+        let phone_last4 = person::phone_last4(&new.phone);
         let inserted = sqlx::query(
             "INSERT INTO bookings (code, status, hall, service, start_utc, end_utc, local_date, name, phone, \
              phone_last4, id_hash, id_masked, kiosk, created_utc, idempotency_key, request_hash) \
@@ -351,7 +352,7 @@ impl Store {
         .bind(&local_date)
         .bind(&new.name)
         .bind(&new.phone)
-        .bind(phone_last4)
+        .bind(&phone_last4)
         .bind(self.id_hash(new.id_kind, &new.id_number))
         .bind(&new.id_masked)
         .bind(&new.kiosk)
@@ -426,8 +427,24 @@ impl Store {
 
     fn id_hash(&self, kind: IdKind, id: &str) -> String {
         let mut mac = Hmac::<Sha256>::new_from_slice(&self.id_key[..]).expect("any key length");
-        mac.update(format!("{kind:?}:{id}").as_bytes());
+        mac.update(format!("{}:{id}", number_space(kind)).as_bytes());
         mac.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
+/// Which numbers an ID number is unique among, as the hash names them.
+/// A residence permit's number is a GB 11643 number like a resident ID's
+/// (81–83 are reserved for the permits, and the resident ID check takes
+/// them too), so one person is one person whichever of the two was chosen.
+/// The names are the ones hashed before there were six kinds
+/// (`ResidentId`, `Passport`), so stored bookings still count.
+fn number_space(kind: IdKind) -> &'static str {
+    match kind {
+        IdKind::ResidentId | IdKind::ResidencePermit => "ResidentId",
+        IdKind::HkMacaoPermit => "HkMacaoPermit",
+        IdKind::TaiwanPermit => "TaiwanPermit",
+        IdKind::ForeignPermanentResident => "ForeignPermanentResident",
+        IdKind::Passport => "Passport",
     }
 }
 

@@ -1,0 +1,117 @@
+//! Mobile numbers from anywhere: a mainland mobile as people type it
+//! (`138 1234 5678`, `+86 138-1234-5678`, `0086…`), or any other country's
+//! or region's in international form (`+852 9123 4567`, `00853…`).
+//! libphonenumber's metadata (the `phonenumber` crate) decides what is a real
+//! number and what is a mobile; the region assumed without a code is CN.
+//!
+//! The normal form, stored and sent, is E.164 (`+8613812345678`). Bookings
+//! stored before it hold 11 bare digits; everything here reads both.
+
+use phonenumber::{Mode, PhoneNumber, Type, country, metadata::DATABASE};
+
+use super::person::{FieldError, halfwidth};
+
+/// Where a number without a country code is from: the kiosks stand in
+/// mainland halls.
+const HOME: country::Id = country::Id::CN;
+const HOME_CODE: u16 = 86;
+
+/// Digits kept visible at the front of a masked number: whatever comes
+/// before its last eight. The last four prove a lookup, and whoever sees
+/// the mask already knows them, so the four before stay hidden too.
+/// A mainland mobile shows 3 (138********, as it always has).
+const HIDDEN: usize = 8;
+
+/// A mobile number, as typed. Landlines and service numbers are refused:
+/// the hall's reminders go out as text messages. Outside the mainland the
+/// same rule holds, except where a number cannot tell (the USA and Canada
+/// share one range for both: libphonenumber's `FixedLineOrMobile`).
+pub fn phone(s: &str) -> Result<(), FieldError> {
+    if is_mobile(&parse(s)?) { Ok(()) } else { Err(FieldError::NotMobile) }
+}
+
+fn is_mobile(number: &PhoneNumber) -> bool {
+    matches!(number.number_type(&DATABASE), Type::Mobile | Type::FixedLineOrMobile)
+}
+
+/// The E.164 form of a number (`+8613812345678`), also of one stored in
+/// the old 11-digit form. Text that is no number comes back without its
+/// spaces and dashes, for the check to refuse.
+pub fn normalize_phone(s: &str) -> String {
+    match parse(s) {
+        Ok(number) => number.format().mode(Mode::E164).to_string(),
+        Err(_) => s.chars().map(halfwidth).filter(|c| !matches!(c, ' ' | '-')).collect(),
+    }
+}
+
+/// A number as a person reads it back: a mainland one as dialled at home
+/// (`138 1234 5678`), any other with its code (`+852 9123 4567`).
+pub fn display_phone(s: &str) -> String {
+    match parse(s) {
+        Ok(number) if number.code().value() == HOME_CODE => number.format().mode(Mode::National).to_string(),
+        Ok(number) => number.format().mode(Mode::International).to_string(),
+        Err(_) => s.trim().to_owned(),
+    }
+}
+
+/// The last four digits, which with the confirmation code prove a lookup.
+/// The same for the E.164 form and the old 11 digits.
+pub fn phone_last4(s: &str) -> String {
+    let digits: Vec<char> = normalize_phone(s).chars().filter(char::is_ascii_digit).collect();
+    digits[digits.len().saturating_sub(4)..].iter().collect()
+}
+
+/// What a booking answer shows of the phone: `138********` for a mainland
+/// mobile, `+852 ********` or `+44 74********` for others. Never the last
+/// four digits.
+pub fn mask_phone(s: &str) -> String {
+    let Ok(number) = parse(s) else { return super::person::mask(s, 0, 0) };
+    let national = number.national().to_string();
+    let shown = national.len().saturating_sub(HIDDEN).min(3);
+    let masked = format!("{}{}", &national[..shown], "*".repeat(national.len() - shown));
+    match number.code().value() {
+        HOME_CODE => masked,
+        code => format!("+{code} {masked}"),
+    }
+}
+
+/// A real number, however it was typed; an extension is no use for a text.
+fn parse(s: &str) -> Result<PhoneNumber, FieldError> {
+    let typed: String = s.trim().chars().map(halfwidth).collect();
+    if typed.is_empty() {
+        return Err(FieldError::Missing);
+    }
+    // Only what people write in a number: the library would otherwise
+    // read letters as keypad digits (1-800-FLOWERS) and words as extensions.
+    let written = |c: char| c.is_ascii_digit() || matches!(c, ' ' | '-' | '+' | '(' | ')' | '.');
+    if !typed.chars().all(written) {
+        return Err(FieldError::Format);
+    }
+    match read(&typed, Some(HOME)) {
+        Ok(number) if is_mobile(&number) => Ok(number),
+        home => neighbour_without_plus(&typed).map_or(home, Ok),
+    }
+}
+
+/// Hong Kong, Macao and Taiwan numbers are often typed with their code but
+/// without the + (852 9123 4567). Read as mainland numbers they are no
+/// mobile (852 and 853 are even Guizhou area codes, so they read as
+/// landlines); when the mainland reading is no mobile, this reading is
+/// what was meant, if it is one. Only these three: a mainland landline
+/// typed without its 0 can read as some other country's number.
+fn neighbour_without_plus(typed: &str) -> Option<PhoneNumber> {
+    const NEIGHBOURS: [&str; 3] = ["852", "853", "886"];
+    let digits: String = typed.chars().filter(char::is_ascii_digit).collect();
+    if typed.starts_with('+') || !NEIGHBOURS.iter().any(|code| digits.starts_with(code)) {
+        return None;
+    }
+    read(&format!("+{digits}"), None).ok().filter(is_mobile)
+}
+
+fn read(typed: &str, region: Option<country::Id>) -> Result<PhoneNumber, FieldError> {
+    let number = phonenumber::parse(region, typed).map_err(|_| FieldError::Format)?;
+    if number.extension().is_some() || !number.is_valid() {
+        return Err(FieldError::Format);
+    }
+    Ok(number)
+}
