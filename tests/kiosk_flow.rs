@@ -130,7 +130,7 @@ async fn my_appointment_finds_and_cancels_a_booking_in_english() {
     k.key(KeyCode::Tab);
     k.chars("13900001111");
     k.key(KeyCode::Tab);
-    k.key(KeyCode::Right); // passport
+    k.key(KeyCode::Left); // passport: the last kind, ← wraps round to it
     k.key(KeyCode::Tab);
     k.chars("E12345678");
     k.key(KeyCode::Enter);

@@ -96,7 +96,7 @@ fn gb11643(id: &[u8], region: impl Fn(&[u8]) -> bool) -> Result<(), FieldError> 
     if id.len() != 18 || !id[..17].iter().all(u8::is_ascii_digit) {
         return Err(FieldError::Format);
     }
-    if !birth_date(text(&id[6..14])).is_some_and(|d| d.year() >= 1900) {
+    if birth_date(text(&id[6..14])).is_none_or(|d| d.year() < 1900) {
         return Err(FieldError::BirthDate);
     }
     if !region(&id[..6]) {
