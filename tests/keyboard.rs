@@ -250,3 +250,4 @@ fn layouts(lang: Lang, size: (u16, u16), elderly: bool) -> Vec<(&'static str, St
     out.push(("digits", l));
     out
 }
+

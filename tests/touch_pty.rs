@@ -31,8 +31,23 @@ fn tap_on(k: &mut Kiosk, text: &str, from_row: u16) {
     };
     let x = x + text.trim().width() as u16 / 2 + (text.len() - text.trim_start().len()) as u16;
     k.send(&format!("\x1b[<0;{};{}M\x1b[<0;{};{}m", x + 1, y + 1, x + 1, y + 1));
-    // Let the kiosk draw what the tap did before the next is aimed.
-    std::thread::sleep(std::time::Duration::from_millis(150));
+    settle(k);
+}
+
+/// Waits until the screen has stopped changing, so the next tap is aimed at
+/// what the last one drew (a loaded machine may take a while).
+fn settle(k: &Kiosk) {
+    let mut last = k.screen();
+    let mut still = std::time::Instant::now();
+    let deadline = still + std::time::Duration::from_secs(20);
+    while still.elapsed() < std::time::Duration::from_millis(300) && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(25));
+        let now = k.screen();
+        if now != last {
+            last = now;
+            still = std::time::Instant::now();
+        }
+    }
 }
 
 /// Taps keys of the on-screen keyboard (in its rows at the bottom).

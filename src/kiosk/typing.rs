@@ -256,9 +256,9 @@ pub fn tap(state: &mut State, column: u16, row: u16) -> Option<Vec<Outcome>> {
         return None;
     }
     let caps = caps(state);
-    let Some(i) = caps.iter().position(|c| c.area.contains((column, row).into())) else { return Some(vec![]) };
-    state.keyboard.focus = Some(i);
-    Some(press(state, caps[i].key))
+    // A tap leaves the arrows' focus where it was: Enter keeps its meaning.
+    let Some(cap) = caps.iter().find(|c| c.area.contains((column, row).into())) else { return Some(vec![]) };
+    Some(press(state, cap.key))
 }
 
 /// What a key of the keyboard does.
