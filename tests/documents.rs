@@ -375,3 +375,17 @@ async fn bookings_in_the_old_forms_still_work() {
     assert_eq!(found.status(), StatusCode::OK);
     assert_eq!(found.json::<Booking>().await.unwrap().phone_masked, "138********");
 }
+
+/// A residence permit's number is a GB 11643 number, which the resident ID
+/// check also takes: one person whichever of the two kinds was chosen.
+#[tokio::test]
+async fn a_residence_permit_number_is_one_person_under_either_kind() {
+    let b = backend().await;
+    let permit = with_check("81000019940823002");
+    let body = |hold: String, kind: &str| json!({ "hold": hold, "name": "陳小明", "phone": "+852 6123 4567", "id_kind": kind, "id_number": permit });
+    let first = b.book("permit-1", body(b.hold(2).await, "residence_permit")).await;
+    assert_eq!(first.status(), StatusCode::CREATED);
+    let second = b.book("permit-2", body(b.hold(3).await, "resident_id")).await;
+    assert_eq!(second.status(), StatusCode::CONFLICT);
+    assert_eq!(second.json::<ApiError>().await.unwrap().code, "already_booked");
+}

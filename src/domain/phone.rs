@@ -16,10 +16,11 @@ use super::person::{FieldError, halfwidth};
 const HOME: country::Id = country::Id::CN;
 const HOME_CODE: u16 = 86;
 
-/// Digits kept visible at the front of a masked number: whatever comes
-/// before its last eight. The last four prove a lookup, and whoever sees
-/// the mask already knows them, so the four before stay hidden too.
-/// A mainland mobile shows 3 (138********, as it always has).
+/// How many of its last digits a masked number hides. The last four prove
+/// a lookup, so whoever sees the mask knows them already: the four before
+/// stay hidden too, and mask and proof together never make the number.
+/// At most 3 digits show before them: a mainland mobile shows 3
+/// (138********, as it always has), a Hong Kong one none.
 const HIDDEN: usize = 8;
 
 /// A mobile number, as typed. Landlines and service numbers are refused:
