@@ -251,3 +251,40 @@ fn layouts(lang: Lang, size: (u16, u16), elderly: bool) -> Vec<(&'static str, St
     out
 }
 
+
+#[test]
+fn the_held_place_counts_its_last_minute_and_an_expiry_does_not_take_the_next_key() {
+    let mut s = details(Lang::EnUs, (80, 24), false, Touch::Auto);
+    s.config.idle_timeout_ms = 3_600_000; // no idle reset in between
+    send(&mut s, [Msg::Paste("Li Wei".into())]);
+    let expires = s.draft.as_ref().unwrap().hold.as_ref().unwrap().expires_at_ms;
+    send(&mut s, [Msg::Tick(expires - 61_000)]);
+    assert!(screen_text(&s).contains("about 2 minutes"), "{}", screen_text(&s));
+    let effects = send(&mut s, [Msg::Tick(expires - 45_000)]);
+    assert!(effects.contains(&onestop::kiosk::Effect::Redraw), "the last minute ticks");
+    assert!(screen_text(&s).contains("45 more seconds"), "{}", screen_text(&s));
+    // It runs out: the slots again, the answers kept, and a digit typed at
+    // that very moment does not take another slot.
+    send(&mut s, [Msg::Tick(expires)]);
+    assert!(matches!(s.screen(), Screen::BookSlot { .. }));
+    assert_eq!(s.draft.as_ref().unwrap().details.name.text, "Li Wei", "what was typed is kept");
+    let effects = send(&mut s, [ch('1')]);
+    assert!(effects.is_empty() && matches!(s.screen(), Screen::BookSlot { .. }), "the key waited");
+    send(&mut s, [Msg::Tick(expires + 1_000)]);
+    assert!(s.now_ms >= s.input_guard_until_ms, "a second later keys work again");
+}
+
+#[test]
+fn a_screen_reader_hears_the_last_minute_once_and_nothing_ticks() {
+    let mut s = details(Lang::EnUs, (80, 24), false, Touch::Auto);
+    s.config.idle_timeout_ms = 3_600_000;
+    s.screen_reader = true;
+    let expires = s.draft.as_ref().unwrap().hold.as_ref().unwrap().expires_at_ms;
+    assert!(send(&mut s, [Msg::Tick(expires - 120_000)]).is_empty(), "nothing ticks");
+    let effects = send(&mut s, [Msg::Tick(expires - 59_000)]);
+    assert_eq!(s.notice, Some(onestop::kiosk::Notice::HoldEnding));
+    assert!(effects.contains(&onestop::kiosk::Effect::Redraw));
+    send(&mut s, [ch('a')]);
+    assert!(send(&mut s, [Msg::Tick(expires - 30_000)]).is_empty(), "said once");
+    assert_eq!(s.notice, None);
+}

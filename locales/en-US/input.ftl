@@ -14,3 +14,5 @@ kb-stroke-pie = Left
 kb-stroke-dian = Dot
 kb-stroke-zhe = Turn
 key-keyboard = Keyboard
+hold-seconds = Your place is kept for { $seconds } more seconds.
+notice-hold-ending = One minute left: your place is kept for one more minute.

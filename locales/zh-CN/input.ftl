@@ -14,3 +14,5 @@ kb-stroke-pie = 撇
 kb-stroke-dian = 点
 kb-stroke-zhe = 折
 key-keyboard = 键盘
+hold-seconds = 名额还为您保留 { $seconds } 秒，请尽快填写。
+notice-hold-ending = 为您保留的名额还剩 1 分钟。

@@ -14,3 +14,5 @@ kb-stroke-pie = 撇
 kb-stroke-dian = 點
 kb-stroke-zhe = 折
 key-keyboard = 鍵盤
+hold-seconds = 名額還為您暫留 { $seconds } 秒，請盡快填寫。
+notice-hold-ending = 為您暫留的名額還剩 1 分鐘。

@@ -82,6 +82,8 @@ pub struct HeldPlace {
     pub placed_at_ms: u64,
     /// On the session's clock (`Msg::Tick`), when the server lets it go.
     pub expires_at_ms: u64,
+    /// A screen reader has been told that the last minute began.
+    pub warned: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -249,7 +251,7 @@ pub fn hold_placed(state: &mut State, result: Result<Hold, BookingFailure>) -> V
             let now = state.now_ms;
             if let Some(d) = state.draft.as_mut() {
                 let expires_at_ms = now + u64::from(hold.expires_in) * 1000;
-                d.hold = Some(HeldPlace { id: hold.id, placed_at_ms: now, expires_at_ms });
+                d.hold = Some(HeldPlace { id: hold.id, placed_at_ms: now, expires_at_ms, warned: false });
             }
             state.screens.push(Screen::BookDetails {
                 focus: Field::Name,
@@ -384,26 +386,55 @@ pub fn tick(state: &mut State, before_ms: u64) -> Vec<Effect> {
     let in_details =
         matches!(state.screen(), Screen::BookDetails { .. } | Screen::BookCheck { sending: false, .. });
     if state.now_ms >= hold.expires_at_ms && in_details {
+        // What was typed stays in the draft; the screen changed by itself,
+        // so keys pressed just now must not act on the new one.
         state.notice = Some(Notice::Booking(BookingFailure::HoldExpired));
+        state.input_guard_until_ms = state.now_ms + INPUT_GUARD_MS;
         let mut effects = back_to_slots(state);
         effects.push(Effect::Redraw);
         return effects;
     }
-    // The minutes shown change: redraw (at most once a minute). A screen
-    // reader hears nothing tick: it keeps the minutes first shown.
-    let minutes = |now: u64| hold.expires_at_ms.saturating_sub(now).div_ceil(60_000);
-    if !state.screen_reader && minutes(before_ms) != minutes(state.now_ms) {
-        vec![Effect::Redraw]
-    } else {
-        vec![]
+    let left = |now: u64| hold.expires_at_ms.saturating_sub(now);
+    if state.screen_reader {
+        // Nothing ticks for a screen reader: the last minute is announced once.
+        if in_details && !hold.warned && left(state.now_ms) <= 60_000 {
+            state.notice = Some(Notice::HoldEnding);
+            if let Some(h) = state.draft.as_mut().and_then(|d| d.hold.as_mut()) {
+                h.warned = true;
+            }
+            return vec![Effect::Redraw];
+        }
+        return vec![];
+    }
+    // What is shown changes: the minutes, and each second of the last one.
+    let shown = |now: u64| HoldLeft::of(left(now));
+    if in_details && shown(before_ms) != shown(state.now_ms) { vec![Effect::Redraw] } else { vec![] }
+}
+
+/// After the screen changes by itself, input waits this long.
+pub const INPUT_GUARD_MS: u64 = 1_000;
+
+/// How long the held place is still kept, as the form says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HoldLeft {
+    /// Minutes, rounded up.
+    Minutes(u64),
+    /// The last minute, second by second.
+    Seconds(u64),
+}
+
+impl HoldLeft {
+    fn of(ms: u64) -> HoldLeft {
+        if ms > 60_000 { HoldLeft::Minutes(ms.div_ceil(60_000)) } else { HoldLeft::Seconds(ms.div_ceil(1_000)) }
     }
 }
 
-/// Minutes the hold still has, rounded up, for the screen (in screen-reader
-/// mode, the minutes it had when placed: nothing ticks).
-pub fn hold_minutes_left(state: &State) -> Option<u64> {
-    let draft = state.draft.as_ref()?;
-    let hold = draft.hold.as_ref()?;
-    let now = if state.screen_reader { hold.placed_at_ms } else { state.now_ms };
-    Some(hold.expires_at_ms.saturating_sub(now).div_ceil(60_000))
+/// How long the hold still has, for the screen (in screen-reader mode, the
+/// minutes it had when placed: nothing ticks).
+pub fn hold_left(state: &State) -> Option<HoldLeft> {
+    let hold = state.draft.as_ref()?.hold.as_ref()?;
+    if state.screen_reader {
+        return Some(HoldLeft::Minutes(hold.expires_at_ms.saturating_sub(hold.placed_at_ms).div_ceil(60_000)));
+    }
+    Some(HoldLeft::of(hold.expires_at_ms.saturating_sub(state.now_ms)))
 }

@@ -211,6 +211,8 @@ pub enum Notice {
     /// Booking needs the backend, which cannot be reached.
     BookingOffline,
     ConfigReloaded,
+    /// The held place has a minute left (said once, to a screen reader).
+    HoldEnding,
     /// A new configuration was refused (its problems, for staff); the old one stays.
     ConfigRejected(String),
 }
@@ -249,6 +251,9 @@ pub struct State {
     pub screen_reader: bool,
     /// 长者模式: fewer choices per screen, more space.
     pub elderly: bool,
+    /// Input waits until then (session clock): the screen just changed by
+    /// itself, and a key meant for the old one must not act on the new.
+    pub input_guard_until_ms: u64,
     /// The on-screen keyboard and what is composed on it.
     pub keyboard: typing::KeyboardState,
     /// A message just appeared: in screen-reader mode the cursor goes to it
@@ -281,6 +286,7 @@ impl State {
             search_index: None,
             screen_reader,
             elderly,
+            input_guard_until_ms: 0,
             keyboard: typing::KeyboardState::default(),
             announce: false,
         };

@@ -33,6 +33,10 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.last_input_ms = state.now_ms;
             vec![]
         }
+        Msg::Key(_) | Msg::Mouse(_) | Msg::Paste(_) if state.now_ms < state.input_guard_until_ms => {
+            state.last_input_ms = state.now_ms;
+            vec![]
+        }
         Msg::Key(_) | Msg::Mouse(_) | Msg::Paste(_) if !state.fits() => {
             // The screen only asks for a bigger window: nothing may happen
             // unseen, but the quit keys still quit.

@@ -145,8 +145,11 @@ pub fn details(
     let tr = &ui.tr;
     let t = &ui.theme;
     frame.render_widget(Line::styled(tr.t("book-details-heading"), t.heading), Rect { height: 1, ..body });
-    if let Some(minutes) = booking::hold_minutes_left(state) {
-        let text = tr.a("hold-minutes", &[("minutes", i18n::n(minutes as u32))]);
+    if let Some(left) = booking::hold_left(state) {
+        let text = match left {
+            booking::HoldLeft::Minutes(m) => tr.a("hold-minutes", &[("minutes", i18n::n(m as u32))]),
+            booking::HoldLeft::Seconds(s) => tr.a("hold-seconds", &[("seconds", i18n::n(s as u32))]),
+        };
         frame.render_widget(Line::styled(text, t.info), Rect { y: body.y + 1, height: 1, ..body });
     }
     if !errors.is_empty() {

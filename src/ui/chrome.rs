@@ -155,6 +155,7 @@ pub fn notice(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
             (tr.a("notice-booking-offline", &args), ui.theme.error)
         }
         Some(Notice::ConfigReloaded) => (tr.t("notice-config-reloaded"), ui.theme.info),
+        Some(Notice::HoldEnding) => (tr.t("notice-hold-ending"), ui.theme.info),
         Some(Notice::ConfigRejected(problems)) => {
             (tr.a("notice-config-rejected", &[("problems", i18n::s(problems))]), ui.theme.error)
         }
