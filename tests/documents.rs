@@ -263,6 +263,30 @@ fn document_masks_hide_most_of_every_kind() {
     }
 }
 
+#[test]
+fn each_short_document_name_and_its_longest_number_fit_the_check_page_at_80_columns() {
+    use unicode_width::UnicodeWidthStr;
+    let longest = [
+        ("id-kind-short-resident", "11010519491231002X"),
+        ("id-kind-short-hk-macao-permit", "H1234567801"),
+        ("id-kind-short-taiwan-permit", "1234567890"),
+        ("id-kind-short-residence-permit", "810000199408230021"),
+        ("id-kind-short-permanent-residence", "911398199012310021"),
+        ("id-kind-short-passport", "E1234567890123456789"),
+    ];
+    let room = (onestop::kiosk::layout::MIN_WIDTH - 2) as usize;
+    for lang in onestop::domain::Lang::ALL {
+        let tr = onestop::i18n::Tr::new(lang);
+        for (kind, number) in longest {
+            let (label, value) = (tr.t("field-id-number"), format!("{} {number}", tr.t(kind)));
+            let args = [("label", onestop::i18n::s(&label)), ("value", onestop::i18n::s(&value))];
+            // "▶ 6. label: value  change", as the menu draws an answer.
+            let row = format!("▶ 6. {}  {}", tr.a("check-answer", &args), tr.t("check-change"));
+            assert!(row.width() <= room, "{lang} {kind}: {row:?} is {} columns", row.width());
+        }
+    }
+}
+
 struct Backend {
     url: String,
     http: reqwest::Client,

@@ -6,6 +6,13 @@ id-kind-taiwan-permit = Mainland Travel Permit for Taiwan Residents
 id-kind-residence-permit = Residence Permit for Hong Kong, Macao and Taiwan Residents
 id-kind-permanent-residence = Foreign Permanent Resident ID Card
 id-kind-passport = Passport
+## The same, short enough to stand before the number on the check page.
+id-kind-short-resident = Resident ID card
+id-kind-short-hk-macao-permit = HK/Macao travel permit
+id-kind-short-taiwan-permit = Taiwan travel permit
+id-kind-short-residence-permit = Residence permit
+id-kind-short-permanent-residence = Permanent residence ID
+id-kind-short-passport = Passport
 err-phone-missing = Error: enter your mobile number
 err-phone-format = Error: 11 digits, or + and the country code
 err-phone-not-mobile = Error: enter a mobile number, not a landline

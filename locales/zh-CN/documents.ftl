@@ -5,6 +5,13 @@ id-kind-taiwan-permit = 台湾居民来往大陆通行证
 id-kind-residence-permit = 港澳台居民居住证
 id-kind-permanent-residence = 外国人永久居留身份证
 id-kind-passport = 护照
+## The same, short enough to stand before the number on the check page.
+id-kind-short-resident = 居民身份证
+id-kind-short-hk-macao-permit = 港澳居民来往内地通行证
+id-kind-short-taiwan-permit = 台湾居民来往大陆通行证
+id-kind-short-residence-permit = 港澳台居民居住证
+id-kind-short-permanent-residence = 外国人永久居留身份证
+id-kind-short-passport = 护照
 err-phone-missing = 错误：请填写手机号码
 err-phone-format = 错误：请填写 11 位手机号码，境外号码以 + 国际区号开头
 err-phone-not-mobile = 错误：请填写手机号码，不能是固定电话

@@ -6,6 +6,13 @@ id-kind-taiwan-permit = 台灣居民來往大陸通行證
 id-kind-residence-permit = 港澳台居民居住證
 id-kind-permanent-residence = 外國人永久居留身份證
 id-kind-passport = 護照
+## The same, short enough to stand before the number on the check page.
+id-kind-short-resident = 居民身份證
+id-kind-short-hk-macao-permit = 港澳居民來往內地通行證
+id-kind-short-taiwan-permit = 台灣居民來往大陸通行證
+id-kind-short-residence-permit = 港澳台居民居住證
+id-kind-short-permanent-residence = 外國人永久居留身份證
+id-kind-short-passport = 護照
 err-phone-missing = 錯誤：請填寫手機號碼
 err-phone-format = 錯誤：請填 11 位手機號碼；非內地號碼以 + 及區號開頭
 err-phone-not-mobile = 錯誤：請填寫手機號碼，不接受固網電話
