@@ -1,6 +1,9 @@
 //! One navigation keystroke at 120×40: `update` + `view` + ratatui's diff,
 //! written to a terminal backend that counts bytes. Goals: ≤0.5 ms, ≤300 bytes.
-//! Measured as usual, then in elderly mode (big letters drawn every frame).
+//! Measured as usual, then in elderly mode (big letters drawn every frame),
+//! then with the on-screen keyboard shown: pinyin typed and erased on the
+//! search screen (the candidates change on every key), and the arrows walking
+//! its keys.
 //!
 //! Run: cargo bench --bench keystroke
 
@@ -15,6 +18,7 @@ use std::{
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use onestop::domain::Lang;
+use onestop::kiosk::input::keyboard::Touch;
 use onestop::kiosk::{Msg, SessionConfig, State, update};
 use onestop::ui::{Theme, Ui, view};
 use ratatui::{Terminal, backend::CrosstermBackend, layout::Size};
@@ -44,17 +48,31 @@ fn key(code: KeyCode) -> Msg {
 }
 
 fn main() {
-    measure("", false);
-    measure("elderly mode, ", true);
+    let navigate = |i: usize| if (i / 8) % 2 == 0 { KeyCode::Down } else { KeyCode::Up };
+    measure("", false, false, KeyCode::Char('1'), navigate);
+    measure("elderly mode, ", true, false, KeyCode::Char('1'), navigate);
+    // "wang" typed and erased, then the arrows over the keys.
+    let typing = |i: usize| match i % 16 {
+        0 => KeyCode::Char('w'),
+        1 => KeyCode::Char('a'),
+        2 => KeyCode::Char('n'),
+        3 => KeyCode::Char('g'),
+        4..=7 => KeyCode::Backspace,
+        8..=11 => KeyCode::Right,
+        _ => KeyCode::Left,
+    };
+    measure("keyboard shown (search, pinyin), ", false, true, KeyCode::Char('/'), typing);
 }
 
-fn measure(mode: &str, elderly: bool) {
+fn measure(mode: &str, elderly: bool, keyboard: bool, open: KeyCode, keys: impl Fn(usize) -> KeyCode) {
     let catalog = onestop::server::catalog_source::embedded().unwrap();
     let size = Size { width: 120, height: 40 };
-    let config = SessionConfig { lang: Lang::ZhCn, elderly, ..SessionConfig::default() };
+    let touch = if keyboard { Touch::On } else { Touch::Auto };
+    let config = SessionConfig { lang: Lang::ZhCn, elderly, touch, ..SessionConfig::default() };
     let (mut state, _) = State::new(config, size);
-    update(&mut state, Msg::CatalogLoaded(Ok(Some(catalog))));
-    update(&mut state, key(KeyCode::Char('1')));
+    update(&mut state, Msg::CatalogLoaded(Ok(Some(catalog.clone()))));
+    update(&mut state, Msg::IndexBuilt(std::sync::Arc::new(onestop::search::SearchIndex::build(&catalog))));
+    update(&mut state, key(open));
     let counter = Counter::default();
     let backend = CrosstermBackend::new(counter.clone());
     let mut terminal = Terminal::with_options(
@@ -75,8 +93,7 @@ fn measure(mode: &str, elderly: bool) {
     let mut times = Vec::with_capacity(rounds);
     let mut bytes = Vec::with_capacity(rounds);
     for i in 0..rounds {
-        // Down through the categories list and back up again.
-        let code = if (i / 8) % 2 == 0 { KeyCode::Down } else { KeyCode::Up };
+        let code = keys(i);
         let before = counter.total();
         let start = Instant::now();
         update(&mut state, key(code));
@@ -89,7 +106,7 @@ fn measure(mode: &str, elderly: bool) {
     let pct = |v: &[f64], p: f64| v[((v.len() - 1) as f64 * p) as usize];
     println!("{mode}first full frame at 120×40: {full} bytes");
     println!(
-        "{mode}navigation keystroke (update+view+diff), {rounds} rounds: p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms",
+        "{mode}keystroke (update+view+diff), {rounds} rounds: p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms",
         pct(&times, 0.5),
         pct(&times, 0.99),
         times[rounds - 1]
