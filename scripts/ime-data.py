@@ -158,7 +158,7 @@ def main():
     chosen = {c: dict(counts[c]) for c in pool[:SIMPLIFIED_KEPT]}
     for c, syllable in read_lists():
         readings = chosen.setdefault(c, dict(counts.get(c, {})))
-        if syllable not in readings:
+        if not readings.get(syllable):
             print(f"note: {c} has no reading {syllable} in pinyin_simp; added", file=sys.stderr)
             readings[syllable] = 1
 

@@ -6,10 +6,13 @@
 //! the session's loop); a search is one pass over it, fast enough to run on
 //! every keystroke.
 
+mod vocabulary;
+
 use memchr::memmem::Finder;
 use pinyin::ToPinyin;
 
 use crate::domain::{Catalog, Lang, Service};
+use crate::kiosk::input::ime::Word;
 
 /// Readings of characters that the dictionary's first reading gets wrong in
 /// service words (多音字): the word, and each character's syllable.
@@ -119,6 +122,8 @@ pub struct SearchIndex {
     latin: Column,
     departments: Column,
     materials: Column,
+    /// The catalogue's own words, for the pinyin input (see `vocabulary`).
+    vocabulary: Vec<Word>,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -215,6 +220,7 @@ impl SearchIndex {
             latin: Column::default(),
             departments: Column::default(),
             materials: Column::default(),
+            vocabulary: vocabulary::build(catalog),
         };
         for s in &catalog.services {
             let zh = std::iter::once(s.name.get(Lang::ZhCn))
@@ -241,6 +247,12 @@ impl SearchIndex {
                 .push(s.materials.iter().flat_map(|m| Lang::ALL.map(|l| normalize(m.name.get(l)))));
         }
         index
+    }
+
+    /// The catalogue's words with their pinyin, most useful first: what
+    /// the pinyin input offers before single characters in a search.
+    pub fn vocabulary(&self) -> &[Word] {
+        &self.vocabulary
     }
 
     /// The services matching `query`, best first (at most `limit`).
