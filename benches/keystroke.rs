@@ -48,7 +48,7 @@ fn key(code: KeyCode) -> Msg {
 }
 
 fn main() {
-    let navigate = |i: usize| if (i / 8) % 2 == 0 { KeyCode::Down } else { KeyCode::Up };
+    let navigate = |i: usize| if (i / 8).is_multiple_of(2) { KeyCode::Down } else { KeyCode::Up };
     measure("", false, false, KeyCode::Char('1'), navigate);
     measure("elderly mode, ", true, false, KeyCode::Char('1'), navigate);
     // "wang" typed and erased, then the arrows over the keys.

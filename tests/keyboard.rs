@@ -129,7 +129,11 @@ fn arrows_walk_the_keys_enter_presses_and_a_screen_reader_hears_the_key() {
     s.screen_reader = true;
     send(&mut s, [key(KeyCode::Tab)]); // the phone field: one row of digits
     send(&mut s, [key(KeyCode::Right), key(KeyCode::Right), key(KeyCode::Enter)]);
-    assert_eq!(s.draft.as_ref().unwrap().details.phone.text, "2", "the first arrow lands on 1, the next on 2");
+    assert_eq!(
+        s.draft.as_ref().unwrap().details.phone.text,
+        "2",
+        "the first arrow lands on 1, the next on 2"
+    );
     let caps = typing::caps(&s);
     let focused = caps[s.keyboard.focus.unwrap()];
     let mut terminal = render(&s, onestop::ui::Theme::standard());
@@ -149,7 +153,10 @@ fn the_field_being_typed_stays_in_sight_above_the_keyboard() {
                 let Screen::BookDetails { focus, .. } = s.screen() else { panic!() };
                 let index = onestop::kiosk::booking::Field::ALL.iter().position(|f| f == focus).unwrap();
                 let value_row = top + (index - first) as u16 * layout::field_pitch(&s) + 1;
-                assert!(value_row < keyboard.y, "{lang} {size:?} elderly={elderly}: field {index} under the keys");
+                assert!(
+                    value_row < keyboard.y,
+                    "{lang} {size:?} elderly={elderly}: field {index} under the keys"
+                );
                 let text = screen_text(&s);
                 assert!(text.contains('▶'), "the focused field is drawn");
                 send(&mut s, [key(KeyCode::Tab)]);
@@ -250,7 +257,6 @@ fn layouts(lang: Lang, size: (u16, u16), elderly: bool) -> Vec<(&'static str, St
     out.push(("digits", l));
     out
 }
-
 
 #[test]
 fn the_held_place_counts_its_last_minute_and_an_expiry_does_not_take_the_next_key() {

@@ -13,9 +13,11 @@ fn find(k: &Kiosk, text: &str, from_row: u16) -> Option<(u16, u16)> {
     let parser = k.parser.lock().unwrap();
     let screen = parser.screen();
     let (_, cols) = screen.size();
-    screen.rows(0, cols).enumerate().skip(from_row as usize).find_map(|(y, row)| {
-        row.find(text).map(|i| (row[..i].width() as u16, y as u16))
-    })
+    screen
+        .rows(0, cols)
+        .enumerate()
+        .skip(from_row as usize)
+        .find_map(|(y, row)| row.find(text).map(|i| (row[..i].width() as u16, y as u16)))
 }
 
 /// A finger on `text` (its middle), searching from `from_row` down; waits
@@ -26,7 +28,11 @@ fn tap_on(k: &mut Kiosk, text: &str, from_row: u16) {
         if let Some(at) = find(k, text, from_row) {
             break at;
         }
-        assert!(std::time::Instant::now() < deadline, "never saw {text:?} to tap; the screen was:\n{}", k.screen());
+        assert!(
+            std::time::Instant::now() < deadline,
+            "never saw {text:?} to tap; the screen was:\n{}",
+            k.screen()
+        );
         std::thread::sleep(std::time::Duration::from_millis(20));
     };
     let x = x + text.trim().width() as u16 / 2 + (text.len() - text.trim_start().len()) as u16;

@@ -173,7 +173,7 @@ error-summary = Error: { $count ->
    *[other] { $count } answers need
 } correcting, as marked below.
 field-name = Name
-field-phone = Mobile number (11 digits)
+field-phone = Mobile number
 field-id-kind = Document type
 field-id-number = Document number
 field-time = Time

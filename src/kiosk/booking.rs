@@ -425,7 +425,11 @@ pub enum HoldLeft {
 
 impl HoldLeft {
     fn of(ms: u64) -> HoldLeft {
-        if ms > 60_000 { HoldLeft::Minutes(ms.div_ceil(60_000)) } else { HoldLeft::Seconds(ms.div_ceil(1_000)) }
+        if ms > 60_000 {
+            HoldLeft::Minutes(ms.div_ceil(60_000))
+        } else {
+            HoldLeft::Seconds(ms.div_ceil(1_000))
+        }
     }
 }
 
@@ -434,7 +438,9 @@ impl HoldLeft {
 pub fn hold_left(state: &State) -> Option<HoldLeft> {
     let hold = state.draft.as_ref()?.hold.as_ref()?;
     if state.screen_reader {
-        return Some(HoldLeft::Minutes(hold.expires_at_ms.saturating_sub(hold.placed_at_ms).div_ceil(60_000)));
+        return Some(HoldLeft::Minutes(
+            hold.expires_at_ms.saturating_sub(hold.placed_at_ms).div_ceil(60_000),
+        ));
     }
     Some(HoldLeft::of(hold.expires_at_ms.saturating_sub(state.now_ms)))
 }

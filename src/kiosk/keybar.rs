@@ -26,7 +26,8 @@ pub fn hints(state: &State) -> Vec<Hint> {
     let tr = Tr::new(state.lang);
     let digits = format!("1–{}", state.page_limit());
     let mut keys: Vec<(String, String, Option<Action>)> = Vec::new();
-    let mut push = |key: &str, id: &str, action: Option<Action>| keys.push((key.to_owned(), tr.t(id), action));
+    let mut push =
+        |key: &str, id: &str, action: Option<Action>| keys.push((key.to_owned(), tr.t(id), action));
     match state.screen() {
         Screen::Guide { .. } => {
             push("↑↓", "key-scroll", None);
@@ -72,7 +73,8 @@ pub fn hints(state: &State) -> Vec<Hint> {
     }
     let next = Tr::new(state.lang.next()).t("lang-name");
     keys.push(("F2".into(), next, Some(Action::SwitchLanguage)));
-    let mut push = |key: &str, id: &str, action: Option<Action>| keys.push((key.to_owned(), tr.t(id), action));
+    let mut push =
+        |key: &str, id: &str, action: Option<Action>| keys.push((key.to_owned(), tr.t(id), action));
     if typing {
         push("F3", "key-keyboard", Some(Action::Keyboard));
     }

@@ -184,7 +184,9 @@ pub fn toggle(state: &mut State) {
 /// A physical key while the keyboard shows. None: not the keyboard's key,
 /// the form handles it as always.
 pub fn key(state: &mut State, key: &KeyEvent) -> Option<Vec<Outcome>> {
-    if key.kind == KeyEventKind::Release || key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
+    if key.kind == KeyEventKind::Release
+        || key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    {
         return None;
     }
     let layout = layout(state);
@@ -327,11 +329,8 @@ fn switch(state: &mut State, fits: impl Fn(Layout) -> bool) {
     let n = layouts.len();
     if let Some(next) = (1..=n).map(|i| (kb.choice + i) % n).find(|i| fits(layouts[*i])) {
         kb.choice = next;
-        kb.composition = Composition::new(if layouts[next] == Layout::Strokes {
-            Script::Strokes
-        } else {
-            Script::Pinyin
-        });
+        kb.composition =
+            Composition::new(if layouts[next] == Layout::Strokes { Script::Strokes } else { Script::Pinyin });
         kb.focus = None;
     }
 }
@@ -359,7 +358,8 @@ fn commit_letters(state: &mut State) -> Option<Outcome> {
 fn cased(state: &State, c: char) -> char {
     let Some((_, Entry::Name | Entry::Search)) = focused(state) else { return c };
     let field = focused_text(state);
-    let at_word_start = field.is_none_or(|f| f.text.chars().take(f.caret).last().is_none_or(|p| p == ' ' || p == '-'));
+    let at_word_start =
+        field.is_none_or(|f| f.text.chars().take(f.caret).last().is_none_or(|p| p == ' ' || p == '-'));
     if at_word_start && focused(state).is_some_and(|(_, e)| e == Entry::Name) {
         c.to_ascii_uppercase()
     } else {

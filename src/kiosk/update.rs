@@ -8,7 +8,9 @@ use super::keymap::{self, Action};
 use super::layout::{self, MenuLayout};
 use super::screen::{self, Menu, Screen, WelcomeItem};
 use super::typing::{self, Outcome};
-use super::{CatalogState, Effect, Msg, Notice, State, booking, handoff, idle, keybar, lookup, search, staff};
+use super::{
+    CatalogState, Effect, Msg, Notice, State, booking, handoff, idle, keybar, lookup, search, staff,
+};
 use crate::domain::IdKind;
 
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
@@ -670,7 +672,9 @@ fn click(state: &mut State, mouse: MouseEvent) -> Vec<Effect> {
         MouseEventKind::Down(MouseButton::Left) if let Some(button) = on_button(state, mouse) => {
             act(state, button)
         }
-        MouseEventKind::Down(MouseButton::Left) if let Some(hint) = keybar::at(state, mouse.column, mouse.row) => {
+        MouseEventKind::Down(MouseButton::Left)
+            if let Some(hint) = keybar::at(state, mouse.column, mouse.row) =>
+        {
             act(state, hint)
         }
         MouseEventKind::Down(MouseButton::Left)

@@ -12,7 +12,7 @@ use crate::kiosk::{
     Remote, State,
     booking::{self, CheckItem, Field},
 };
-use crate::ui::documents::{field_error, id_kind_name};
+use crate::ui::documents::{field_error, id_kind_name, id_kind_short_name};
 use crate::ui::{
     Ui, screens,
     widgets::{
@@ -205,8 +205,15 @@ pub fn check(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, selected: us
             CheckItem::Change(field) => {
                 let (label, value) = match field {
                     Field::Name => ("field-name", d.name.text.clone()),
-                    Field::Phone => ("field-phone", crate::domain::person::normalize_phone(&d.phone.text)),
-                    _ => ("field-id-number", format!("{} {}", id_kind_name(tr, d.id_kind), d.id_number.text)),
+                    Field::Phone => ("field-phone", crate::domain::person::display_phone(&d.phone.text)),
+                    _ => {
+                        let id = format!(
+                            "{} {}",
+                            id_kind_short_name(tr, d.id_kind),
+                            d.id_number.text.to_uppercase()
+                        );
+                        ("field-id-number", id)
+                    }
                 };
                 let label =
                     tr.a("check-answer", &[("label", i18n::s(&tr.t(label))), ("value", i18n::s(&value))]);

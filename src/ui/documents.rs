@@ -57,3 +57,15 @@ fn format_message(kind: IdKind) -> &'static str {
         IdKind::Passport => "err-document-format",
     }
 }
+
+/// The document's short name, where a line also holds the number (the check page).
+pub fn id_kind_short_name(tr: &Tr, kind: IdKind) -> String {
+    tr.t(match kind {
+        IdKind::ResidentId => "id-kind-short-resident",
+        IdKind::HkMacaoPermit => "id-kind-short-hk-macao-permit",
+        IdKind::TaiwanPermit => "id-kind-short-taiwan-permit",
+        IdKind::ResidencePermit => "id-kind-short-residence-permit",
+        IdKind::ForeignPermanentResident => "id-kind-short-permanent-residence",
+        IdKind::Passport => "id-kind-short-passport",
+    })
+}

@@ -206,7 +206,13 @@ pub const COMPOSITION_WIDTH: u16 = 16;
 /// Every key of the keyboard in `area` (its bottom rows of the body). For a
 /// composing layout, `shown` are the candidates from the page's first; as
 /// many as fit get a key.
-pub fn caps(layout: Option<Layout>, layouts: &[Layout], area: Rect, elderly: bool, shown: &[Candidate]) -> Vec<Cap> {
+pub fn caps(
+    layout: Option<Layout>,
+    layouts: &[Layout],
+    area: Rect,
+    elderly: bool,
+    shown: &[Candidate],
+) -> Vec<Cap> {
     let h = if elderly { 2 } else { 1 };
     let mut out = vec![];
     let mut y = area.y;
@@ -227,7 +233,8 @@ pub fn caps(layout: Option<Layout>, layouts: &[Layout], area: Rect, elderly: boo
             y += h;
         }
     }
-    let keys: Vec<(Key, u16)> = function_keys(layout, layouts).into_iter().map(|k| (k, key_width(k))).collect();
+    let keys: Vec<(Key, u16)> =
+        function_keys(layout, layouts).into_iter().map(|k| (k, key_width(k))).collect();
     row(&keys, area, y, h, &mut out);
     out
 }
@@ -303,7 +310,8 @@ mod tests {
     #[test]
     fn every_key_is_at_least_three_cells_wide_and_inside_its_area() {
         let area = Rect::new(1, 10, 78, 10);
-        let shown: Vec<Candidate> = ["王", "汪", "望", "网", "往", "旺", "忘", "亡", "枉", "妄"].map(cand).to_vec();
+        let shown: Vec<Candidate> =
+            ["王", "汪", "望", "网", "往", "旺", "忘", "亡", "枉", "妄"].map(cand).to_vec();
         let all = [
             Layout::Digits,
             Layout::DigitsX,
@@ -357,6 +365,8 @@ mod tests {
         let n = candidates_shown(&caps);
         assert!((1..9).contains(&n), "long words: fewer than nine fit ({n})");
         let prev = caps.iter().find(|c| c.key == Key::PrevPage).unwrap();
-        assert!(caps.iter().filter(|c| matches!(c.key, Key::Candidate(_))).all(|c| c.area.right() < prev.area.x));
+        assert!(
+            caps.iter().filter(|c| matches!(c.key, Key::Candidate(_))).all(|c| c.area.right() < prev.area.x)
+        );
     }
 }

@@ -71,4 +71,3 @@ pub fn draw(frame: &mut Frame, ui: &Ui, state: &State, body: Rect, fields: &[Fie
         y += layout::field_pitch(state);
     }
 }
-

@@ -73,7 +73,8 @@ pub fn draw(frame: &mut Frame, ui: &Ui, state: &State, area: Rect) {
         // The composition, where the citizen sees what the candidates are for.
         let text = if composing {
             state.keyboard.composition.display()
-        } else { ui.tr.t(if layout == Some(Layout::Strokes) { "kb-type-strokes" } else { "kb-type-pinyin" })
+        } else {
+            ui.tr.t(if layout == Some(Layout::Strokes) { "kb-type-strokes" } else { "kb-type-pinyin" })
         };
         let style = if composing { t.focus } else { t.dim };
         let bar = Rect { width: COMPOSITION_WIDTH.saturating_sub(1).min(area.width), height: 1, ..area };
@@ -110,6 +111,9 @@ fn draw_key(frame: &mut Frame, cap: &Cap, label: &str, style: Style, focused: bo
     ]);
     frame.render_widget(Paragraph::new(line), Rect { height: 1, ..cap.area });
     for y in cap.area.y + 1..cap.area.bottom() {
-        frame.render_widget(Paragraph::new(Line::styled(" ".repeat(w), style)), Rect { y, height: 1, ..cap.area });
+        frame.render_widget(
+            Paragraph::new(Line::styled(" ".repeat(w), style)),
+            Rect { y, height: 1, ..cap.area },
+        );
     }
 }
