@@ -294,3 +294,20 @@ fn a_screen_reader_hears_the_last_minute_once_and_nothing_ticks() {
     assert!(send(&mut s, [Msg::Tick(expires - 30_000)]).is_empty(), "said once");
     assert_eq!(s.notice, None);
 }
+
+#[test]
+fn search_offers_the_catalogues_words_and_hong_kong_gets_traditional_characters() {
+    let mut s = ready(Lang::ZhCn);
+    s.config.touch = Touch::On;
+    let index = onestop::search::SearchIndex::build(&demo_catalog());
+    send(&mut s, [Msg::IndexBuilt(std::sync::Arc::new(index)), ch('/')]);
+    send(&mut s, "shebao".chars().map(ch));
+    assert_eq!(typing::candidates(&s)[0].text, "社保", "{:?}", typing::candidates(&s));
+    send(&mut s, [ch(' ')]);
+    assert_eq!(s.search.text, "社保");
+    let Screen::Search { hits, .. } = s.screen() else { panic!() };
+    assert!(!hits.is_empty(), "the word found services");
+    let mut hk = details(Lang::ZhHk, (80, 24), false, Touch::On);
+    send(&mut hk, "zhang".chars().map(ch));
+    assert_eq!(typing::candidates(&hk)[0].text, "張");
+}

@@ -7,12 +7,12 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
 
 use super::booking::Field;
-use super::input::ime::{Candidate, Composition, Context, Script, Stroke};
+use super::input::ime::{Candidate, Composition, Context, Forms, Script, Stroke};
 use super::input::keyboard::{self, Cap, Entry, Key, Layout, Touch};
 use super::keymap::Action;
 use super::lookup::LookupField;
 use super::{Screen, State};
-use crate::domain::IdKind;
+use crate::domain::{IdKind, Lang};
 
 /// The keyboard's side of a session.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -135,8 +135,11 @@ pub fn candidates(state: &State) -> Vec<Candidate> {
     }
     let Some((_, entry)) = focused(state) else { return vec![] };
     let before = focused_text(state).map_or(0, |f| f.caret);
-    let ctx = Context { purpose: entry.purpose(), before, vocabulary: &[] };
-    kb.composition.candidates(&ctx).into_iter().skip(kb.composition.offset).collect()
+    let vocabulary = state.search_index.as_ref().map_or(&[][..], |i| i.vocabulary());
+    let ctx = Context { purpose: entry.purpose(), before, vocabulary };
+    // Hong Kong writes Traditional characters: they come first there.
+    let forms = if state.lang == Lang::ZhHk { Forms::Traditional } else { Forms::Simplified };
+    kb.composition.candidates_in(&ctx, forms).into_iter().skip(kb.composition.offset).collect()
 }
 
 fn focused_text(state: &State) -> Option<&super::form::TextField> {
