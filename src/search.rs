@@ -6,7 +6,7 @@
 //! the session's loop); a search is one pass over it, fast enough to run on
 //! every keystroke.
 
-mod vocabulary;
+pub mod vocabulary;
 
 use memchr::memmem::Finder;
 use pinyin::ToPinyin;

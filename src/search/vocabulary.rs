@@ -23,7 +23,7 @@ type Runs<'c> = HashMap<&'c str, (u32, usize)>;
 /// always inside one longer part (身份证 out of 身份证到期, 补身份证,
 /// 临时身份证 …, where 身份 never stands apart from it). A word's
 /// usefulness is the popularity of the services using it, added up.
-pub(super) fn build(catalog: &Catalog) -> Vec<Word> {
+pub fn build(catalog: &Catalog) -> Vec<Word> {
     // Simplified and Traditional texts apart: 身份 is in 身份证 and in
     // 身份證, yet never stands alone in either.
     // (word, usefulness, (language, when first met)):

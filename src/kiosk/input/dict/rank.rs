@@ -109,7 +109,8 @@ impl<'a> Ranking<'a> {
     /// their pinyin is the first syllables typed (社保 for shebaoka).
     fn words(&mut self, letters: &str, pieces: &[Range<usize>], vocabulary: &'a [Word]) {
         for (i, w) in vocabulary.iter().enumerate() {
-            let i = i.min(1 << 20) as u32;
+            // The vocabulary's order, in the low 20 bits of `order`.
+            let i = i.min((1 << 20) - 1) as u32;
             if w.pinyin.is_empty() || w.text.is_empty() {
                 continue;
             }
@@ -229,12 +230,16 @@ impl<'a> Ranking<'a> {
             if out.len() == limit {
                 break;
             }
+            let first_time = match s.text {
+                Text::Char(id) => !std::mem::replace(&mut seen_chars[id as usize], true),
+                Text::Str(text) => seen_words.insert(text),
+            };
+            if !first_time {
+                continue;
+            }
             let text = match s.text {
-                Text::Char(id) if !std::mem::replace(&mut seen_chars[id as usize], true) => {
-                    self.d.entry(id).ch.to_string()
-                }
-                Text::Str(text) if seen_words.insert(text) => text.to_owned(),
-                _ => continue,
+                Text::Char(id) => self.d.entry(id).ch.to_string(),
+                Text::Str(text) => text.to_owned(),
             };
             out.push(Candidate { text, covers: s.covers });
         }
