@@ -71,6 +71,11 @@ impl ApiClient {
         self.send(self.http.post(format!("{}/api/v1/holds", self.base)).json(req)).await
     }
 
+    /// Keeps a held place for another full hold time.
+    pub async fn extend_hold(&self, id: &str) -> Result<Hold, BookingFailure> {
+        self.send(self.http.post(format!("{}/api/v1/holds/{id}/extend", self.base))).await
+    }
+
     pub async fn release_hold(&self, id: &str) -> Result<(), FetchError> {
         let resp =
             self.http.delete(format!("{}/api/v1/holds/{id}", self.base)).send().await.map_err(classify)?;
@@ -142,6 +147,7 @@ impl ApiClient {
         Err(match err.code.as_str() {
             "slot_full" => BookingFailure::SlotFull,
             "hold_expired" => BookingFailure::HoldExpired,
+            "extend_refused" => BookingFailure::NotExtended,
             "already_booked" => BookingFailure::AlreadyBooked,
             "not_found" => BookingFailure::NotFound,
             "invalid_field" => BookingFailure::Invalid(err.field.unwrap_or_default()),

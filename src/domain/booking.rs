@@ -166,6 +166,9 @@ pub enum BookingFailure {
     NotFound,
     /// The request was refused for another reason (e.g. a reused key).
     Refused,
+    /// The held place cannot be kept longer (kept twice already, or the
+    /// slot has no place left for others).
+    NotExtended,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]

@@ -84,6 +84,10 @@ pub struct HeldPlace {
     pub expires_at_ms: u64,
     /// A screen reader has been told that the last minute began.
     pub warned: bool,
+    /// Times the citizen had it kept longer.
+    pub extensions: u8,
+    /// A request to keep it longer is on its way.
+    pub extending: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -251,7 +255,14 @@ pub fn hold_placed(state: &mut State, result: Result<Hold, BookingFailure>) -> V
             let now = state.now_ms;
             if let Some(d) = state.draft.as_mut() {
                 let expires_at_ms = now + u64::from(hold.expires_in) * 1000;
-                d.hold = Some(HeldPlace { id: hold.id, placed_at_ms: now, expires_at_ms, warned: false });
+                d.hold = Some(HeldPlace {
+                    id: hold.id,
+                    placed_at_ms: now,
+                    expires_at_ms,
+                    warned: false,
+                    extensions: 0,
+                    extending: false,
+                });
             }
             state.screens.push(Screen::BookDetails {
                 focus: Field::Name,
@@ -409,6 +420,53 @@ pub fn tick(state: &mut State, before_ms: u64) -> Vec<Effect> {
     // What is shown changes: the minutes, and each second of the last one.
     let shown = |now: u64| HoldLeft::of(left(now));
     if in_details && shown(before_ms) != shown(state.now_ms) { vec![Effect::Redraw] } else { vec![] }
+}
+
+/// The held place may be kept longer this many times (the server's rule too).
+pub const MAX_EXTENSIONS: u8 = 2;
+/// …once this little time is left.
+const EXTEND_WITHIN_MS: u64 = 60_000;
+
+/// The citizen may ask to keep the place longer now: in its last minute,
+/// on the details or check page, at most `MAX_EXTENSIONS` times.
+pub fn can_keep_longer(state: &State) -> bool {
+    let Some(hold) = state.draft.as_ref().and_then(|d| d.hold.as_ref()) else { return false };
+    matches!(state.screen(), Screen::BookDetails { .. } | Screen::BookCheck { sending: false, .. })
+        && hold.extensions < MAX_EXTENSIONS
+        && !hold.extending
+        && hold.expires_at_ms.saturating_sub(state.now_ms) <= EXTEND_WITHIN_MS
+}
+
+/// F4, or its hint tapped: ask the backend to keep the place longer.
+pub fn keep_longer(state: &mut State) -> Vec<Effect> {
+    if !can_keep_longer(state) {
+        return vec![];
+    }
+    let Some(hold) = state.draft.as_mut().and_then(|d| d.hold.as_mut()) else { return vec![] };
+    hold.extending = true;
+    vec![Effect::ExtendHold { id: hold.id.clone() }]
+}
+
+pub fn hold_extended(state: &mut State, result: Result<Hold, BookingFailure>) -> Vec<Effect> {
+    let now = state.now_ms;
+    let Some(held) = state.draft.as_mut().and_then(|d| d.hold.as_mut()) else { return vec![] };
+    held.extending = false;
+    match result {
+        Ok(hold) if hold.id == held.id => {
+            held.expires_at_ms = now + u64::from(hold.expires_in) * 1000;
+            held.placed_at_ms = now;
+            held.extensions += 1;
+            held.warned = false;
+            state.notice = Some(Notice::HoldKept);
+        }
+        Ok(_) => {}
+        Err(failure) => {
+            // It cannot be kept longer: say so once; the last minute runs on.
+            held.extensions = MAX_EXTENSIONS;
+            state.notice = Some(Notice::Booking(failure));
+        }
+    }
+    vec![Effect::Redraw]
 }
 
 /// After the screen changes by itself, input waits this long.

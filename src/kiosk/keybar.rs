@@ -28,6 +28,10 @@ pub fn hints(state: &State) -> Vec<Hint> {
     let mut keys: Vec<(String, String, Option<Action>)> = Vec::new();
     let mut push =
         |key: &str, id: &str, action: Option<Action>| keys.push((key.to_owned(), tr.t(id), action));
+    // In the held place's last minute, keeping it longer comes first.
+    if super::booking::can_keep_longer(state) {
+        push("F4", "key-keep-place", Some(Action::KeepPlace));
+    }
     match state.screen() {
         Screen::Guide { .. } => {
             push("↑↓", "key-scroll", None);

@@ -23,6 +23,8 @@ pub enum Action {
     Search,
     /// Show or hide the on-screen keyboard.
     Keyboard,
+    /// Keep the held place longer.
+    KeepPlace,
     /// Text entry: a character typed (IME text arrives this way too).
     Type(char),
     Erase,
@@ -82,6 +84,7 @@ pub fn action(key: &KeyEvent) -> Option<Action> {
         KeyCode::Home => Action::Home,
         KeyCode::F(2) => Action::SwitchLanguage,
         KeyCode::F(3) => Action::Keyboard,
+        KeyCode::F(4) => Action::KeepPlace,
         KeyCode::Char('r' | 'R') => Action::Retry,
         KeyCode::Char('p' | 'P') => Action::Phone,
         KeyCode::Char('/') => Action::Search,

@@ -46,6 +46,7 @@ pub enum Msg {
     DaysLoaded(Result<Days, FetchError>),
     SlotsLoaded(Result<Slots, FetchError>),
     HoldPlaced(Result<Hold, BookingFailure>),
+    HoldExtended(Result<Hold, BookingFailure>),
     BookingConfirmed(Result<Booking, BookingFailure>),
     BookingFound(Result<Booking, BookingFailure>),
     BookingCancelled(Result<Booking, BookingFailure>),
@@ -86,6 +87,10 @@ pub enum Effect {
         hall: String,
         service: String,
         start: String,
+    },
+    /// Keep the held place longer (the citizen asked, in its last minute).
+    ExtendHold {
+        id: String,
     },
     /// Give a held place back; nobody waits for the answer.
     ReleaseHold {
@@ -213,6 +218,8 @@ pub enum Notice {
     ConfigReloaded,
     /// The held place has a minute left (said once, to a screen reader).
     HoldEnding,
+    /// The held place is kept for another full time.
+    HoldKept,
     /// A new configuration was refused (its problems, for staff); the old one stays.
     ConfigRejected(String),
 }

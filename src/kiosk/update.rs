@@ -161,6 +161,7 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::HoldPlaced(result) => booking::hold_placed(state, result),
+        Msg::HoldExtended(result) => booking::hold_extended(state, result),
         Msg::BookingConfirmed(result) => booking::confirmed(state, result),
         Msg::BookingFound(result) => {
             lookup::found(state, result);
@@ -253,6 +254,7 @@ fn act_on(state: &mut State, action: Action) -> Vec<Effect> {
             typing::toggle(state);
             vec![]
         }
+        Action::KeepPlace => booking::keep_longer(state),
         Action::Phone => {
             if let Some(Screen::Guide { qr, .. } | Screen::BookDone { qr, .. }) = state.screens.last_mut() {
                 *qr = !*qr;

@@ -73,6 +73,9 @@ impl Executor<'_> {
                     |c| async move { Msg::BookingConfirmed(c.book(&idempotency_key, &request).await) },
                 );
             }
+            Effect::ExtendHold { id } => {
+                self.spawn(|c| async move { Msg::HoldExtended(c.extend_hold(&id).await) });
+            }
             Effect::FindBooking { code, last4 } => {
                 self.spawn(|c| async move { Msg::BookingFound(c.find_booking(&code, &last4).await) });
             }

@@ -14,7 +14,7 @@ use super::{
     AppState,
     calendar::{self, SlotTime},
     routes::Fail,
-    store::{BookError, HoldSlot, NewBooking, StoredBooking, normalize_code},
+    store::{self, BookError, HoldSlot, NewBooking, StoredBooking, normalize_code},
 };
 use crate::domain::{
     ApiError, Booking, BookingRequest, BookingStatus, Day, Days, FieldError, Hall, Hold, HoldRequest,
@@ -215,6 +215,41 @@ pub(super) async fn create_hold(
             let hold = Hold { id, expires_at, expires_in: state.hold_secs as u32 };
             Ok((StatusCode::CREATED, Json(hold)).into_response())
         }
+    }
+}
+
+/// Keeps a held place for another full hold time, while the citizen is
+/// still typing: at most twice, and only while the slot has a place left
+/// for others.
+#[utoipa::path(
+    post,
+    path = "/api/v1/holds/{id}/extend",
+    params(("id" = String, Path)),
+    responses(
+        (status = 200, body = Hold),
+        (status = 409, description = "`extend_refused`: kept longer twice already, or the slot is full", body = ApiError),
+        (status = 410, description = "`hold_expired`", body = ApiError),
+    )
+)]
+pub(super) async fn extend_hold(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Hold>> {
+    let (_, secs) = now_secs(&state);
+    let expires = secs + state.hold_secs;
+    match state.store.extend(&id, secs, expires).await.map_err(Fail::internal)? {
+        store::Extend::Kept => {
+            let expires_at = Timestamp::from_second(expires).map(|t| t.to_string()).unwrap_or_default();
+            Ok(Json(Hold { id, expires_at, expires_in: state.hold_secs as u32 }))
+        }
+        store::Extend::Gone => {
+            Err(Fail::new(StatusCode::GONE, "hold_expired", "the hold expired; choose a slot again"))
+        }
+        store::Extend::TooOften | store::Extend::NoRoom => Err(Fail::new(
+            StatusCode::CONFLICT,
+            "extend_refused",
+            "the place cannot be kept longer; confirm the booking or choose again",
+        )),
     }
 }
 

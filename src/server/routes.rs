@@ -28,6 +28,7 @@ use crate::domain::{self, ApiError};
         booking::slots,
         booking::create_hold,
         booking::delete_hold,
+        booking::extend_hold,
         booking::create_booking,
         booking::get_booking,
         booking::cancel_booking,
@@ -46,6 +47,7 @@ pub(super) fn router(state: AppState) -> Router {
         .route("/api/v1/halls/{hall}/slots", get(booking::slots))
         .route("/api/v1/holds", post(booking::create_hold))
         .route("/api/v1/holds/{id}", delete(booking::delete_hold))
+        .route("/api/v1/holds/{id}/extend", post(booking::extend_hold))
         .route("/api/v1/bookings", post(booking::create_booking))
         .route("/api/v1/bookings/{code}", get(booking::get_booking))
         .route("/api/v1/bookings/{code}/cancel", post(booking::cancel_booking))

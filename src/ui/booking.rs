@@ -148,6 +148,9 @@ pub fn details(
     if let Some(left) = booking::hold_left(state) {
         let text = match left {
             booking::HoldLeft::Minutes(m) => tr.a("hold-minutes", &[("minutes", i18n::n(m as u32))]),
+            booking::HoldLeft::Seconds(s) if booking::can_keep_longer(state) => {
+                tr.a("hold-seconds-keep", &[("seconds", i18n::n(s as u32))])
+            }
             booking::HoldLeft::Seconds(s) => tr.a("hold-seconds", &[("seconds", i18n::n(s as u32))]),
         };
         frame.render_widget(Line::styled(text, t.info), Rect { y: body.y + 1, height: 1, ..body });

@@ -156,6 +156,7 @@ pub fn notice(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
         }
         Some(Notice::ConfigReloaded) => (tr.t("notice-config-reloaded"), ui.theme.info),
         Some(Notice::HoldEnding) => (tr.t("notice-hold-ending"), ui.theme.info),
+        Some(Notice::HoldKept) => (tr.t("notice-hold-kept"), ui.theme.info),
         Some(Notice::ConfigRejected(problems)) => {
             (tr.a("notice-config-rejected", &[("problems", i18n::s(problems))]), ui.theme.error)
         }
@@ -170,6 +171,7 @@ pub fn notice(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
             BookingFailure::Invalid(_) => error("notice-invalid"),
             BookingFailure::NotFound => error("notice-not-found"),
             BookingFailure::Refused => error("notice-refused"),
+            BookingFailure::NotExtended => error("notice-not-extended"),
         },
     };
     super::wrap::draw(frame, area, area.y, &text, style);

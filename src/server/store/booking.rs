@@ -35,6 +35,21 @@ impl From<sqlx::Error> for BookError {
     }
 }
 
+/// A hold is kept longer at most this many times.
+pub const MAX_EXTENSIONS: i64 = 2;
+
+/// What asking to keep a hold longer came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Extend {
+    Kept,
+    /// Expired, given back, or never there.
+    Gone,
+    /// Already kept longer `MAX_EXTENSIONS` times.
+    TooOften,
+    /// The slot has no place left for anyone else.
+    NoRoom,
+}
+
 /// The slot a hold is for, as the route layer computed it from the catalogue.
 pub struct HoldSlot<'a> {
     pub hall: &'a str,
@@ -150,6 +165,9 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         sqlx::query("DELETE FROM holds WHERE expires_utc <= $1").bind(now).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM hold_extensions WHERE hold NOT IN (SELECT id FROM holds)")
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -214,6 +232,44 @@ impl Store {
         .await?;
         tx.commit().await?;
         Ok(Some(id))
+    }
+
+    /// Keeps a hold until `expires`, if it is still live, was kept longer
+    /// fewer than `MAX_EXTENSIONS` times, and its slot still has a place
+    /// left for others (a hold may not outlast demand for the last place).
+    pub async fn extend(&self, hold: &str, now: i64, expires: i64) -> Result<Extend, StoreError> {
+        let mut conn = self.write(false).await?;
+        let mut tx = conn.begin().await?;
+        let row = sqlx::query(
+            "SELECT s.taken < s.capacity AS room, COALESCE(e.times, 0) AS times FROM holds h \
+             JOIN slots s ON s.hall = h.hall AND s.service = h.service AND s.start_utc = h.start_utc \
+             LEFT JOIN hold_extensions e ON e.hold = h.id WHERE h.id = $1 AND h.expires_utc > $2",
+        )
+        .bind(hold)
+        .bind(now)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(row) = row else { return Ok(Extend::Gone) };
+        if row.try_get::<i64, _>("times")? >= MAX_EXTENSIONS {
+            return Ok(Extend::TooOften);
+        }
+        if !row.try_get::<bool, _>("room")? {
+            return Ok(Extend::NoRoom);
+        }
+        sqlx::query("UPDATE holds SET expires_utc = $2 WHERE id = $1")
+            .bind(hold)
+            .bind(expires)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO hold_extensions (hold, times) VALUES ($1, 1) \
+             ON CONFLICT (hold) DO UPDATE SET times = hold_extensions.times + 1",
+        )
+        .bind(hold)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Extend::Kept)
     }
 
     /// Gives a hold's place back; false when there was no such hold.

@@ -19,7 +19,7 @@ use sqlx::{
 mod booking;
 mod handoff;
 
-pub use booking::{BookError, HoldSlot, NewBooking, StoredBooking, crockford, normalize_code};
+pub use booking::{BookError, Extend, HoldSlot, NewBooking, StoredBooking, crockford, normalize_code};
 pub use handoff::StoredHandoff;
 
 use crate::domain::{Catalog, Category, Hall, Service};
@@ -37,6 +37,8 @@ const SCHEMA: &[&str] = &[
      start_utc BIGINT NOT NULL, end_utc BIGINT NOT NULL, local_date TEXT NOT NULL, \
      expires_utc BIGINT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS holds_expiry ON holds (expires_utc)",
+    // How often each hold was kept longer (at most twice); a row goes with its hold.
+    "CREATE TABLE IF NOT EXISTS hold_extensions (hold TEXT PRIMARY KEY, times INTEGER NOT NULL)",
     "CREATE TABLE IF NOT EXISTS bookings (code TEXT PRIMARY KEY, status TEXT NOT NULL, hall TEXT NOT NULL, \
      service TEXT NOT NULL, start_utc BIGINT NOT NULL, end_utc BIGINT NOT NULL, local_date TEXT NOT NULL, \
      name TEXT NOT NULL, phone TEXT NOT NULL, phone_last4 TEXT NOT NULL, id_hash TEXT NOT NULL, \
