@@ -18,6 +18,8 @@ macro_rules! locale {
             include_str!(concat!("../locales/", $dir, "/input.ftl")),
             "\n",
             include_str!(concat!("../locales/", $dir, "/documents.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $dir, "/phone.ftl")),
         )
     };
 }
