@@ -311,3 +311,36 @@ fn search_offers_the_catalogues_words_and_hong_kong_gets_traditional_characters(
     send(&mut hk, "zhang".chars().map(ch));
     assert_eq!(typing::candidates(&hk)[0].text, "張");
 }
+
+#[test]
+fn in_the_last_minute_the_place_can_be_kept_longer_twice() {
+    use onestop::domain::{BookingFailure, Hold};
+    use onestop::kiosk::Effect;
+    let mut s = details(Lang::ZhCn, (80, 24), false, Touch::Auto);
+    s.config.idle_timeout_ms = 3_600_000;
+    let expires = s.draft.as_ref().unwrap().hold.as_ref().unwrap().expires_at_ms;
+    send(&mut s, [Msg::Tick(expires - 120_000)]);
+    assert!(send(&mut s, [key(KeyCode::F(4))]).is_empty(), "not before the last minute");
+    send(&mut s, [Msg::Tick(expires - 50_000)]);
+    assert!(screen_text(&s).contains("F4"), "the form says how: {}", screen_text(&s));
+    let hint = onestop::kiosk::keybar::hints(&s).into_iter().find(|h| h.key == "F4").expect("a hint to tap");
+    let row = layout::bands(&s).status.y;
+    let effects = send(&mut s, [tap(hint.x + 1, row)]);
+    assert_eq!(effects, vec![Effect::ExtendHold { id: "h1".into() }], "the hint, tapped, asks");
+    assert!(send(&mut s, [key(KeyCode::F(4))]).is_empty(), "one request at a time");
+    let kept = Hold { id: "h1".into(), expires_at: String::new(), expires_in: 300 };
+    send(&mut s, [Msg::HoldExtended(Ok(kept.clone()))]);
+    assert_eq!(s.notice, Some(onestop::kiosk::Notice::HoldKept));
+    let now = s.now_ms;
+    assert_eq!(s.draft.as_ref().unwrap().hold.as_ref().unwrap().expires_at_ms, now + 300_000);
+    send(&mut s, [Msg::Tick(now + 250_000), key(KeyCode::F(4)), Msg::HoldExtended(Ok(kept))]);
+    send(&mut s, [Msg::Tick(now + 500_000)]);
+    assert!(send(&mut s, [key(KeyCode::F(4))]).is_empty(), "twice at most");
+    // A refusal is said, and the last minute runs on.
+    let mut r = details(Lang::ZhCn, (80, 24), false, Touch::Auto);
+    r.config.idle_timeout_ms = 3_600_000;
+    send(&mut r, [Msg::Tick(expires - 30_000), key(KeyCode::F(4))]);
+    send(&mut r, [Msg::HoldExtended(Err(BookingFailure::NotExtended))]);
+    assert_eq!(r.notice, Some(onestop::kiosk::Notice::Booking(BookingFailure::NotExtended)));
+    assert!(onestop::kiosk::keybar::hints(&r).iter().all(|h| h.key != "F4"), "not offered again");
+}
