@@ -6,6 +6,7 @@ mod calendar;
 pub mod catalog_source;
 pub mod clock;
 mod handoff;
+pub mod proof;
 mod routes;
 pub mod store;
 
@@ -40,6 +41,8 @@ pub struct ServerOptions {
     pub lookups_per_minute: u32,
     /// Reverse proxies whose X-Forwarded-For is believed.
     pub trusted_proxies: Vec<IpAddr>,
+    /// Wrong tries at a booking's proof allowed per booking and per address.
+    pub proof_limits: proof::ProofLimits,
     pub clock: Arc<dyn Clock>,
 }
 
@@ -54,6 +57,7 @@ impl ServerOptions {
             public_url: None,
             lookups_per_minute: 30,
             trusted_proxies: vec![],
+            proof_limits: proof::ProofLimits::default(),
             clock: Arc::new(clock::SystemClock),
         }
     }
@@ -113,6 +117,8 @@ pub(crate) struct AppState {
     pub public_url: String,
     pub limit: Arc<crate::limit::PerMinute>,
     pub trusted_proxies: Arc<[IpAddr]>,
+    /// The one count of guesses at booking proofs, for every route that checks one.
+    pub proof: Arc<proof::ProofGuard>,
 }
 
 /// A running server; dropping it does not stop it (it lives as long as the runtime).
@@ -172,6 +178,7 @@ pub(crate) async fn prepare(opts: &ServerOptions, addr: SocketAddr) -> Result<Ap
         public_url,
         limit: Arc::new(crate::limit::PerMinute::new(opts.lookups_per_minute)),
         trusted_proxies: opts.trusted_proxies.clone().into(),
+        proof: Arc::new(proof::ProofGuard::new(opts.proof_limits, opts.clock.clone())),
     })
 }
 
