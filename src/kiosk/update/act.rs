@@ -1,0 +1,186 @@
+//! What an action does, wherever it came from: a key, a tap, a key bar hint.
+
+use super::*;
+
+pub(super) fn act(state: &mut State, action: Action) -> Vec<Effect> {
+    let deeper = state.screens.len() > 1;
+    let mut effects = act_on(state, action);
+    if deeper && state.screens.len() == 1 {
+        effects.extend(forget_citizen(state));
+    }
+    effects
+}
+
+/// Arriving back at the start (Home, or Back all the way), nothing of the last
+/// citizen's stays for the next: what they typed is wiped (text fields zero
+/// their memory when dropped) and a held place goes back.
+pub(super) fn forget_citizen(state: &mut State) -> Vec<Effect> {
+    let effects = booking::release_hold(state);
+    state.draft = None;
+    state.lookup = lookup::LookupForm::default();
+    state.search.clear();
+    effects
+}
+
+pub(super) fn act_on(state: &mut State, action: Action) -> Vec<Effect> {
+    // A message stays until the next key; a lost connection stays until it comes back.
+    state.notice = state.notice.take().filter(|n| matches!(n, Notice::Unavailable(_)));
+    // On the search screen, a text key while a result is chosen first brings
+    // the focus back to the query, the caret at its end; a key that only
+    // moves the caret does no more than that.
+    let edits = matches!(action, Action::Type(_) | Action::Erase | Action::Delete);
+    let moves = matches!(action, Action::Left | Action::Right | Action::Start | Action::End);
+    let refocused = (edits || moves) && back_to_query(state);
+    if refocused && moves {
+        return vec![];
+    }
+    match action {
+        Action::Quit if !state.config.lockdown => vec![Effect::EndSession],
+        Action::Quit => vec![],
+        Action::SwitchLanguage => {
+            state.lang = state.lang.next();
+            // The phone page speaks the language chosen.
+            handoff::request(state)
+        }
+        Action::Search => {
+            search::open(state);
+            vec![]
+        }
+        Action::Keyboard => {
+            typing::toggle(state);
+            vec![]
+        }
+        Action::KeepPlace => booking::keep_longer(state),
+        Action::Phone => {
+            if let Some(Screen::Guide { qr, .. } | Screen::BookDone { qr, .. }) = state.screens.last_mut() {
+                *qr = !*qr;
+            }
+            vec![]
+        }
+        Action::Home => {
+            state.screens.truncate(1);
+            vec![]
+        }
+        Action::Back => back(state),
+        Action::Retry => retry(state),
+        Action::Type(c) => {
+            type_text(state, c.encode_utf8(&mut [0; 4]));
+            vec![]
+        }
+        Action::Erase => {
+            edit_focused(state, |f| f.erase());
+            vec![]
+        }
+        Action::Delete => {
+            edit_focused(state, |f| f.delete());
+            vec![]
+        }
+        Action::Left | Action::Right => {
+            let right = action == Action::Right;
+            if !cycle_id_kind(state, right) {
+                edit_field(state, false, |f| f.step(if right { 1 } else { -1 }));
+            }
+            vec![]
+        }
+        Action::Start | Action::End => {
+            edit_field(state, false, |f| f.jump(action == Action::End));
+            vec![]
+        }
+        _ if state.screen().takes_text() => form_action(state, action),
+        Action::Up => move_focus(state, -1),
+        Action::Down => move_focus(state, 1),
+        Action::PageUp => move_focus(state, -page(state)),
+        Action::PageDown => move_focus(state, page(state)),
+        Action::Pick(n) => {
+            let (len, menu) = menu_of(state);
+            if let Some(menu) = menu {
+                let layout = MenuLayout::new(
+                    layout::menu_area(state.screen(), layout::bands(state).body),
+                    len,
+                    state.page_limit(),
+                );
+                let index = layout.page_start(menu.selected) + n;
+                if n < layout.page_size && index < len {
+                    return choose(state, index);
+                }
+            }
+            vec![]
+        }
+        Action::Activate => match (state.screen(), menu_of(state)) {
+            (Screen::Guide { .. }, _) if state.online == Some(false) => {
+                state.notice = Some(Notice::BookingOffline);
+                vec![]
+            }
+            (Screen::Guide { service, .. }, _) => {
+                let service = service.clone();
+                booking::start(state, &service)
+            }
+            (_, (_, Some(menu))) => choose(state, menu.selected),
+            _ => vec![],
+        },
+    }
+}
+
+/// One step back; leaving the details page gives the held place back. A
+/// QR code shown over its guide or confirmation is a step of its own.
+pub(super) fn back(state: &mut State) -> Vec<Effect> {
+    if let Some(Screen::Guide { qr, .. } | Screen::BookDone { qr, .. }) = state.screens.last_mut()
+        && *qr
+    {
+        *qr = false;
+        return vec![];
+    }
+    if state.screens.len() <= 1 {
+        return vec![];
+    }
+    let left = state.screens.pop();
+    let mut effects = vec![];
+    match left {
+        Some(Screen::BookDetails { back_to_check: false, .. }) => {
+            effects = booking::release_hold(state);
+            effects.extend(booking::load_slots(state));
+            if let Some(Screen::BookSlot { slots, .. }) = state.screens.last_mut() {
+                *slots = Remote::Loading;
+            }
+        }
+        Some(Screen::BookDate { .. } | Screen::BookHall(_)) if !in_booking(state) => state.draft = None,
+        _ => {}
+    }
+    effects
+}
+
+pub(super) fn in_booking(state: &State) -> bool {
+    state.screens.iter().any(|s| matches!(s, Screen::BookHall(_) | Screen::BookDate { .. }))
+}
+
+pub(super) fn retry(state: &mut State) -> Vec<Effect> {
+    if let CatalogState::Failed(_) = state.catalog {
+        state.catalog = CatalogState::Loading;
+        state.notice = None;
+        return vec![Effect::LoadCatalog { etag: None }];
+    }
+    match state.screens.last_mut() {
+        Some(Screen::BookDate { days, .. }) if matches!(days, Remote::Failed(_)) => {
+            *days = Remote::Loading;
+            booking::load_days(state)
+        }
+        Some(Screen::BookSlot { slots, .. }) if matches!(slots, Remote::Failed(_)) => {
+            *slots = Remote::Loading;
+            booking::load_slots(state)
+        }
+        _ => vec![],
+    }
+}
+
+/// What the keyboard's keys do to the field, done as the same keys typed would.
+pub(super) fn carry_out(state: &mut State, outcomes: Vec<Outcome>) -> Vec<Effect> {
+    let mut effects = vec![];
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Type(text) => text.chars().for_each(|c| effects.extend(act(state, Action::Type(c)))),
+            Outcome::Act(action) => effects.extend(act(state, action)),
+            Outcome::ClearField => edit_focused(state, |f| f.clear()),
+        }
+    }
+    effects
+}
