@@ -29,7 +29,7 @@ pub fn hints(state: &State) -> Vec<Hint> {
     let mut push =
         |key: &str, id: &str, action: Option<Action>| keys.push((key.to_owned(), tr.t(id), action));
     // In the held place's last minute, keeping it longer comes first.
-    if super::booking::can_keep_longer(state) {
+    if super::hold::can_keep_longer(state) {
         push("F4", "key-keep-place", Some(Action::KeepPlace));
     }
     match state.screen() {

@@ -5,6 +5,7 @@
 pub mod booking;
 pub mod form;
 pub mod handoff;
+pub mod hold;
 mod idle;
 pub mod input;
 pub mod keybar;

@@ -11,6 +11,7 @@ use crate::i18n::{self, Tr};
 use crate::kiosk::{
     Remote, State,
     booking::{self, CheckItem, Field},
+    hold,
 };
 use crate::ui::documents::{field_error, id_kind_name, id_kind_short_name};
 use crate::ui::{
@@ -145,13 +146,13 @@ pub fn details(
     let tr = &ui.tr;
     let t = &ui.theme;
     frame.render_widget(Line::styled(tr.t("book-details-heading"), t.heading), Rect { height: 1, ..body });
-    if let Some(left) = booking::hold_left(state) {
+    if let Some(left) = hold::hold_left(state) {
         let text = match left {
-            booking::HoldLeft::Minutes(m) => tr.a("hold-minutes", &[("minutes", i18n::n(m as u32))]),
-            booking::HoldLeft::Seconds(s) if booking::can_keep_longer(state) => {
+            hold::HoldLeft::Minutes(m) => tr.a("hold-minutes", &[("minutes", i18n::n(m as u32))]),
+            hold::HoldLeft::Seconds(s) if hold::can_keep_longer(state) => {
                 tr.a("hold-seconds-keep", &[("seconds", i18n::n(s as u32))])
             }
-            booking::HoldLeft::Seconds(s) => tr.a("hold-seconds", &[("seconds", i18n::n(s as u32))]),
+            hold::HoldLeft::Seconds(s) => tr.a("hold-seconds", &[("seconds", i18n::n(s as u32))]),
         };
         frame.render_widget(Line::styled(text, t.info), Rect { y: body.y + 1, height: 1, ..body });
     }

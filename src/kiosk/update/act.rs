@@ -50,7 +50,7 @@ pub(super) fn act_on(state: &mut State, action: Action) -> Vec<Effect> {
             typing::toggle(state);
             vec![]
         }
-        Action::KeepPlace => booking::keep_longer(state),
+        Action::KeepPlace => hold::keep_longer(state),
         Action::Phone => {
             if let Some(Screen::Guide { qr, .. } | Screen::BookDone { qr, .. }) = state.screens.last_mut() {
                 *qr = !*qr;

@@ -21,7 +21,7 @@ use super::layout::{self, MenuLayout};
 use super::screen::{self, Menu, Screen, WelcomeItem};
 use super::typing::{self, Outcome};
 use super::{
-    CatalogState, Effect, Msg, Notice, State, booking, handoff, idle, keybar, lookup, search, staff,
+    CatalogState, Effect, Msg, Notice, State, booking, handoff, hold, idle, keybar, lookup, search, staff,
 };
 use super::{Remote, form::TextField};
 use crate::domain::IdKind;
@@ -97,7 +97,7 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::Repaint => vec![Effect::Redraw],
         Msg::Tick(now) => {
             let before = std::mem::replace(&mut state.now_ms, now);
-            let mut effects = booking::tick(state, before);
+            let mut effects = hold::tick(state, before);
             effects.extend(idle::tick(state));
             effects.extend(check_catalog_when_due(state));
             let lock_changed =
@@ -174,7 +174,7 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::HoldPlaced(result) => booking::hold_placed(state, result),
-        Msg::HoldExtended(result) => booking::hold_extended(state, result),
+        Msg::HoldExtended(result) => hold::hold_extended(state, result),
         Msg::BookingConfirmed(result) => booking::confirmed(state, result),
         Msg::BookingFound(result) => {
             lookup::found(state, result);
