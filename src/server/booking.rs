@@ -14,12 +14,17 @@ use super::{
     AppState,
     calendar::{self, SlotTime},
     routes::Fail,
-    store::{self, BookError, HoldSlot, NewBooking, StoredBooking, normalize_code},
+    store::{self, BookError, HoldSlot, NewBooking, StoredBooking},
 };
 use crate::domain::{
     ApiError, Booking, BookingRequest, BookingStatus, Day, Days, FieldError, Hall, Hold, HoldRequest,
-    PhoneProof, Service, Slot, Slots, document, person,
+    Service, Slot, Slots, document, person,
 };
+
+mod lookup;
+
+// The routes and their OpenAPI descriptions, where `routes.rs` names them.
+pub(super) use lookup::{__path_cancel_booking, __path_get_booking, cancel_booking, get_booking};
 
 type ApiResult<T> = Result<T, Fail>;
 
@@ -271,14 +276,18 @@ pub(super) async fn delete_hold(
 }
 
 /// Confirms a hold as a booking. A retry with the same `Idempotency-Key`
-/// returns the same booking; the key with another body is refused.
+/// returns the same booking; the key with another body is refused. The
+/// same request sent again under a new key (a kiosk that lost its key)
+/// answers 200 with the booking its hold already became.
 #[utoipa::path(
     post,
     path = "/api/v1/bookings",
     request_body = BookingRequest,
     params(("Idempotency-Key" = String, Header, description = "Unique per confirmation attempt")),
     responses(
-        (status = 201, body = Booking),
+        (status = 201, description = "Booked now (or a retry under the same key)", body = Booking),
+        (status = 200, description = "Booked before: this very request (same hold and details) was \
+         confirmed under another key; the booking then made", body = Booking),
         (status = 400, description = "`missing_idempotency_key`", body = ApiError),
         (status = 409, description = "`already_booked` or `idempotency_conflict`", body = ApiError),
         (status = 410, description = "`hold_expired`", body = ApiError),
@@ -290,42 +299,12 @@ pub(super) async fn create_booking(
     headers: HeaderMap,
     body: Result<Json<BookingRequest>, JsonRejection>,
 ) -> ApiResult<Response> {
-    let key = headers
-        .get("idempotency-key")
-        .and_then(|v| v.to_str().ok())
-        .filter(|k| (8..=128).contains(&k.len()))
-        .ok_or_else(|| {
-            Fail::new(StatusCode::BAD_REQUEST, "missing_idempotency_key", "send an Idempotency-Key header")
-        })?
-        .to_owned();
-    let req = json(body)?;
-    person::name(&req.name).map_err(|_| Fail::invalid("name", "a name of 1 to 40 letters"))?;
-    person::phone(&req.phone).map_err(|e| Fail::invalid("phone", phone_rule(e)))?;
-    person::id_number(req.id_kind, &req.id_number)
-        .map_err(|_| Fail::invalid("id_number", document::describe(req.id_kind)))?;
-    let id_number = person::normalize_id(&req.id_number);
-    // One form for every number however it was typed (E.164): the same
-    // request always hashes the same, and lookups read one shape.
-    let phone = person::normalize_phone(&req.phone);
-    let (_, secs) = now_secs(&state);
-    let request_hash = format!("{:?}", (&req.hold, req.name.trim(), &phone, req.id_kind, &id_number));
-    let new = NewBooking {
-        idempotency_key: key,
-        request_hash: sha_hex(&request_hash),
-        id_masked: person::mask_id(&id_number),
-        hold: req.hold,
-        name: req.name.trim().to_owned(),
-        phone,
-        id_kind: req.id_kind,
-        id_number,
-        kiosk: req.kiosk,
-        now: secs,
-    };
+    let key = idempotency_key(&headers)?;
+    let new = new_booking(&state, key, json(body)?)?;
+    let request_hash = new.request_hash.clone();
     match state.store.book(new).await {
         Ok(b) => Ok((StatusCode::CREATED, Json(view(&state, &b))).into_response()),
-        Err(BookError::HoldExpired) => {
-            Err(Fail::new(StatusCode::GONE, "hold_expired", "the hold expired; choose a slot again"))
-        }
+        Err(BookError::HoldExpired) => made_before(&state, &request_hash).await,
         Err(BookError::AlreadyBooked) => Err(Fail::new(
             StatusCode::CONFLICT,
             "already_booked",
@@ -337,6 +316,55 @@ pub(super) async fn create_booking(
             "this Idempotency-Key was used with a different request",
         )),
         Err(BookError::Store(e)) => Err(Fail::internal(e)),
+    }
+}
+
+fn idempotency_key(headers: &HeaderMap) -> ApiResult<String> {
+    headers
+        .get("idempotency-key")
+        .and_then(|v| v.to_str().ok())
+        .filter(|k| (8..=128).contains(&k.len()))
+        .map(str::to_owned)
+        .ok_or_else(|| {
+            Fail::new(StatusCode::BAD_REQUEST, "missing_idempotency_key", "send an Idempotency-Key header")
+        })
+}
+
+/// The request checked field by field, in the one shape it is stored and hashed in.
+fn new_booking(state: &AppState, key: String, req: BookingRequest) -> ApiResult<NewBooking> {
+    person::name(&req.name).map_err(|_| Fail::invalid("name", "a name of 1 to 40 letters"))?;
+    person::phone(&req.phone).map_err(|e| Fail::invalid("phone", phone_rule(e)))?;
+    person::id_number(req.id_kind, &req.id_number)
+        .map_err(|_| Fail::invalid("id_number", document::describe(req.id_kind)))?;
+    let id_number = person::normalize_id(&req.id_number);
+    // One form for every number however it was typed (E.164): the same
+    // request always hashes the same, and lookups read one shape.
+    let phone = person::normalize_phone(&req.phone);
+    let (_, secs) = now_secs(state);
+    let request_hash = format!("{:?}", (&req.hold, req.name.trim(), &phone, req.id_kind, &id_number));
+    Ok(NewBooking {
+        idempotency_key: key,
+        request_hash: sha_hex(&request_hash),
+        id_masked: person::mask_id(&id_number),
+        hold: req.hold,
+        name: req.name.trim().to_owned(),
+        phone,
+        id_kind: req.id_kind,
+        id_number,
+        kiosk: req.kiosk,
+        now: secs,
+    })
+}
+
+/// The hold is gone: if this same request (the hold's secret id and the
+/// same person's details, as hashed) made a booking of it, that booking,
+/// as the first answer gave it; anything else gets the hold's usual 410.
+/// Answering 200 rather than 409 lets a kiosk that lost its key carry on
+/// to the confirmation as if its first answer had arrived.
+async fn made_before(state: &AppState, request_hash: &str) -> ApiResult<Response> {
+    match state.store.booking_made_by(request_hash).await.map_err(Fail::internal)? {
+        Some(b) => Ok((StatusCode::OK, Json(view(state, &b))).into_response()),
+        None => Err(Fail::new(StatusCode::GONE, "hold_expired", "the hold expired; choose a slot again")),
     }
 }
 
@@ -383,51 +411,6 @@ fn view(state: &AppState, b: &StoredBooking) -> Booking {
         phone_masked: person::mask_phone(&b.phone),
         id_masked: b.id_masked.clone(),
     }
-}
-
-fn last4(s: &str) -> ApiResult<&str> {
-    let s = s.trim();
-    if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) { Ok(s) } else { Err(not_found()) }
-}
-
-/// A booking, proven by the phone's last four digits in `X-Phone-Last4`.
-/// A wrong code and wrong digits get the same answer.
-#[utoipa::path(
-    get,
-    path = "/api/v1/bookings/{code}",
-    params(("code" = String, Path), ("X-Phone-Last4" = String, Header)),
-    responses((status = 200, body = Booking), (status = 404, description = "`not_found`", body = ApiError))
-)]
-pub(super) async fn get_booking(
-    State(state): State<AppState>,
-    Path(code): Path<String>,
-    headers: HeaderMap,
-) -> ApiResult<Json<Booking>> {
-    let proof = headers.get("x-phone-last4").and_then(|v| v.to_str().ok()).unwrap_or("");
-    let found = state.store.booking(&normalize_code(&code), last4(proof)?).await.map_err(Fail::internal)?;
-    found.map(|b| Json(view(&state, &b))).ok_or_else(not_found)
-}
-
-/// Cancels a booking, freeing its place; proven by the phone's last four digits.
-#[utoipa::path(
-    post,
-    path = "/api/v1/bookings/{code}/cancel",
-    params(("code" = String, Path)),
-    request_body = PhoneProof,
-    responses((status = 200, body = Booking), (status = 404, description = "`not_found`", body = ApiError))
-)]
-pub(super) async fn cancel_booking(
-    State(state): State<AppState>,
-    Path(code): Path<String>,
-    body: Result<Json<PhoneProof>, JsonRejection>,
-) -> ApiResult<Json<Booking>> {
-    let proof = json(body)?;
-    let found = state
-        .store
-        .cancel(&normalize_code(&code), last4(&proof.phone_last4)?)
-        .await
-        .map_err(Fail::internal)?;
-    found.map(|b| Json(view(&state, &b))).ok_or_else(not_found)
 }
 
 #[derive(Deserialize, IntoParams)]

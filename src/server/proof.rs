@@ -16,7 +16,12 @@ use std::{
     sync::{Arc, Mutex, PoisonError},
 };
 
-use super::{clock::Clock, store::normalize_code};
+use axum::{
+    http::{HeaderMap, HeaderValue, StatusCode, header},
+    response::{IntoResponse, Response},
+};
+
+use super::{clock::Clock, routes::Fail, store::normalize_code};
 
 /// How many wrong tries, for how long, and how much is remembered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,11 +128,57 @@ impl ProofGuard {
         self.tables.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// A try that could not be checked (the store failed): neither right
+    /// nor wrong, it only stops being in flight.
+    pub fn abandon(&self, code: &str, addr: std::net::IpAddr) {
+        let (code, addr, now) = (booking_key(code), address_key(addr), self.now());
+        let mut tables = self.tables();
+        tables.bookings.settle(code, now, false);
+        tables.addresses.settle(addr, now, false);
+    }
+
     #[cfg(test)]
     fn sizes(&self) -> (usize, usize) {
         let tables = self.tables();
         (tables.bookings.entries.len(), tables.addresses.entries.len())
     }
+}
+
+/// The address a request counts against: the peer's, unless the peer is a
+/// trusted proxy; then the last X-Forwarded-For address that is not itself
+/// a trusted proxy (each proxy appends the address it saw). The same rule as
+/// the phone pages' per-address limit in `handoff.rs`.
+pub(crate) fn client_address(peer: IpAddr, headers: &HeaderMap, trusted: &[IpAddr]) -> IpAddr {
+    if !trusted.contains(&peer) {
+        return peer;
+    }
+    let chain: Vec<&str> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .collect();
+    let mut client = peer;
+    for hop in chain.into_iter().rev() {
+        // Anything unreadable was written before a trusted proxy: stop there.
+        let Ok(ip) = hop.parse::<IpAddr>() else { break };
+        client = ip;
+        if !trusted.contains(&ip) {
+            break;
+        }
+    }
+    client
+}
+
+/// The JSON API's answer while locked: 429 `too_many_tries` with `Retry-After`.
+pub(crate) fn too_many_tries(wait_secs: u64) -> Response {
+    let wait = wait_secs.max(1);
+    let message =
+        format!("too many wrong tries for this booking or from this address; try again in {wait} seconds");
+    let mut response = Fail::new(StatusCode::TOO_MANY_REQUESTS, "too_many_tries", message).into_response();
+    response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(wait));
+    response
 }
 
 /// Real codes have 8 characters; a longer one is still counted (as the

@@ -450,6 +450,17 @@ impl Store {
         Ok(row.as_ref().map(stored).transpose()?)
     }
 
+    /// The active booking that a request with this hash made. The hash
+    /// covers the hold's id and every detail of the person (name, phone,
+    /// ID number), so only the same request, sent again, finds it.
+    pub async fn booking_made_by(&self, request_hash: &str) -> Result<Option<StoredBooking>, StoreError> {
+        let sql =
+            format!("SELECT {BOOKING_COLUMNS} FROM bookings WHERE request_hash = $1 AND status = 'active'");
+        let row =
+            sqlx::query(sqlx::AssertSqlSafe(sql)).bind(request_hash).fetch_optional(&self.reader).await?;
+        Ok(row.as_ref().map(stored).transpose()?)
+    }
+
     /// Cancels a booking and frees its place. Cancelling twice is harmless.
     pub async fn cancel(&self, code: &str, phone_last4: &str) -> Result<Option<StoredBooking>, StoreError> {
         let mut conn = self.write(true).await?;

@@ -44,6 +44,8 @@ const SCHEMA: &[&str] = &[
      name TEXT NOT NULL, phone TEXT NOT NULL, phone_last4 TEXT NOT NULL, id_hash TEXT NOT NULL, \
      id_masked TEXT NOT NULL, kiosk TEXT, created_utc BIGINT NOT NULL, \
      idempotency_key TEXT NOT NULL UNIQUE, request_hash TEXT NOT NULL)",
+    // A confirm sent again under a new key finds the booking its hold became.
+    "CREATE INDEX IF NOT EXISTS bookings_request ON bookings (request_hash)",
     // One person, one active booking per service per day: enforced by the database itself.
     "CREATE UNIQUE INDEX IF NOT EXISTS one_per_person ON bookings (id_hash, service, local_date) \
      WHERE status = 'active'",

@@ -1,0 +1,123 @@
+//! A booking looked up and cancelled with its code and the phone's last
+//! four digits. Every try goes through the server's one `ProofGuard` first:
+//! wrong tries lock the booking (and a guessing address), and an unknown
+//! code is counted and answered exactly like wrong digits.
+
+use std::net::SocketAddr;
+
+use axum::{
+    Json,
+    extract::{ConnectInfo, Path, State, rejection::JsonRejection},
+    http::HeaderMap,
+    response::{IntoResponse, Response},
+};
+
+use super::{ApiResult, json, not_found, view};
+use crate::domain::{ApiError, Booking, PhoneProof};
+use crate::server::{
+    AppState,
+    proof::{client_address, too_many_tries},
+    routes::Fail,
+    store::{StoreError, StoredBooking, normalize_code},
+};
+
+/// Four digits, or nothing: malformed digits can never be right.
+fn last4(s: &str) -> Option<&str> {
+    let s = s.trim();
+    (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())).then_some(s)
+}
+
+/// Runs `attempt` (the store's check of the proof) only while `code` and the
+/// client may still try, and counts what it came to.
+async fn guarded<F>(
+    state: &AppState,
+    peer: SocketAddr,
+    headers: &HeaderMap,
+    code: &str,
+    attempt: F,
+) -> Response
+where
+    F: Future<Output = Result<Option<StoredBooking>, StoreError>>,
+{
+    let client = client_address(peer.ip(), headers, &state.trusted_proxies);
+    if let Err(wait) = state.proof.check(code, client) {
+        return too_many_tries(wait);
+    }
+    match attempt.await {
+        Ok(found) => {
+            state.proof.record(code, client, found.is_some());
+            match found {
+                Some(b) => Json(view(state, &b)).into_response(),
+                None => not_found().into_response(),
+            }
+        }
+        Err(e) => {
+            state.proof.abandon(code, client);
+            Fail::internal(e).into_response()
+        }
+    }
+}
+
+/// A booking, proven by the phone's last four digits in `X-Phone-Last4`.
+/// A wrong code and wrong digits get the same answer; 5 wrong tries lock
+/// the booking for 15 minutes, and many from one address lock the address.
+#[utoipa::path(
+    get,
+    path = "/api/v1/bookings/{code}",
+    params(("code" = String, Path), ("X-Phone-Last4" = String, Header)),
+    responses(
+        (status = 200, body = Booking),
+        (status = 404, description = "`not_found`: no booking with this code and these digits", body = ApiError),
+        (status = 429, description = "`too_many_tries`: this booking or this address is locked for a while",
+         body = ApiError, headers(("Retry-After" = u64, description = "Seconds until it may try again"))),
+    )
+)]
+pub(in crate::server) async fn get_booking(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Path(code): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let code = normalize_code(&code);
+    let proof = headers.get("x-phone-last4").and_then(|v| v.to_str().ok()).and_then(last4);
+    let attempt = async {
+        match proof {
+            Some(digits) => state.store.booking(&code, digits).await,
+            None => Ok(None),
+        }
+    };
+    guarded(&state, peer, &headers, &code, attempt).await
+}
+
+/// Cancels a booking, freeing its place; proven by the phone's last four
+/// digits, and locked after wrong tries like the lookup (one count for both).
+#[utoipa::path(
+    post,
+    path = "/api/v1/bookings/{code}/cancel",
+    params(("code" = String, Path)),
+    request_body = PhoneProof,
+    responses(
+        (status = 200, body = Booking),
+        (status = 400, description = "`bad_request`: the body is not a proof", body = ApiError),
+        (status = 404, description = "`not_found`: no booking with this code and these digits", body = ApiError),
+        (status = 429, description = "`too_many_tries`: this booking or this address is locked for a while",
+         body = ApiError, headers(("Retry-After" = u64, description = "Seconds until it may try again"))),
+    )
+)]
+pub(in crate::server) async fn cancel_booking(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Path(code): Path<String>,
+    headers: HeaderMap,
+    body: Result<Json<PhoneProof>, JsonRejection>,
+) -> ApiResult<Response> {
+    let proof = json(body)?;
+    let code = normalize_code(&code);
+    let attempt = async {
+        match last4(&proof.phone_last4) {
+            Some(digits) => state.store.cancel(&code, digits).await,
+            None => Ok(None),
+        }
+    };
+    Ok(guarded(&state, peer, &headers, &code, attempt).await)
+}
