@@ -72,9 +72,12 @@ impl ProofGuard {
             window_secs: limits.lock_secs.max(1),
             max_lock_secs: limits.max_booking_lock_secs.max(limits.lock_secs.max(1)),
         };
-        // An address is never locked longer: a whole hall may share one.
-        let address_rule = Rule { max_failures: limits.per_address.max(1), ..booking_rule };
-        let address_rule = Rule { max_lock_secs: address_rule.window_secs, ..address_rule };
+        // An address is never locked longer than one window: a whole hall may share one.
+        let address_rule = Rule {
+            max_failures: limits.per_address.max(1),
+            max_lock_secs: booking_rule.window_secs,
+            ..booking_rule
+        };
         let cap = limits.max_entries.max(8);
         let tables =
             Tables { bookings: Table::new(booking_rule, cap), addresses: Table::new(address_rule, cap) };
@@ -119,15 +122,6 @@ impl ProofGuard {
         }
     }
 
-    fn now(&self) -> i64 {
-        self.clock.now().as_second()
-    }
-
-    fn tables(&self) -> std::sync::MutexGuard<'_, Tables> {
-        // Nothing inside panics; a poisoned lock still holds whole counts.
-        self.tables.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-
     /// A try that could not be checked (the store failed): neither right
     /// nor wrong, it only stops being in flight.
     pub fn abandon(&self, code: &str, addr: std::net::IpAddr) {
@@ -135,6 +129,15 @@ impl ProofGuard {
         let mut tables = self.tables();
         tables.bookings.settle(code, now, false);
         tables.addresses.settle(addr, now, false);
+    }
+
+    fn now(&self) -> i64 {
+        self.clock.now().as_second()
+    }
+
+    fn tables(&self) -> std::sync::MutexGuard<'_, Tables> {
+        // Nothing inside panics; a poisoned lock still holds whole counts.
+        self.tables.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     #[cfg(test)]
@@ -309,7 +312,9 @@ impl<K: Hash + Eq + Clone> Table<K> {
     fn make_room(&mut self, now: i64) {
         let rule = self.rule;
         self.entries.retain(|_, s| !stale(s, &rule, now));
-        if self.entries.len() < self.cap {
+        // Room for an eighth at once, or a full table would be swept at every new key.
+        let keep = self.cap * 7 / 8;
+        if self.entries.len() <= keep {
             return;
         }
         let mut order: Vec<(bool, i64, K)> = self
@@ -321,7 +326,7 @@ impl<K: Hash + Eq + Clone> Table<K> {
             })
             .collect();
         order.sort_unstable_by_key(|(locked, at, _)| (*locked, *at));
-        let drop = self.entries.len() - self.cap * 7 / 8;
+        let drop = self.entries.len() - keep;
         let locks_dropped = order.iter().take(drop).filter(|(locked, ..)| *locked).count();
         for (_, _, key) in order.into_iter().take(drop) {
             self.entries.remove(&key);
@@ -347,3 +352,6 @@ fn stale(strikes: &Strikes, rule: &Rule, now: i64) -> bool {
     let memory = if strikes.locks > 0 { rule.max_lock_secs } else { rule.window_secs };
     strikes.locked_until <= now && now - strikes.seen >= memory
 }
+
+#[cfg(test)]
+mod tests;

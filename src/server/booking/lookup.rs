@@ -121,3 +121,48 @@ pub(in crate::server) async fn cancel_booking(
     };
     Ok(guarded(&state, peer, &headers, &code, attempt).await)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::net::{IpAddr, SocketAddr};
+
+    use axum::{
+        extract::{ConnectInfo, Path, State},
+        http::{HeaderMap, HeaderValue, StatusCode},
+    };
+
+    use super::get_booking;
+    use crate::server::{AppState, ServerOptions, prepare};
+
+    async fn lookup(state: &AppState, peer: SocketAddr, code: &str) -> StatusCode {
+        let mut headers = HeaderMap::new();
+        headers.insert("x-phone-last4", HeaderValue::from_static("1234"));
+        let answer =
+            get_booking(State(state.clone()), ConnectInfo(peer), Path(code.to_owned()), headers).await;
+        answer.status()
+    }
+
+    /// The phone page's cancel form uses `state.proof` directly: its wrong
+    /// tries and the JSON lookup's must add up to one count.
+    #[tokio::test]
+    async fn the_json_lookup_and_the_guard_itself_share_one_count() {
+        let dir = tempfile::tempdir().unwrap();
+        let opts = ServerOptions::new(dir.path().join("onestop.db"));
+        let peer: SocketAddr = "192.0.2.7:40000".parse().unwrap();
+        let state = prepare(&opts, "127.0.0.1:8080".parse().unwrap()).await.unwrap();
+        let client: IpAddr = peer.ip();
+        // Three wrong on the phone page, then two over JSON: locked.
+        for _ in 0..3 {
+            state.proof.check("PAGE0001", client).unwrap();
+            state.proof.record("PAGE0001", client, false);
+        }
+        assert_eq!(lookup(&state, peer, "PAGE0001").await, StatusCode::NOT_FOUND);
+        assert_eq!(lookup(&state, peer, "page-0001").await, StatusCode::NOT_FOUND);
+        assert_eq!(lookup(&state, peer, "PAGE0001").await, StatusCode::TOO_MANY_REQUESTS);
+        // Five wrong over JSON: the phone page's next check is refused.
+        for _ in 0..5 {
+            assert_eq!(lookup(&state, peer, "JSON0001").await, StatusCode::NOT_FOUND);
+        }
+        assert_eq!(state.proof.check("JSON0001", client), Err(900));
+    }
+}
