@@ -146,6 +146,42 @@ async fn a_retry_with_the_same_key_returns_the_same_booking() {
     assert_eq!(resp.status(), StatusCode::BAD_REQUEST);
 }
 
+/// A kiosk that lost its key (it crashed, or its answer never arrived)
+/// sends the same confirm under a new one: the booking already made, not
+/// "choose a slot again" — and only for the very same hold and details.
+#[tokio::test]
+async fn a_confirm_sent_again_under_a_new_key_answers_with_the_booking_made() {
+    let b = backend().await;
+    let service = b.service_with("binjiang", 3);
+    let start = b.slots("binjiang", &service, "2026-11-30").await.slots[6].start.clone();
+    let hold: Hold = b.hold("binjiang", &service, &start).await.json().await.unwrap();
+    let first = b.book("first-key-1", &hold.id, 7).await;
+    assert_eq!(first.status(), StatusCode::CREATED);
+    let first: Booking = first.json().await.unwrap();
+    let again = b.book("second-key-2", &hold.id, 7).await;
+    assert_eq!(again.status(), StatusCode::OK, "200: made before, not now");
+    assert_eq!(again.json::<Booking>().await.unwrap(), first);
+    assert_eq!(b.slots("binjiang", &service, "2026-11-30").await.slots[6].remaining, 2, "one place taken");
+    // Someone else's details with that hold learn nothing of the booking.
+    let other = b.book("third-key-3", &hold.id, 8).await;
+    assert_eq!(other.status(), StatusCode::GONE);
+    let other = other.text().await.unwrap();
+    assert!(other.contains("hold_expired") && !other.contains(&first.code), "{other}");
+    // Nor do the same details with a hold that was never theirs.
+    let stranger = b.book("fourth-key-4", "00000000000000000000000000000000", 7).await;
+    assert_eq!(stranger.status(), StatusCode::GONE);
+    // Once cancelled, the place is given back: confirming again means choosing again.
+    let cancel = b
+        .http
+        .post(format!("{}/api/v1/bookings/{}/cancel", b.url, first.code))
+        .json(&json!({ "phone_last4": &phone(7)[7..] }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(cancel.status(), StatusCode::OK);
+    assert_eq!(b.book("fifth-key-55", &hold.id, 7).await.status(), StatusCode::GONE);
+}
+
 #[tokio::test]
 async fn an_expired_hold_frees_its_place_and_cannot_be_confirmed() {
     let b = backend().await;
