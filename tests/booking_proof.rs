@@ -215,3 +215,17 @@ async fn ipv6_clients_count_per_64_prefix() {
     assert_eq!(locked(b.lookup(&code, &last4(1), "2001:db8:1:2::ffff").await).await, 900);
     assert_eq!(b.lookup(&code, &last4(1), "2001:db8:1:3::1").await.status(), StatusCode::OK);
 }
+
+#[tokio::test]
+async fn the_kiosk_client_reads_a_lock_as_too_many_tries_with_its_wait() {
+    use onestop::{client::ApiClient, domain::BookingFailure};
+    let b = backend().await;
+    let code = b.booking(1).await;
+    let kiosk = ApiClient::new(&b.url, std::time::Duration::from_secs(5));
+    for _ in 0..5 {
+        assert_eq!(kiosk.find_booking(&code, "9999").await.unwrap_err(), BookingFailure::NotFound);
+    }
+    let locked = BookingFailure::TooManyTries { retry_after_secs: 900 };
+    assert_eq!(kiosk.find_booking(&code, &last4(1)).await.unwrap_err(), locked);
+    assert_eq!(kiosk.cancel_booking(&code, &last4(1)).await.unwrap_err(), locked);
+}

@@ -199,6 +199,10 @@ notice-already-booked = You already have a booking for this service that day: on
 notice-invalid = One of your answers was not accepted. Please check them and try again.
 notice-not-found = No booking was found. Please check the code and the last four digits of the phone.
 notice-refused = The request was not accepted. Please ask a member of staff.
+notice-too-many-tries = Too many wrong tries for this booking. For your safety, please try again in { $minutes ->
+    [one] 1 minute
+   *[other] { $minutes } minutes
+}, or ask a member of staff.
 notice-network-retry = Error: { $reason }; the booking was not sent. Your answers are still here: press Enter to try again.
 notice-cancelled = The booking is cancelled and its place is free for others.
 

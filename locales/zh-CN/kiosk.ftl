@@ -177,6 +177,7 @@ notice-already-booked = 您当天已预约过这项服务：同一证件每天�
 notice-invalid = 有一项信息未通过核验，请检查后再试。
 notice-not-found = 没有找到这个预约。请核对预约码和手机号后四位。
 notice-refused = 请求未被受理，请向工作人员求助。
+notice-too-many-tries = 这个预约的查询错误次数过多。为保护您的信息，请 { $minutes } 分钟后再试，或向工作人员求助。
 notice-network-retry = 错误：{ $reason }，预约未提交。您填写的内容都还在，请再按一次 Enter 重试。
 notice-cancelled = 预约已取消，名额已释放。
 

@@ -177,6 +177,7 @@ notice-already-booked = 您當天已預約過這項服務：每個證件每天�
 notice-invalid = 有一項資料未能通過核實，請檢查後再試。
 notice-not-found = 找不到這個預約。請核對預約編號及手機號碼後四位。
 notice-refused = 請求未獲受理，請向工作人員求助。
+notice-too-many-tries = 這個預約的查詢錯誤次數過多。為保障您的資料，請於 { $minutes } 分鐘後再試，或向工作人員求助。
 notice-network-retry = 錯誤：{ $reason }，預約未提交。您填寫的資料仍然保留，請再按一次 Enter 重試。
 notice-cancelled = 預約已取消，名額已釋出。
 

@@ -139,6 +139,7 @@ impl ApiClient {
     async fn send<T: DeserializeOwned>(&self, req: reqwest::RequestBuilder) -> Result<T, BookingFailure> {
         let resp = req.send().await.map_err(|e| BookingFailure::Fetch(classify(e)))?;
         let status = resp.status();
+        let retry_after = retry_after_secs(resp.headers());
         let body = resp.bytes().await.map_err(|e| BookingFailure::Fetch(classify(e)))?;
         if status.is_success() {
             return decode(&body).map_err(BookingFailure::Fetch);
@@ -150,6 +151,7 @@ impl ApiClient {
             "extend_refused" => BookingFailure::NotExtended,
             "already_booked" => BookingFailure::AlreadyBooked,
             "not_found" => BookingFailure::NotFound,
+            "too_many_tries" => BookingFailure::TooManyTries { retry_after_secs: retry_after },
             "invalid_field" => BookingFailure::Invalid(err.field.unwrap_or_default()),
             _ if status.is_server_error() => BookingFailure::Fetch(FetchError::Server),
             _ => {
@@ -158,6 +160,16 @@ impl ApiClient {
             }
         })
     }
+}
+
+/// `Retry-After` in seconds (the server sends seconds, never a date);
+/// a missing or unreadable one reads as the server's usual lock, 15 minutes.
+fn retry_after_secs(headers: &reqwest::header::HeaderMap) -> u64 {
+    headers
+        .get(reqwest::header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(15 * 60)
 }
 
 fn classify(e: reqwest::Error) -> FetchError {

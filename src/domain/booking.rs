@@ -169,6 +169,11 @@ pub enum BookingFailure {
     /// The held place cannot be kept longer (kept twice already, or the
     /// slot has no place left for others).
     NotExtended,
+    /// Too many wrong tries at this booking's proof (or from this hall's
+    /// address): lookups and cancels wait this long.
+    TooManyTries {
+        retry_after_secs: u64,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]

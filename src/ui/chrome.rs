@@ -172,6 +172,11 @@ pub fn notice(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
             BookingFailure::NotFound => error("notice-not-found"),
             BookingFailure::Refused => error("notice-refused"),
             BookingFailure::NotExtended => error("notice-not-extended"),
+            BookingFailure::TooManyTries { retry_after_secs } => {
+                // Whole minutes, rounded up: "in 0 minutes" would be untrue.
+                let minutes = retry_after_secs.div_ceil(60).clamp(1, u64::from(u32::MAX)) as u32;
+                (tr.a("notice-too-many-tries", &[("minutes", i18n::n(minutes))]), ui.theme.error)
+            }
         },
     };
     super::wrap::draw(frame, area, area.y, &text, style);
