@@ -2,19 +2,27 @@
 //! its own process), the memory each extra session costs, keystroke-to-frame
 //! latency over loopback, and bytes sent per navigation key and per full
 //! screen at 120×40. Goals: ≥100 sessions, ≤2 MB each, p99 ≤20 ms, ≤300 bytes.
+//! Then one session is flooded with typing (16 MiB, or 30 s: it takes keys
+//! at its own pace): the server's memory while it lasts (goal: a few MB
+//! more, never the flood's size) and the other sessions' keystrokes meanwhile.
 //!
 //! Run: cargo bench --bench ssh
 
 use std::{
     io::{BufRead, BufReader},
     process::{Command, Stdio},
-    sync::Arc,
+    sync::{
+        Arc,
+        atomic::{AtomicUsize, Ordering},
+    },
     time::{Duration, Instant},
 };
 
 use russh::{ChannelMsg, client};
 
 const SESSIONS: usize = 100;
+const FLOOD: usize = 16 << 20;
+const FLOOD_TIME: Duration = Duration::from_secs(30);
 
 struct Client;
 
@@ -75,10 +83,14 @@ impl Tty {
 }
 
 fn rss_kib(pid: u32) -> u64 {
+    status_kib(pid, "VmRSS:")
+}
+
+fn status_kib(pid: u32, field: &str) -> u64 {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
     status
         .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .find_map(|l| l.strip_prefix(field))
         .unwrap()
         .trim()
         .trim_end_matches(" kB")
@@ -150,6 +162,56 @@ async fn main() {
         sizes[sizes.len() / 2],
         sizes[sizes.len() - 1]
     );
+    flood(port, server.id(), &mut ttys).await;
     let _ = server.kill();
     let _ = server.wait();
+}
+
+/// One more session typed into as fast as SSH lets the client: how much it
+/// took, the server's memory meanwhile, and keystrokes in the others.
+async fn flood(port: u16, pid: u32, ttys: &mut [Tty]) {
+    let Tty { _handle: handle, channel } = Tty::open(port).await;
+    let (mut output, input) = channel.split();
+    tokio::spawn(async move { while output.wait().await.is_some() {} });
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let before = rss_kib(pid);
+    let typed = Arc::new(AtomicUsize::new(0));
+    let count = typed.clone();
+    let start = Instant::now();
+    let typing = tokio::spawn(async move {
+        let chunk = vec![b'z'; 32 << 10];
+        while count.load(Ordering::Relaxed) < FLOOD && start.elapsed() < FLOOD_TIME {
+            input.data(&chunk[..]).await.unwrap();
+            count.fetch_add(chunk.len(), Ordering::Relaxed);
+        }
+    });
+    let (mut most, mut latencies) = (before, vec![]);
+    for round in 0..200 {
+        let key: &[u8] = if (round / ttys.len()).is_multiple_of(2) { b"\x1b[B" } else { b"\x1b[A" };
+        let n = ttys.len();
+        latencies.push(ttys[round % n].key(key).await.0.as_secs_f64() * 1e3);
+        most = most.max(rss_kib(pid));
+    }
+    while !typing.is_finished() {
+        most = most.max(rss_kib(pid));
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let (secs, mib) =
+        (start.elapsed().as_secs_f64(), typed.load(Ordering::Relaxed) as f64 / f64::from(1 << 20));
+    latencies.sort_by(f64::total_cmp);
+    let pct = |p: f64| latencies[((latencies.len() - 1) as f64 * p) as usize];
+    println!(
+        "flood: {mib:.1} MiB typed into one session in {secs:.1} s ({:.2} MiB/s, its own pace); server RSS {:.1} MB before, at most {:.1} MB during it (peak ever {:.1} MB)",
+        mib / secs,
+        before as f64 / 1024.0,
+        most as f64 / 1024.0,
+        status_kib(pid, "VmHWM:") as f64 / 1024.0
+    );
+    println!(
+        "keystroke in the other sessions during the flood, {} keys: p50 {:.2} ms, p99 {:.2} ms",
+        latencies.len(),
+        pct(0.5),
+        pct(0.99)
+    );
+    drop(handle);
 }

@@ -20,19 +20,28 @@ struct Fixture {
 }
 
 async fn fixture(auth: impl FnOnce(&std::path::Path) -> SshAuth, max_sessions: usize) -> Fixture {
+    fixture_with(auth, |o| o.max_sessions = max_sessions).await
+}
+
+/// A server whose options `adjust` changes from the usual ones.
+async fn fixture_with(
+    auth: impl FnOnce(&std::path::Path) -> SshAuth,
+    adjust: impl FnOnce(&mut SshOptions),
+) -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let backend = server::start(&ServerOptions::new(dir.path().join("db")), "127.0.0.1:0").await.unwrap();
     let client = ApiClient::new(&backend.url(), Duration::from_secs(5));
     let setup = SessionSetup::new(SessionConfig::default(), Theme::standard(), client);
-    let opts = SshOptions {
+    let mut opts = SshOptions {
         listen: "127.0.0.1:0".into(),
         host_key: dir.path().join("host_key"),
         auth: auth(dir.path()),
-        max_sessions,
+        max_sessions: 10,
         connections_per_minute: 100,
         idle_timeout: Duration::from_secs(600),
         max_session: Duration::from_secs(600),
     };
+    adjust(&mut opts);
     Fixture { ssh: ssh::start(opts, setup).await.unwrap(), dir }
 }
 
@@ -265,4 +274,63 @@ async fn shutting_down_says_goodbye_and_gives_the_terminal_back() {
     k.wait_exit();
     assert!(!k.parser.lock().unwrap().screen().alternate_screen(), "the terminal is restored");
     assert_eq!(f.ssh.sessions(), 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_client_over_the_connection_rate_is_told_to_come_back_later_in_both_languages() {
+    // No new connection allowed this minute: every client is over the rate.
+    let f = fixture_with(open, |o| o.connections_per_minute = 0).await;
+    let mut k = f.connect("LANG=en_US.UTF-8", 80, 24);
+    k.wait_for("Please try again in a minute");
+    k.wait_for("请一分钟后再试");
+    k.wait_exit();
+    assert!(!k.screen().contains("Permission denied"), "{}", k.screen());
+    assert_eq!(f.ssh.sessions(), 0, "no session for it");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_terminal_bigger_than_the_kiosk_draws_is_told_so_below_the_kiosk() {
+    assert_eq!((ssh::MAX_COLS, ssh::MAX_ROWS), (400, 150));
+    let f = fixture(open, 10).await;
+    let mut k = f.connect("LANG=en_US.UTF-8", 500, 200);
+    k.wait_for("Household registration and ID");
+    let note = "Your terminal is 500×200; the kiosk uses 400×150 of it";
+    k.wait_for(note);
+    let row = |k: &Kiosk, text: &str| k.screen().lines().position(|l| l.contains(text));
+    assert_eq!(row(&k, note), Some(150), "on the row below the kiosk");
+    // The note follows window changes, and goes once the terminal fits.
+    k.resize(450, 160);
+    k.wait_for("Your terminal is 450×160; the kiosk uses 400×150 of it");
+    k.send("1");
+    k.wait_for("Choose a category");
+    k.resize(100, 30);
+    k.wait_for("Choose a category");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(!k.screen().contains("Your terminal is"), "{}", k.screen());
+    k.send("q");
+    k.wait_exit();
+    // In the session's language.
+    let mut zh = f.connect("LANG=zh_CN.UTF-8", 420, 60);
+    zh.wait_for("户籍与身份证");
+    zh.wait_for("您的终端为 420×60，本机只用其中 400×59");
+    zh.send("q");
+    zh.wait_exit();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_paste_split_across_packets_arrives_whole() {
+    let f = fixture(open, 10).await;
+    let mut k = f.connect("LANG=en_US.UTF-8", 80, 24);
+    k.wait_for("Household registration and ID");
+    k.send("/");
+    k.wait_for("Search");
+    // Two writes well apart (longer than the Esc wait): two packets.
+    k.send("\x1b[200~sheb");
+    std::thread::sleep(Duration::from_millis(300));
+    k.send("ao\x1b[201~");
+    k.wait_for("shebao");
+    k.send("\x1b");
+    k.wait_for("What would you like to do?");
+    k.send("q");
+    k.wait_exit();
 }

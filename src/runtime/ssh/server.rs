@@ -5,37 +5,27 @@
 
 use std::{
     net::SocketAddr,
-    path::{Path, PathBuf},
+    path::PathBuf,
     sync::{
-        Arc, Mutex,
+        Arc,
         atomic::{AtomicUsize, Ordering},
     },
     time::Duration,
 };
 
-use crossterm::{
-    cursor::Show,
-    event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture},
-    execute,
-    terminal::{EnterAlternateScreen, LeaveAlternateScreen},
-};
-use futures_util::{FutureExt, StreamExt};
-use ratatui::{Terminal, TerminalOptions, Viewport, backend::CrosstermBackend, layout::Rect};
 use russh::{
-    Channel, ChannelId, Pty,
-    keys::{HashAlg, PrivateKey, PublicKey, ssh_key::LineEnding},
-    server::{
-        Auth, ChannelOpenHandle, Handler, Msg as SshMsg, PublicKeyOffer, Server, Session, VerifiedPublicKey,
-    },
+    keys::{HashAlg, PublicKey},
+    server::Server,
 };
-use tokio::sync::{broadcast, mpsc};
+use tokio::sync::broadcast;
 
-use super::{input::InputParser, output::ChannelWriter};
-use crate::domain::Lang;
-use crate::kiosk::Msg;
+use super::{
+    connection::Connection,
+    input::PASTE_MAX,
+    keys::{authorized_keys, host_key},
+};
 use crate::limit::PerMinute;
-use crate::runtime::{SessionSetup, run_session};
-use crate::ui::Theme;
+use crate::runtime::SessionSetup;
 
 /// Who may connect.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,41 +47,21 @@ pub struct SshOptions {
     pub max_session: Duration,
 }
 
-struct Shared {
-    template: SessionSetup,
-    opts: SshOptions,
-    authorized: Vec<PublicKey>,
-    sessions: AtomicUsize,
+/// What every connection of one server shares.
+pub(super) struct Shared {
+    pub template: SessionSetup,
+    pub opts: SshOptions,
+    pub authorized: Vec<PublicKey>,
+    pub sessions: AtomicUsize,
     /// New connections per client address.
-    connections: PerMinute,
-    shutdown: broadcast::Sender<()>,
+    pub connections: PerMinute,
+    pub shutdown: broadcast::Sender<()>,
 }
 
-/// The server's host key: read from `path`, or made (ed25519) and kept there.
-pub fn host_key(path: &Path) -> anyhow::Result<PrivateKey> {
-    if path.exists() {
-        return Ok(PrivateKey::read_openssh_file(path)?);
-    }
-    let mut seed = [0u8; 32];
-    getrandom::fill(&mut seed).map_err(|e| anyhow::anyhow!("no randomness: {e}"))?;
-    let pair = russh::keys::ssh_key::private::Ed25519Keypair::from_seed(&seed);
-    let key = PrivateKey::from(pair);
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    key.write_openssh_file(path, LineEnding::LF)?;
-    Ok(key)
-}
-
-fn authorized_keys(path: &Path) -> anyhow::Result<Vec<PublicKey>> {
-    let text = std::fs::read_to_string(path)?;
-    Ok(text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter_map(|l| PublicKey::from_openssh(l).ok())
-        .collect())
-}
+/// The SSH window each channel grants: the most a client may send ahead of
+/// what its session has taken (see `inbox`). Typing needs a few bytes; this
+/// still takes a large paste in a few round trips.
+const WINDOW: u32 = 4 * PASTE_MAX as u32;
 
 /// A running SSH kiosk server.
 pub struct Running {
@@ -132,6 +102,7 @@ pub async fn start(opts: SshOptions, template: SessionSetup) -> anyhow::Result<R
         auth_rejection_time_initial: Some(Duration::ZERO),
         keys: vec![key],
         nodelay: true,
+        window_size: WINDOW,
         ..Default::default()
     });
     let listener = tokio::net::TcpListener::bind(&opts.listen).await?;
@@ -165,277 +136,6 @@ impl Server for KioskServer {
     fn new_client(&mut self, peer: Option<SocketAddr>) -> Connection {
         let now = jiff::Timestamp::now().as_second();
         let allowed = peer.is_none_or(|p| self.shared.connections.allow(p.ip(), now));
-        Connection {
-            shared: self.shared.clone(),
-            allowed,
-            channel: None,
-            size: None,
-            lang: None,
-            no_color: false,
-            screen_reader: false,
-            input: None,
-            parser: Arc::new(Mutex::new(InputParser::default())),
-        }
-    }
-}
-
-/// One client connection: at most one kiosk session.
-pub struct Connection {
-    shared: Arc<Shared>,
-    /// False when the client's address opened too many connections this minute.
-    allowed: bool,
-    channel: Option<ChannelId>,
-    size: Option<(u16, u16)>,
-    lang: Option<Lang>,
-    no_color: bool,
-    screen_reader: bool,
-    input: Option<mpsc::UnboundedSender<Msg>>,
-    parser: Arc<Mutex<InputParser>>,
-}
-
-impl Connection {
-    fn key_allowed(&self, key: &PublicKey) -> Auth {
-        match self.shared.opts.auth {
-            SshAuth::Keys(_)
-                if self.allowed && self.shared.authorized.iter().any(|k| k.key_data() == key.key_data()) =>
-            {
-                Auth::Accept
-            }
-            _ => Auth::reject(),
-        }
-    }
-
-    fn send(&self, msgs: Vec<Msg>) {
-        if let Some(tx) = &self.input {
-            for m in msgs {
-                let _ = tx.send(m);
-            }
-        }
-    }
-
-    /// Says one line, then closes the channel.
-    fn refuse(session: &mut Session, channel: ChannelId, line: &str) -> Result<(), russh::Error> {
-        session.data(channel, format!("{line}\r\n").into_bytes())?;
-        session.eof(channel)?;
-        session.close(channel)
-    }
-
-    fn start_session(&mut self, channel: ChannelId, session: &mut Session) -> Result<(), russh::Error> {
-        let Some((width, height)) = self.size else {
-            return Self::refuse(session, channel, "onestop needs a terminal: connect with ssh -t.");
-        };
-        let shared = self.shared.clone();
-        if shared.sessions.fetch_add(1, Ordering::AcqRel) >= shared.opts.max_sessions {
-            shared.sessions.fetch_sub(1, Ordering::AcqRel);
-            return Self::refuse(
-                session,
-                channel,
-                "The kiosk is busy. Please try again later. / 终端繁忙，请稍后再试。",
-            );
-        }
-        let mut setup = shared.template.clone();
-        setup.config.lang = self.lang.unwrap_or(setup.config.lang);
-        setup.config.screen_reader |= self.screen_reader;
-        setup.theme = if self.no_color { Theme::monochrome() } else { setup.theme };
-        let (tx, input) = crate::runtime::channel();
-        self.input = Some(tx.clone());
-        let handle = session.handle();
-        let writer = ChannelWriter::start(handle.clone(), channel, &tx);
-        let viewport = Viewport::Fixed(Rect::new(0, 0, width, height));
-        let mut shutdown = shared.shutdown.subscribe();
-        let max = shared.opts.max_session;
-        tokio::spawn(async move {
-            let ended = async move {
-                tokio::select! {
-                    _ = shutdown.recv() => {},
-                    _ = tokio::time::sleep(max) => {},
-                }
-            };
-            let input = input.take_until(Box::pin(ended));
-            if let Ok(mut terminal) =
-                Terminal::with_options(CrosstermBackend::new(writer), TerminalOptions { viewport })
-            {
-                let backend = terminal.backend_mut();
-                let _ = execute!(backend, EnterAlternateScreen, EnableMouseCapture, EnableBracketedPaste);
-                // A panic ends this session only; the others carry on.
-                let result = std::panic::AssertUnwindSafe(run_session(&mut terminal, input, setup))
-                    .catch_unwind()
-                    .await;
-                if result.is_err() {
-                    tracing::error!("an SSH session panicked; it is closed, the others carry on");
-                }
-                let backend = terminal.backend_mut();
-                let _ =
-                    execute!(backend, DisableBracketedPaste, DisableMouseCapture, LeaveAlternateScreen, Show);
-                let _ = std::io::Write::write_all(backend, "Goodbye. / 再见。\r\n".as_bytes());
-                let _ = std::io::Write::flush(backend);
-            }
-            // Let the last frame go out before the channel closes.
-            tokio::time::sleep(Duration::from_millis(50)).await;
-            let _ = handle.eof(channel).await;
-            let _ = handle.close(channel).await;
-            shared.sessions.fetch_sub(1, Ordering::AcqRel);
-        });
-        Ok(())
-    }
-}
-
-impl Handler for Connection {
-    type Error = russh::Error;
-
-    async fn auth_none(&mut self, _user: &str) -> Result<Auth, Self::Error> {
-        Ok(if self.allowed && self.shared.opts.auth == SshAuth::Open { Auth::Accept } else { Auth::reject() })
-    }
-
-    async fn auth_publickey_offered(
-        &mut self,
-        _user: &str,
-        offer: PublicKeyOffer<'_>,
-    ) -> Result<Auth, Self::Error> {
-        Ok(match self.shared.opts.auth {
-            SshAuth::Open if self.allowed => Auth::Accept,
-            _ => self.key_allowed(offer.public_key),
-        })
-    }
-
-    async fn auth_publickey(&mut self, _user: &str, key: VerifiedPublicKey<'_>) -> Result<Auth, Self::Error> {
-        Ok(match self.shared.opts.auth {
-            SshAuth::Open if self.allowed => Auth::Accept,
-            _ => self.key_allowed(key.public_key),
-        })
-    }
-
-    async fn channel_open_session(
-        &mut self,
-        channel: Channel<SshMsg>,
-        reply: ChannelOpenHandle,
-        _session: &mut Session,
-    ) -> Result<(), Self::Error> {
-        // One kiosk per connection; dropping `reply` refuses any other.
-        if self.channel.is_none() {
-            self.channel = Some(channel.id());
-            reply.accept().await;
-        }
-        Ok(())
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    async fn pty_request(
-        &mut self,
-        channel: ChannelId,
-        _term: &str,
-        cols: u32,
-        rows: u32,
-        _: u32,
-        _: u32,
-        _: &[(Pty, u32)],
-        session: &mut Session,
-    ) -> Result<(), Self::Error> {
-        self.size = Some((cols.clamp(1, 1000) as u16, rows.clamp(1, 1000) as u16));
-        session.channel_success(channel)
-    }
-
-    async fn env_request(
-        &mut self,
-        channel: ChannelId,
-        name: &str,
-        value: &str,
-        session: &mut Session,
-    ) -> Result<(), Self::Error> {
-        match name {
-            // LC_ALL wins over LANG, as in POSIX.
-            "LC_ALL" => self.lang = Lang::from_locale(value).or(self.lang),
-            "LANG" if self.lang.is_none() => self.lang = Lang::from_locale(value),
-            "NO_COLOR" => self.no_color = !value.is_empty(),
-            "ONESTOP_A11Y" => self.screen_reader = value == "1",
-            _ => {}
-        }
-        session.channel_success(channel)
-    }
-
-    async fn shell_request(&mut self, channel: ChannelId, session: &mut Session) -> Result<(), Self::Error> {
-        session.channel_success(channel)?;
-        self.start_session(channel, session)
-    }
-
-    async fn exec_request(
-        &mut self,
-        channel: ChannelId,
-        _: &[u8],
-        session: &mut Session,
-    ) -> Result<(), Self::Error> {
-        session.channel_failure(channel)?;
-        Self::refuse(
-            session,
-            channel,
-            "Commands are not available here: connect with plain ssh for the kiosk.",
-        )
-    }
-
-    async fn subsystem_request(
-        &mut self,
-        channel: ChannelId,
-        _: &str,
-        session: &mut Session,
-    ) -> Result<(), Self::Error> {
-        session.channel_failure(channel)?;
-        Self::refuse(session, channel, "Subsystems (sftp) are not available here.")
-    }
-
-    async fn agent_request(&mut self, _: ChannelId, _: &mut Session) -> Result<bool, Self::Error> {
-        Ok(false)
-    }
-
-    async fn tcpip_forward(&mut self, _: &str, _: &mut u32, _: &mut Session) -> Result<bool, Self::Error> {
-        Ok(false)
-    }
-
-    async fn data(
-        &mut self,
-        _channel: ChannelId,
-        data: &[u8],
-        _session: &mut Session,
-    ) -> Result<(), Self::Error> {
-        let msgs = self.parser.lock().expect("no panics while held").feed(data);
-        self.send(msgs);
-        // An Esc at the end of a packet: if nothing follows soon, it is the Esc key.
-        if self.parser.lock().expect("no panics while held").has_pending() {
-            let (parser, tx) = (self.parser.clone(), self.input.clone());
-            tokio::spawn(async move {
-                tokio::time::sleep(super::input::ESC_WAIT).await;
-                let msgs = parser.lock().expect("no panics while held").flush();
-                if let Some(tx) = tx {
-                    msgs.into_iter().for_each(|m| drop(tx.send(m)));
-                }
-            });
-        }
-        Ok(())
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    async fn window_change_request(
-        &mut self,
-        _: ChannelId,
-        cols: u32,
-        rows: u32,
-        _: u32,
-        _: u32,
-        _: &mut Session,
-    ) -> Result<(), Self::Error> {
-        let size =
-            ratatui::layout::Size { width: cols.clamp(1, 1000) as u16, height: rows.clamp(1, 1000) as u16 };
-        self.send(vec![Msg::Resize(size)]);
-        Ok(())
-    }
-
-    async fn channel_eof(&mut self, _: ChannelId, _: &mut Session) -> Result<(), Self::Error> {
-        // The client is gone: ending the input ends the session.
-        self.input = None;
-        Ok(())
-    }
-
-    async fn channel_close(&mut self, _: ChannelId, _: &mut Session) -> Result<(), Self::Error> {
-        self.input = None;
-        Ok(())
+        Connection::new(self.shared.clone(), allowed)
     }
 }
