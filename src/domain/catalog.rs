@@ -43,6 +43,19 @@ pub struct Catalog {
     pub services: Vec<Service>,
 }
 
+impl Catalog {
+    /// A catalogue from JSON that did not come straight from a checked
+    /// source — the kiosk's offline copy on disk, an answer from the
+    /// network — with every string cleaned by [`sanitize_json`](super::sanitize_json)
+    /// before it is decoded: whatever wrote that file, no text in it reaches
+    /// the terminal as a control, bidi or zero-width character.
+    pub fn from_untrusted_json(bytes: &[u8]) -> Result<Catalog, serde_json::Error> {
+        let mut value: serde_json::Value = serde_json::from_slice(bytes)?;
+        super::sanitize_json(&mut value);
+        serde_json::from_value(value)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Hall {

@@ -110,16 +110,64 @@ pub enum FetchError {
     BadData,
 }
 
-/// Removes control characters (C0, DEL, C1, and bidi controls), so that text
-/// from the backend or from files can never drive the terminal.
+/// Characters that can drive a terminal or change how the text around them
+/// reads without being seen: C0 and C1 controls and DEL (escape sequences,
+/// tabs, newlines), bidi embeddings, overrides, isolates and marks, zero-width
+/// characters and the byte-order mark, and the Unicode line and paragraph
+/// separators. The catalogue refuses them at load; the kiosk strips them.
+pub fn is_unsafe_char(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061c}'                    // Arabic letter mark
+            | '\u{200b}'..='\u{200f}'     // zero-width space, non-joiner, joiner; LRM, RLM
+            | '\u{2028}'..='\u{202e}'     // line and paragraph separators; LRE, RLE, PDF, LRO, RLO
+            | '\u{2060}'                  // word joiner
+            | '\u{2066}'..='\u{2069}'     // LRI, RLI, FSI, PDI
+            | '\u{feff}' // zero-width no-break space (byte-order mark)
+        )
+}
+
+/// Removes the characters of [`is_unsafe_char`], so that text from the
+/// backend or from files can never drive the terminal. Those that separate
+/// words (tab, newline, the line and paragraph separators) become a space.
 pub fn sanitize(s: &str) -> String {
     s.chars()
-        .map(|c| if c == '\t' || c == '\n' { ' ' } else { c })
-        .filter(|&c| {
-            !c.is_control()
-                && !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        .filter_map(|c| match c {
+            '\t' | '\n' | '\r' | '\u{2028}' | '\u{2029}' => Some(' '),
+            c if is_unsafe_char(c) => None,
+            c => Some(c),
         })
         .collect()
+}
+
+/// [`sanitize`] applied to every string of a JSON document, keys included:
+/// for anything read from the network or from disk before it is decoded.
+pub fn sanitize_json(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::String(s) => *s = sanitize(s),
+        serde_json::Value::Array(items) => items.iter_mut().for_each(sanitize_json),
+        serde_json::Value::Object(map) => {
+            let dirty = map.keys().any(|k| k.chars().any(is_unsafe_char));
+            if dirty {
+                *map = std::mem::take(map).into_iter().map(|(k, v)| (sanitize(&k), v)).collect();
+            }
+            map.values_mut().for_each(sanitize_json);
+        }
+        _ => {}
+    }
+}
+
+/// `s` with every [`is_unsafe_char`] written out as `\u{…}`: for error
+/// messages that quote catalogue text (an operator's terminal is a terminal too).
+pub fn escape_unsafe(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(is_unsafe_char) {
+        return s.into();
+    }
+    s.chars()
+        .map(|c| if is_unsafe_char(c) { format!("\\u{{{:x}}}", u32::from(c)) } else { c.to_string() })
+        .collect::<String>()
+        .into()
 }
 
 #[cfg(test)]
@@ -140,5 +188,26 @@ mod tests {
     fn sanitize_strips_escape_sequences() {
         assert_eq!(sanitize("a\x1b[2Jb\u{9b}c\u{202e}d"), "a[2Jbcd");
         assert_eq!(sanitize("社保\t卡\n"), "社保 卡 ");
+    }
+
+    #[test]
+    fn sanitize_strips_invisible_and_bidi_characters() {
+        let hidden = "a\u{200b}b\u{200d}c\u{2060}d\u{feff}e\u{061c}f\u{2066}g\u{2069}h\u{200f}i";
+        assert_eq!(sanitize(hidden), "abcdefghi");
+        assert_eq!(sanitize("上\u{2028}下\u{2029}"), "上 下 ");
+        assert_eq!(sanitize("社保卡 · 申领（首次）"), "社保卡 · 申领（首次）");
+    }
+
+    #[test]
+    fn json_is_cleaned_throughout() {
+        let mut doc = serde_json::json!({"a\u{1b}": ["x\u{1b}]0;t\u{7}", {"n": "\u{202e}y"}], "k": 1});
+        sanitize_json(&mut doc);
+        assert_eq!(doc, serde_json::json!({"a": ["x]0;t", {"n": "y"}], "k": 1}));
+    }
+
+    #[test]
+    fn unsafe_characters_are_written_out_in_messages() {
+        assert_eq!(escape_unsafe("a\u{1b}[2J\u{202e}b"), "a\\u{1b}[2J\\u{202e}b");
+        assert!(matches!(escape_unsafe("结婚登记"), std::borrow::Cow::Borrowed(_)));
     }
 }

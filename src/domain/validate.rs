@@ -3,7 +3,9 @@
 
 use std::collections::HashSet;
 
-use super::{Catalog, Service, Text};
+use serde::Serialize;
+
+use super::{Catalog, Service, Text, escape_unsafe, is_unsafe_char};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -17,7 +19,10 @@ pub struct Problem {
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} `{}`: field `{}`: {}", self.kind, self.id, self.field, self.message)
+        // The id and the message may quote the catalogue: never send its
+        // control characters on to the operator's terminal or log.
+        let (id, message) = (escape_unsafe(&self.id), escape_unsafe(&self.message));
+        write!(f, "{} `{id}`: field `{}`: {message}", self.kind, self.field)
     }
 }
 
@@ -42,6 +47,60 @@ impl Collector<'_> {
             self.push(field, format!("no text in {lang}"));
         }
     }
+
+    /// One problem for each string of `entry`, any field, that holds a
+    /// character of [`is_unsafe_char`]. The entry is walked as the JSON the
+    /// API serves, so a field added later is covered without a line here.
+    fn safe_text(&mut self, entry: &impl Serialize) {
+        match serde_json::to_value(entry) {
+            Ok(value) => self.walk(String::new(), &value),
+            Err(e) => self.push("", format!("cannot be serialized: {e}")),
+        }
+    }
+
+    fn walk(&mut self, path: String, value: &serde_json::Value) {
+        use serde_json::Value;
+        match value {
+            Value::String(s) => {
+                if let Some((at, c)) = s.chars().enumerate().find(|&(_, c)| is_unsafe_char(c)) {
+                    self.push(path, unsafe_char_message(at, c));
+                }
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    self.walk(format!("{path}[{i}]"), item);
+                }
+            }
+            Value::Object(map) => {
+                for (key, item) in map {
+                    let path = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+                    self.walk(path, item);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Says which character, where, and why it may not be there.
+fn unsafe_char_message(at: usize, c: char) -> String {
+    let what = match c {
+        '\t' => "a tab",
+        '\n' | '\r' => "a line break",
+        '\u{1b}' => "an escape (ESC, starts terminal control sequences)",
+        '\u{2028}' | '\u{2029}' => "a Unicode line or paragraph separator",
+        '\u{200e}' | '\u{200f}' | '\u{061c}' => "a bidi mark",
+        '\u{202a}'..='\u{202e}' => "a bidi embedding or override",
+        '\u{2066}'..='\u{2069}' => "a bidi isolate",
+        '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => "a zero-width character",
+        _ => "a control character",
+    };
+    format!(
+        "character {} is U+{:04X}, {what}; catalogue text is one line of visible characters \
+         (no control, bidi or zero-width characters)",
+        at + 1,
+        u32::from(c)
+    )
 }
 
 fn is_slug(id: &str) -> bool {
@@ -65,6 +124,7 @@ pub fn catalog(catalog: &Catalog) -> Vec<Problem> {
     let mut seen = HashSet::new();
     for hall in &catalog.halls {
         let mut c = Collector { kind: "hall", id: &hall.id, out: &mut out };
+        c.safe_text(hall);
         if !is_slug(&hall.id) || !seen.insert(("hall", hall.id.as_str())) {
             c.push("id", "must be unique, lowercase letters, digits and '-'");
         }
@@ -83,6 +143,7 @@ pub fn catalog(catalog: &Catalog) -> Vec<Problem> {
     }
     for cat in &catalog.categories {
         let mut c = Collector { kind: "category", id: &cat.id, out: &mut out };
+        c.safe_text(cat);
         if !is_slug(&cat.id) || !seen.insert(("category", cat.id.as_str())) {
             c.push("id", "must be unique, lowercase letters, digits and '-'");
         }
@@ -99,6 +160,7 @@ pub fn catalog(catalog: &Catalog) -> Vec<Problem> {
 
 fn service(catalog: &Catalog, svc: &Service, unique: bool, out: &mut Vec<Problem>) {
     let mut c = Collector { kind: "service", id: &svc.id, out };
+    c.safe_text(svc);
     if !is_slug(&svc.id) || !unique {
         c.push("id", "id and code must be unique; id: lowercase letters, digits and '-'");
     }
@@ -176,5 +238,34 @@ mod tests {
         assert!(!is_hh_mm("24:00") && !is_hh_mm("9:00") && !is_hh_mm("09-00"));
         assert!(is_amount("20.00") && is_amount("0.50"));
         assert!(!is_amount("20") && !is_amount("20.0") && !is_amount("-1.00"));
+    }
+
+    #[test]
+    fn unsafe_text_is_named_by_its_path() {
+        let text = |s: &str| Text(super::super::Lang::ALL.into_iter().map(|l| (l, s.to_owned())).collect());
+        let category = super::super::Category {
+            id: "civil".into(),
+            audience: super::super::Audience::Personal,
+            name: text("民政"),
+            summary: Text([(super::super::Lang::EnUs, "Marriage\u{202e}".to_owned())].into()),
+        };
+        let mut out = Vec::new();
+        Collector { kind: "category", id: "civil", out: &mut out }.safe_text(&category);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].field, "summary.en-US");
+        assert!(out[0].message.contains("U+202E"), "{}", out[0].message);
+    }
+
+    #[test]
+    fn a_problem_never_prints_the_characters_it_complains_of() {
+        let problem = Problem {
+            kind: "service",
+            id: "x\u{1b}[2J".into(),
+            field: "category".into(),
+            message: "no category `\u{1b}]0;t\u{7}`".into(),
+        };
+        let shown = problem.to_string();
+        assert!(!shown.chars().any(is_unsafe_char), "{shown:?}");
+        assert!(shown.contains("\\u{1b}[2J"), "{shown}");
     }
 }

@@ -152,9 +152,11 @@ async fn load_catalog(
     Msg::CatalogLoaded(result)
 }
 
+/// The offline copy, cleaned like an answer from the backend: the file is
+/// outside the kiosk's control, so its text is no more trusted than the network's.
 fn read_cache(path: &Path) -> Option<Catalog> {
     let bytes = std::fs::read(path).ok()?;
-    serde_json::from_slice(&bytes)
+    Catalog::from_untrusted_json(&bytes)
         .map_err(|e| tracing::warn!(path = %path.display(), "cache unreadable: {e}"))
         .ok()
 }

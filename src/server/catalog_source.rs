@@ -12,7 +12,7 @@ use std::{
 
 use serde::Deserialize;
 
-use crate::domain::{Catalog, Category, Hall, Service, validate};
+use crate::domain::{Catalog, Category, Hall, Service, escape_unsafe, validate};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_catalog.rs"));
@@ -71,7 +71,11 @@ pub fn from_dir(dir: &Path) -> Result<Catalog, SourceError> {
 }
 
 /// Parses and validates `(file name, contents)` pairs into one catalogue.
+/// Any text holding a control, bidi or zero-width character refuses it
+/// (see `validate::catalog`), naming file, entry and field.
 fn load(files: Vec<(String, String)>) -> Result<Catalog, SourceError> {
+    // A file name is shown in every message about it; it may hold anything.
+    let files: Vec<_> = files.into_iter().map(|(f, t)| (escape_unsafe(&f).into_owned(), t)).collect();
     let mut hasher = DefaultHasher::new();
     let mut catalog = Catalog { version: String::new(), halls: vec![], categories: vec![], services: vec![] };
     // Which file each entry came from, so a problem can name it.
@@ -79,7 +83,7 @@ fn load(files: Vec<(String, String)>) -> Result<Catalog, SourceError> {
     for (file, text) in &files {
         text.hash(&mut hasher);
         let body: FileBody = toml::from_str(text)
-            .map_err(|e| SourceError::Syntax { file: file.clone(), message: e.to_string() })?;
+            .map_err(|e| SourceError::Syntax { file: file.clone(), message: shown_lines(&e.to_string()) })?;
         origin.extend(body.hall.iter().map(|h| ("hall", h.id.clone(), file.clone())));
         origin.extend(body.category.iter().map(|c| ("category", c.id.clone(), file.clone())));
         origin.extend(body.service.iter().map(|s| ("service", s.id.clone(), file.clone())));
@@ -102,4 +106,10 @@ fn load(files: Vec<(String, String)>) -> Result<Catalog, SourceError> {
     // Stable for a given binary and input: enough for an ETag.
     catalog.version = format!("{:016x}", hasher.finish());
     Ok(catalog)
+}
+
+/// toml's message quotes the offending line: its lines stay lines, any other
+/// control character in them is written out.
+fn shown_lines(message: &str) -> String {
+    message.lines().map(escape_unsafe).collect::<Vec<_>>().join("\n")
 }
