@@ -32,9 +32,10 @@ pub struct ProofLimits {
     pub per_address: u32,
     /// Wrong tries are counted over this many seconds; a lock lasts as long.
     pub lock_secs: i64,
-    /// Each further lock of the same booking lasts twice as long, up to
-    /// this: 5 tries every 15 minutes would still find four digits within
-    /// two weeks, doubling leaves about 50 tries.
+    /// Each further lock of the same booking (without the right digits in
+    /// between) lasts twice as long, up to this: 5 tries every 15 minutes
+    /// would try 6,720 of the 10,000 values in the two weeks a booking can
+    /// lie ahead; doubling up to a day leaves about 100 (1 in 100).
     pub max_booking_lock_secs: i64,
     /// Most bookings, and most addresses, remembered at once (each).
     pub max_entries: usize,
@@ -54,7 +55,6 @@ impl Default for ProofLimits {
 
 /// Guesses at a booking's proof, counted per booking and per address.
 pub struct ProofGuard {
-    limits: ProofLimits,
     clock: Arc<dyn Clock>,
     // One lock for both tables: a try is reserved in both or in neither.
     tables: Mutex<Tables>,
@@ -81,11 +81,7 @@ impl ProofGuard {
         let cap = limits.max_entries.max(8);
         let tables =
             Tables { bookings: Table::new(booking_rule, cap), addresses: Table::new(address_rule, cap) };
-        ProofGuard { limits, clock, tables: Mutex::new(tables) }
-    }
-
-    pub fn limits(&self) -> ProofLimits {
-        self.limits
+        ProofGuard { clock, tables: Mutex::new(tables) }
     }
 
     /// Before checking a proof for booking `code` from `addr`: Err(seconds to wait) while locked.
@@ -308,7 +304,8 @@ impl<K: Hash + Eq + Clone> Table<K> {
     }
 
     /// Drops what no longer matters; when a flood of new keys leaves the
-    /// table full anyway, the eighth of it idle longest goes, locks last.
+    /// table full anyway, an eighth of it goes: plain tries idle longest
+    /// first, locks last.
     fn make_room(&mut self, now: i64) {
         let rule = self.rule;
         self.entries.retain(|_, s| !stale(s, &rule, now));
@@ -317,21 +314,40 @@ impl<K: Hash + Eq + Clone> Table<K> {
         if self.entries.len() <= keep {
             return;
         }
-        let mut order: Vec<(bool, i64, K)> = self
+        let mut order: Vec<(Worth, i64, K)> = self
             .entries
             .iter()
-            .map(|(k, s)| {
-                let locked = s.locked_until > now;
-                (locked, if locked { s.locked_until } else { s.seen }, k.clone())
+            .map(|(k, s)| match worth(s, now) {
+                Worth::LockedNow => (Worth::LockedNow, s.locked_until, k.clone()),
+                other => (other, s.seen, k.clone()),
             })
             .collect();
-        order.sort_unstable_by_key(|(locked, at, _)| (*locked, *at));
+        order.sort_unstable_by_key(|(worth, at, _)| (*worth, *at));
         let drop = self.entries.len() - keep;
-        let locks_dropped = order.iter().take(drop).filter(|(locked, ..)| *locked).count();
+        let locks_dropped = order.iter().take(drop).filter(|(w, ..)| *w == Worth::LockedNow).count();
         for (_, _, key) in order.into_iter().take(drop) {
             self.entries.remove(&key);
         }
         tracing::warn!(dropped = drop, locks_dropped, "proof guard full: forgot the oldest tries");
+    }
+}
+
+/// What forgetting an entry would give away, least first: a few wrong
+/// tries; the length of a booking's next lock; a lock in force.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Worth {
+    Tries,
+    LockedBefore,
+    LockedNow,
+}
+
+fn worth(strikes: &Strikes, now: i64) -> Worth {
+    if strikes.locked_until > now {
+        Worth::LockedNow
+    } else if strikes.locks > 0 {
+        Worth::LockedBefore
+    } else {
+        Worth::Tries
     }
 }
 
@@ -347,10 +363,11 @@ fn refresh(strikes: &mut Strikes, rule: &Rule, now: i64) {
 
 /// Nothing left to remember: not locked and idle for a window (a try still
 /// "in flight" after that was never settled). A booking locked before is
-/// remembered longer, for the next lock's length.
+/// remembered for a longest lock after its last lock ended, for the next
+/// lock's length.
 fn stale(strikes: &Strikes, rule: &Rule, now: i64) -> bool {
     let memory = if strikes.locks > 0 { rule.max_lock_secs } else { rule.window_secs };
-    strikes.locked_until <= now && now - strikes.seen >= memory
+    strikes.locked_until <= now && now - strikes.seen.max(strikes.locked_until) >= memory
 }
 
 #[cfg(test)]

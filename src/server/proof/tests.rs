@@ -169,3 +169,25 @@ fn stale_entries_are_dropped_once_the_table_fills() {
     wrong(&g, "NEW00000", ip(500)).unwrap();
     assert_eq!(g.sizes(), (1, 1), "everything older than a window is gone");
 }
+
+#[test]
+fn a_purge_keeps_what_the_next_locks_length_needs() {
+    let limits = ProofLimits { max_entries: 100, ..ProofLimits::default() };
+    let (g, clock) = guard(limits);
+    for _ in 0..5 {
+        wrong(&g, "LOCKED00", ip(1)).unwrap();
+    }
+    // The lock ends; a flood of new codes fills the table and purges it.
+    clock.advance(SignedDuration::from_mins(16));
+    for n in 0..200 {
+        wrong(&g, &format!("NEW{n:05}"), ip(100 + n)).unwrap();
+    }
+    clock.advance(SignedDuration::from_mins(16));
+    for n in 0..100 {
+        wrong(&g, &format!("NEWER{n:03}"), ip(300 + n)).unwrap();
+    }
+    for _ in 0..5 {
+        wrong(&g, "LOCKED00", ip(2)).unwrap();
+    }
+    assert_eq!(g.check("LOCKED00", ip(3)), Err(1800), "the second lock is still the longer one");
+}
