@@ -261,3 +261,33 @@ fn on_the_search_screen_keys_for_the_query_bring_the_focus_back_to_it_and_pages_
     send(&mut s, [key(crossterm::event::KeyCode::PageUp)]);
     assert!(screen_text(&s).contains("Page 1 of"));
 }
+
+#[test]
+fn in_screen_reader_mode_a_field_reads_as_one_line_and_errors_are_summed_up_first() {
+    use crossterm::event::KeyCode;
+    let mut s = screen_reader(common::screens::booking_screen(Lang::EnUs, "book_details"));
+    send(&mut s, [key(KeyCode::Enter), key(KeyCode::Enter)]); // Continue with nothing typed
+    let mut terminal = render(&s, Theme::standard());
+    let text = terminal.backend().to_string();
+    let line = text.lines().find(|l| l.contains("Name:")).expect("the name field's line");
+    assert!(
+        line.contains("▶ Name: []") && line.contains("Error"),
+        "label, value and error on one line: {line}"
+    );
+    let summary_row = layout::bands(&s).body.y + 2;
+    assert_eq!(terminal.get_cursor_position().unwrap().y, summary_row, "the summary is heard first");
+    assert!(text.contains("3 answers need correcting"), "{text}");
+    // Typing a good name: its error goes at once, and the summary counts two.
+    send(&mut s, [Msg::Paste("Li Wei".into())]);
+    let text = screen_text(&s);
+    let line = text.lines().find(|l| l.contains("Name:")).unwrap();
+    assert!(!line.contains("Error"), "{line}");
+    let Screen::BookDetails { errors, .. } = s.screen() else { panic!() };
+    assert_eq!(errors.len(), 2);
+    // And the next key brings the cursor back to the field.
+    let mut terminal = render(&s, Theme::standard());
+    assert_eq!(
+        terminal.get_cursor_position().unwrap().y,
+        layout::form_window(&s, layout::bands(&s).body).unwrap().0
+    );
+}

@@ -252,3 +252,23 @@ fn after_change_on_the_check_page_enter_goes_straight_back_there() {
     send(&mut s, [Msg::Paste("Li".into()), key(KeyCode::Enter)]);
     assert!(matches!(s.screen(), Screen::BookCheck { .. }), "back on the check page");
 }
+
+#[test]
+fn a_change_on_the_check_page_never_repeats_a_step_in_the_breadcrumb() {
+    let mut s = common::screens::booking_screen(Lang::EnUs, "book_check");
+    let depth = s.screens.len();
+    send(&mut s, [ch('2')]); // "Name … change"
+    assert_eq!(s.screens.len(), depth - 1, "back on the details page itself, not a second one");
+    send(&mut s, [Msg::Paste("Li".into()), key(KeyCode::Enter)]);
+    assert!(
+        matches!(s.screen(), Screen::BookCheck { menu, .. } if menu.selected == 0),
+        "the focus on Confirm"
+    );
+    assert_eq!(s.screens.len(), depth);
+    let crumb: String = common::screen_text(&s).lines().nth(1).unwrap().to_owned();
+    assert_eq!(crumb.matches("Your details").count(), 1, "{crumb}");
+    // Back from a change returns to the check page too, the place still held.
+    send(&mut s, [ch('3')]);
+    let effects = send(&mut s, [key(KeyCode::Esc)]);
+    assert!(matches!(s.screen(), Screen::BookCheck { .. }) && effects.is_empty(), "{effects:?}");
+}

@@ -280,22 +280,36 @@ pub fn submit_details(state: &mut State) -> Vec<Effect> {
     if let Some((first, _)) = problems.first() {
         *focus = *first;
         *errors = problems;
+        // A screen reader hears the summary first.
+        state.announce = true;
         return vec![];
     }
     errors.clear();
-    if *back_to_check {
-        state.screens.pop();
-    } else {
-        state.screens.push(Screen::BookCheck { menu: Menu::default(), sending: false });
-    }
+    *back_to_check = false;
+    // A fresh check page, the focus on Confirm.
+    state.screens.push(Screen::BookCheck { menu: Menu::default(), sending: false });
     vec![]
+}
+
+/// "Change" on the check page (or a field the server refused): back to the
+/// details page itself, the field focused, so the way back never holds a
+/// step twice; Enter there returns to a fresh check page.
+fn change(state: &mut State, field: Field, errors: Vec<(Field, FieldError)>) {
+    let at = state.screens.iter().rposition(|s| matches!(s, Screen::BookDetails { .. }));
+    match at {
+        Some(i) => state.screens.truncate(i + 1),
+        None => state.screens.push(Screen::BookDetails { focus: field, errors: vec![], back_to_check: true }),
+    }
+    if let Some(Screen::BookDetails { focus, errors: shown, back_to_check }) = state.screens.last_mut() {
+        (*focus, *shown, *back_to_check) = (field, errors, true);
+    }
 }
 
 pub fn choose_check(state: &mut State, index: usize) -> Vec<Effect> {
     match CHECK_ITEMS.get(index) {
         Some(CheckItem::Confirm) => confirm(state),
         Some(CheckItem::Change(field)) => {
-            state.screens.push(Screen::BookDetails { focus: *field, errors: vec![], back_to_check: true });
+            change(state, *field, vec![]);
             vec![]
         }
         Some(CheckItem::ChangeTime) => back_to_slots(state),
@@ -362,11 +376,7 @@ pub fn confirmed(state: &mut State, result: Result<Booking, BookingFailure>) -> 
                 "phone" => Field::Phone,
                 _ => Field::IdNumber,
             };
-            state.screens.push(Screen::BookDetails {
-                focus: field,
-                errors: vec![(field, FieldError::Format)],
-                back_to_check: true,
-            });
+            change(state, field, vec![(field, FieldError::Format)]);
             vec![]
         }
         Err(failure) => {

@@ -84,8 +84,8 @@ pub fn form_top(screen: &super::Screen, body: Rect) -> Option<u16> {
 pub fn form_window(state: &State, body: Rect) -> Option<(u16, usize)> {
     let top = form_top(state.screen(), body)?;
     let pitch = field_pitch(state);
-    // The last field needs its label and value rows only.
-    let room = (body.bottom().saturating_sub(top) + pitch - 2) / pitch;
+    // The last field needs its own rows only, not the blank row after it.
+    let room = (body.bottom().saturating_sub(top) + pitch - field_rows(state)) / pitch;
     let focus = match state.screen() {
         super::Screen::BookDetails { focus, .. } => {
             super::booking::Field::ALL.iter().position(|f| f == focus).unwrap_or(0)
@@ -101,7 +101,14 @@ pub fn form_window(state: &State, body: Rect) -> Option<(u16, usize)> {
 /// Rows from one form field to the next: its label and its value, and in
 /// elderly mode a blank row between fields.
 pub fn field_pitch(state: &State) -> u16 {
-    if state.elderly { 3 } else { 2 }
+    field_rows(state) + u16::from(state.elderly)
+}
+
+/// Rows one field takes: its label, then its value; in screen-reader mode
+/// one line holds label, value and error, so the line under the cursor
+/// says what the field is.
+pub fn field_rows(state: &State) -> u16 {
+    if state.screen_reader { 1 } else { 2 }
 }
 
 /// Rows kept above the menu on screens that show details first (a booking

@@ -43,7 +43,7 @@ impl LookupForm {
         }
     }
 
-    fn problems(&self) -> Vec<(LookupField, FieldError)> {
+    pub fn problems(&self) -> Vec<(LookupField, FieldError)> {
         let code: String = self.code.text.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
         let mut out = vec![];
         match code.len() {
@@ -71,6 +71,8 @@ pub fn submit(state: &mut State) -> Vec<Effect> {
     if let Some((first, _)) = problems.first() {
         *focus = *first;
         *errors = problems;
+        // A screen reader hears the summary first.
+        state.announce = true;
         return vec![];
     }
     errors.clear();

@@ -46,7 +46,8 @@ pub enum Screen {
         focus: Field,
         /// Found when Continue was pressed; shown next to each field and in a summary.
         errors: Vec<(Field, FieldError)>,
-        /// Opened from "check your answers": Continue returns there.
+        /// Reopened by "change" on the check page: Enter (or Back) goes
+        /// straight to a fresh check page.
         back_to_check: bool,
     },
     BookCheck {

@@ -4,12 +4,13 @@
 mod effects;
 pub mod local;
 pub mod ssh;
+mod whole_lines;
 
 use std::{path::PathBuf, sync::Arc, time::Duration};
 
 use crossterm::event::{KeyCode, KeyEvent};
 use futures_util::{Stream, StreamExt};
-use ratatui::{Terminal, backend::Backend};
+use ratatui::{Terminal, TerminalOptions, Viewport, backend::Backend, layout::Rect};
 use tokio::sync::mpsc;
 
 use crate::client::ApiClient;
@@ -56,7 +57,15 @@ where
     I: Stream<Item = Msg> + Unpin,
 {
     // The viewport, not the backend: an SSH channel or a test has no tty to ask.
-    let size = terminal.get_frame().area().as_size();
+    let area = terminal.get_frame().area();
+    let size = area.as_size();
+    // Every frame goes through `WholeLines`, which sends changed lines whole
+    // while the session is in screen-reader mode.
+    let viewport = Viewport::Fixed(area);
+    let mut terminal = Terminal::with_options(
+        whole_lines::WholeLines::new(terminal.backend_mut()),
+        TerminalOptions { viewport },
+    )?;
     let (mut state, effects) = State::new(setup.config.clone(), size);
     let (tx, mut results) = mpsc::unbounded_channel();
     let executor = effects::Executor { setup: &setup, tx };
@@ -69,6 +78,7 @@ where
     }
     loop {
         if redraw {
+            terminal.backend_mut().enabled = state.screen_reader;
             let ui = Ui::new(&state, setup.theme);
             terminal.draw(|frame| ui::view(&state, &ui, frame))?;
         }
@@ -87,9 +97,7 @@ where
         }
         // A new size, or frames lost on the way: the next frame is drawn whole.
         match &msg {
-            Msg::Resize(size) => {
-                terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?
-            }
+            Msg::Resize(size) => terminal.resize(Rect::new(0, 0, size.width, size.height))?,
             Msg::Repaint => {
                 let area = terminal.get_frame().area();
                 terminal.resize(area)?;

@@ -156,10 +156,6 @@ pub fn details(
         };
         frame.render_widget(Line::styled(text, t.info), Rect { y: body.y + 1, height: 1, ..body });
     }
-    if !errors.is_empty() {
-        let text = tr.a("error-summary", &[("count", i18n::n(errors.len() as u32))]);
-        frame.render_widget(Line::styled(text, t.error), Rect { y: body.y + 2, height: 1, ..body });
-    }
     let d = &draft.details;
     let error_for =
         |f: Field| errors.iter().find(|(e, _)| *e == f).map(|(_, e)| field_error(tr, f, d.id_kind, *e));
@@ -181,7 +177,7 @@ pub fn details(
         .collect();
     // After Continue the focus moves to the first field in error, so the
     // cursor (and a screen reader) lands where the fix is needed.
-    form::draw(frame, ui, state, body, &fields);
+    form::draw_with_summary(frame, ui, state, body, &fields, body.y + 2);
 }
 
 pub fn check(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, selected: usize, sending: bool) {

@@ -28,10 +28,6 @@ pub fn form(
     let tr = &ui.tr;
     let heading = if searching { tr.t("lookup-searching") } else { tr.t("lookup-heading") };
     frame.render_widget(Line::styled(heading, ui.theme.heading), Rect { height: 1, ..body });
-    if !errors.is_empty() {
-        let text = tr.a("error-summary", &[("count", crate::i18n::n(errors.len() as u32))]);
-        frame.render_widget(Line::styled(text, ui.theme.error), Rect { y: body.y + 1, height: 1, ..body });
-    }
     let error_for = |f: LookupField| {
         errors.iter().find(|(e, _)| *e == f).map(|(_, e)| {
             tr.t(match (f, e) {
@@ -56,7 +52,7 @@ pub fn form(
             FieldView { error: error_for(f), focused: f == focus, ..FieldView::text(label, text) }
         })
         .collect();
-    form::draw(frame, ui, state, body, &fields);
+    form::draw_with_summary(frame, ui, state, body, &fields, body.y + 1);
 }
 
 pub fn result(

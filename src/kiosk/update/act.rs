@@ -133,10 +133,15 @@ pub(super) fn back(state: &mut State) -> Vec<Effect> {
     if state.screens.len() <= 1 {
         return vec![];
     }
+    // Back from a change asked for on the check page returns there (the
+    // answers checked again), keeping the held place.
+    if let Some(Screen::BookDetails { back_to_check: true, .. }) = state.screens.last() {
+        return booking::submit_details(state);
+    }
     let left = state.screens.pop();
     let mut effects = vec![];
     match left {
-        Some(Screen::BookDetails { back_to_check: false, .. }) => {
+        Some(Screen::BookDetails { .. }) => {
             effects = booking::release_hold(state);
             effects.extend(booking::load_slots(state));
             if let Some(Screen::BookSlot { slots, .. }) = state.screens.last_mut() {

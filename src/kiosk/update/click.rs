@@ -61,7 +61,10 @@ pub(super) fn focus_field_at(state: &mut State, row: u16) {
     let Some((top, first)) = layout::form_window(state, layout::bands(state).body) else { return };
     let pitch = layout::field_pitch(state);
     // The label or the value row (not the blank row between fields).
-    let Some(index) = row.checked_sub(top).filter(|r| r % pitch < 2).map(|r| first + (r / pitch) as usize)
+    let Some(index) = row
+        .checked_sub(top)
+        .filter(|r| r % pitch < layout::field_rows(state))
+        .map(|r| first + (r / pitch) as usize)
     else {
         return;
     };

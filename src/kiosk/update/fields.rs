@@ -102,17 +102,26 @@ pub(super) fn edit_focused(state: &mut State, edit: impl FnOnce(&mut TextField))
 /// move of the caret, which leaves the answers (and the request they make) as
 /// they were.
 pub(super) fn edit_field(state: &mut State, changes_text: bool, edit: impl FnOnce(&mut TextField)) {
-    match state.screens.last() {
-        Some(Screen::BookDetails { focus, .. }) => {
+    match state.screens.last_mut() {
+        Some(Screen::BookDetails { focus, errors, .. }) => {
             let focus = *focus;
             if let Some(d) = state.draft.as_mut()
                 && let Some(field) = d.details.field_mut(focus)
             {
                 edit(field);
                 d.revision += u32::from(changes_text);
+                // An error goes as soon as its field is right (the summary
+                // counts what is shown).
+                let wrong = d.details.problems();
+                errors.retain(|(f, _)| *f != focus || wrong.iter().any(|(w, _)| w == f));
             }
         }
-        Some(Screen::Lookup { focus, .. }) => edit(state.lookup.field_mut(*focus)),
+        Some(Screen::Lookup { focus, errors, .. }) => {
+            let focus = *focus;
+            edit(state.lookup.field_mut(focus));
+            let wrong = state.lookup.problems();
+            errors.retain(|(f, _)| *f != focus || wrong.iter().any(|(w, _)| w == f));
+        }
         Some(Screen::StaffPin { .. }) => edit(&mut state.staff.pin),
         Some(Screen::Search { .. }) => edit(&mut state.search),
         _ => {}
