@@ -191,3 +191,36 @@ fn a_purge_keeps_what_the_next_locks_length_needs() {
     }
     assert_eq!(g.check("LOCKED00", ip(3)), Err(1800), "the second lock is still the longer one");
 }
+
+/// What `tracing` wrote while a closure ran, on this thread only.
+fn logged(run: impl FnOnce()) -> String {
+    use std::sync::Mutex;
+    #[derive(Clone, Default)]
+    struct Buffer(Arc<Mutex<Vec<u8>>>);
+    impl std::io::Write for Buffer {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let buffer = Buffer::default();
+    let writer = buffer.clone();
+    let subscriber = tracing_subscriber::fmt().with_writer(move || writer.clone()).with_ansi(false).finish();
+    tracing::subscriber::with_default(subscriber, run);
+    String::from_utf8(buffer.0.lock().unwrap().clone()).unwrap()
+}
+
+#[test]
+fn a_lock_is_logged_with_the_codes_first_characters_only() {
+    let (g, _) = guard(ProofLimits::default());
+    let log = logged(|| {
+        for _ in 0..5 {
+            wrong(&g, "ABCD1234", ip(1)).unwrap();
+        }
+    });
+    assert!(log.contains("locked") && log.contains("ABC…"), "{log}");
+    assert!(!log.contains("ABCD"), "never the whole code: {log}");
+}
