@@ -238,3 +238,27 @@ fn home_or_back_to_the_start_forgets_what_the_citizen_typed() {
     send(&mut s, [ch('4')]);
     assert!(!screen_text(&s).contains("8JGX"), "{}", screen_text(&s));
 }
+
+#[test]
+fn the_start_screen_states_the_real_idle_time_and_the_warning_counts_down() {
+    let mut s = common::ready(onestop::domain::Lang::EnUs);
+    s.config.idle_timeout_ms = 30_000;
+    s.config.idle_warning_ms = 10_000;
+    assert!(common::screen_text(&s).contains("After 30 seconds without use"), "{}", common::screen_text(&s));
+    send(&mut s, [common::ch('1')]);
+    send(&mut s, [Msg::Tick(21_000)]);
+    assert!(s.idle_warning);
+    let first = common::screen_text(&s);
+    let effects = send(&mut s, [Msg::Tick(22_000)]);
+    assert!(effects.contains(&onestop::kiosk::Effect::Redraw), "each second is shown");
+    assert_ne!(first, common::screen_text(&s), "the seconds count down");
+    // A screen reader hears the warning once: nothing ticks.
+    let mut r = common::ready(onestop::domain::Lang::EnUs);
+    (r.config.idle_timeout_ms, r.config.idle_warning_ms, r.screen_reader) = (30_000, 10_000, true);
+    send(&mut r, [common::ch('1')]);
+    send(&mut r, [Msg::Tick(51_000)]); // screen-reader sessions get twice as long
+    assert!(r.idle_warning);
+    let said = common::screen_text(&r);
+    assert!(send(&mut r, [Msg::Tick(52_000)]).is_empty());
+    assert_eq!(said, common::screen_text(&r));
+}

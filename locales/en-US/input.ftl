@@ -20,3 +20,4 @@ hold-seconds-keep = Your place is kept for { $seconds } more seconds. Need longe
 notice-hold-kept = Your place is kept for a while longer. Please go on.
 notice-not-extended = Your place cannot be kept any longer. Please confirm soon, or choose a time again.
 key-keep-place = More time
+welcome-idle-seconds = After { $seconds } seconds without use the kiosk starts again; it asks you first.

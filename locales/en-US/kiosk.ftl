@@ -93,11 +93,11 @@ statutory-days = Statutory time limit: { $days ->
     [one] 1 working day
    *[other] { $days } working days
 }
-promised-days = Promised time limit: { $days ->
-    [one] 1 working day
-   *[other] { $days } working days
+promised-days = Our promise: { $days ->
+    [one] within 1 working day
+   *[other] within { $days } working days
 }
-promised-on-the-spot = Promised time limit: settled on the spot
+promised-on-the-spot = Our promise: done while you wait
 guide-visits = Visits in person
 visits = { $count ->
     [0] No visit needed
@@ -106,8 +106,8 @@ visits = { $count ->
 }
 guide-where = Where and when
 guide-phones = Enquiries and complaints
-enquiry-phone = Enquiries phone: { $phone }
-complaint-phone = Complaints phone: { $phone }
+enquiry-phone = Enquiries: { $phone }
+complaint-phone = Complaints: { $phone }
 
 ## Booking
 key-book = Book

@@ -20,3 +20,4 @@ hold-seconds-keep = 名额还为您保留 { $seconds } 秒。还需要时间？�
 notice-hold-kept = 已为您再保留一段时间，请继续填写。
 notice-not-extended = 名额无法再延长保留。请尽快确认，或重新选择时段。
 key-keep-place = 多留一会儿
+welcome-idle-seconds = 提示：无操作 { $seconds } 秒后回到首页，回到首页前会先提醒您。

@@ -1,10 +1,32 @@
-## The phone pages (/m/…).
+## The phone pages (/m/…): plain pages a phone opens from the kiosk's QR code.
 m-booking = 您的预约
-m-cancel-prompt = 要取消预约，请输入预约时所填手机号的后四位：
+m-call = 如有疑问，请拨打大厅服务电话：{ $phone }
+m-back = 返回预约
+
+## Cancelling: a link on the booking, then a page that asks first.
+m-cancel-link = 取消这个预约…
+m-confirm-title = 确定要取消这个预约吗？
+m-confirm-body = 取消后名额会让给其他人，且无法恢复。
+m-cancel-prompt = 预约时所填手机号的后四位：
+m-cancel-digits = 请输入4位数字。
+m-confirm-yes = 是的，取消预约
+m-confirm-no = 不取消，保留预约
+m-cancelled-title = 预约已取消
 m-cancelled = 预约已取消，名额已释放。
-m-cancel-refused = 未能取消：手机号后四位不对，或预约已不存在。
-m-back = 返回
+m-refused-title = 未能取消
+m-cancel-refused = 手机号后四位不对，或预约已不存在。请核对预约时所填手机号的后四位后再试。
+m-try-again = 重新输入
+
+## Error pages: a heading, what to do, and the hall's phone.
 m-gone-title = 链接已失效
 m-gone-body = 这个二维码已过期或不存在。请回到自助服务终端重新扫码，或拨打大厅服务电话咨询。
+m-missing-title = 找不到这个页面
+m-missing-body = 这个地址没有页面。请回到自助服务终端重新扫码。
 m-busy-title = 请稍后再试
 m-busy-body = 访问过于频繁，请一分钟后再试。
+m-locked-title = 输错次数过多
+m-locked-body = 手机号后四位输错次数过多，{ $minutes } 分钟内不能在这里修改这个预约。请稍后再试，或拨打大厅服务电话。
+m-unreadable-title = 无法读取这个请求
+m-unreadable-body = 请重新打开自助服务终端二维码中的链接，并使用页面上的按钮操作。
+m-error-title = 出了点问题
+m-error-body = 页面暂时无法显示，请稍后再试。

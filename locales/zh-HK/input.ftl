@@ -20,3 +20,4 @@ hold-seconds-keep = 名額還為您暫留 { $seconds } 秒。還需要時間？�
 notice-hold-kept = 已為您再暫留一段時間，請繼續填寫。
 notice-not-extended = 名額無法再延長暫留。請盡快確認，或重新選擇預約時段。
 key-keep-place = 多留一會
+welcome-idle-seconds = 提示：無操作 { $seconds } 秒後返回首頁，返回首頁前會先提醒您。

@@ -22,12 +22,19 @@ pub fn tick(state: &mut State) -> Vec<Effect> {
     {
         state.idle_warning = true;
         return vec![Effect::Redraw];
+    } else if state.idle_warning && !state.screen_reader {
+        // The warning counts down; a screen reader hears it once, unchanged.
+        return vec![Effect::Redraw];
     }
     vec![]
 }
 
-/// Seconds until the reset, for the warning.
+/// Seconds until the reset, for the warning (for a screen reader, the
+/// seconds it had when it appeared: nothing ticks).
 pub fn seconds_left(state: &State) -> u64 {
+    if state.screen_reader {
+        return state.config.idle_warning_ms.div_ceil(1000);
+    }
     let idle = state.now_ms.saturating_sub(state.last_input_ms);
     state.idle_timeout_ms().saturating_sub(idle).div_ceil(1000)
 }

@@ -56,8 +56,12 @@ pub fn welcome(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, selected: 
         .collect();
     menu::draw(frame, ui, body, &ui.tr.t("welcome-heading"), &items, selected);
     // How long the kiosk waits for a citizen (WCAG 2.2.1: say so up front).
-    let minutes = state.idle_timeout_ms().div_ceil(60_000) as u32;
-    let line = ui.tr.a("welcome-idle", &[("minutes", crate::i18n::n(minutes))]);
+    let timeout = state.idle_timeout_ms();
+    let line = if timeout.is_multiple_of(60_000) {
+        ui.tr.a("welcome-idle", &[("minutes", crate::i18n::n((timeout / 60_000) as u32))])
+    } else {
+        ui.tr.a("welcome-idle-seconds", &[("seconds", crate::i18n::n(timeout.div_ceil(1000) as u32))])
+    };
     // On the line between the heading and the menu, which menus leave free.
     frame.render_widget(
         ratatui::text::Line::styled(line, ui.theme.dim),
