@@ -272,3 +272,26 @@ fn a_change_on_the_check_page_never_repeats_a_step_in_the_breadcrumb() {
     let effects = send(&mut s, [key(KeyCode::Esc)]);
     assert!(matches!(s.screen(), Screen::BookCheck { .. }) && effects.is_empty(), "{effects:?}");
 }
+
+#[test]
+fn a_lookup_answers_under_its_fields_and_at_once_when_offline() {
+    use onestop::domain::{BookingFailure, FetchError};
+    let mut s = common::ready(Lang::EnUs);
+    send(&mut s, [ch('4'), Msg::Paste("8JGXE51R".into()), key(KeyCode::Tab), Msg::Paste("5678".into())]);
+    send(&mut s, [key(KeyCode::Enter), Msg::BookingFound(Err(BookingFailure::NotFound))]);
+    let text = common::screen_text(&s);
+    let rows: Vec<&str> = text.lines().collect();
+    let at = rows.iter().position(|l| l.contains("Last four digits")).unwrap();
+    let said = rows
+        .iter()
+        .position(|l| l.contains("No booking was found"))
+        .unwrap_or_else(|| panic!("the answer is shown:\n{text}"));
+    assert!(said > at && said <= at + 3, "next to the fields, not at the foot:\n{text}");
+    // Offline: no request, the reason at once.
+    let mut off = common::ready(Lang::EnUs);
+    send(&mut off, [Msg::CatalogLoaded(Err(FetchError::Offline))]);
+    send(&mut off, [ch('4'), Msg::Paste("8JGXE51R".into()), key(KeyCode::Tab), Msg::Paste("5678".into())]);
+    let effects = send(&mut off, [key(KeyCode::Enter)]);
+    assert!(effects.iter().all(|e| !matches!(e, onestop::kiosk::Effect::FindBooking { .. })), "{effects:?}");
+    assert_eq!(off.notice, Some(onestop::kiosk::Notice::Booking(BookingFailure::Fetch(FetchError::Offline))));
+}

@@ -79,6 +79,11 @@ pub fn submit(state: &mut State) -> Vec<Effect> {
     if *searching {
         return vec![];
     }
+    // Offline: say so now rather than after the request's timeout.
+    if state.online == Some(false) {
+        state.notice = Some(Notice::Booking(BookingFailure::Fetch(crate::domain::FetchError::Offline)));
+        return vec![];
+    }
     *searching = true;
     vec![Effect::FindBooking { code: state.lookup.code.text.clone(), last4: state.lookup.last4.text.clone() }]
 }

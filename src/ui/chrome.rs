@@ -131,11 +131,25 @@ pub fn audience_key(audience: Audience) -> &'static str {
     }
 }
 
+/// Draws the message in the fixed place, or where the screen has it (the
+/// booking lookup shows its answer under its fields, where the eyes are).
 pub fn notice(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
+    if let Some((text, style)) = notice_text(state, ui) {
+        super::wrap::draw(frame, area, area.y, &text, style);
+    }
+}
+
+/// Where the message is drawn on this screen.
+pub fn notice_area(state: &State, bands: &layout::Bands) -> Rect {
+    super::lookup::notice_area(state, bands.body).unwrap_or(bands.notice)
+}
+
+/// The message shown, in words, and its style.
+pub fn notice_text(state: &State, ui: &Ui) -> Option<(String, ratatui::style::Style)> {
     let tr = &ui.tr;
     let error = |key: &str| (tr.t(key), ui.theme.error);
-    let (text, style) = match &state.notice {
-        None => return,
+    Some(match &state.notice {
+        None => return None,
         Some(Notice::StillLoading) => (tr.t("notice-still-loading"), ui.theme.info),
         Some(Notice::Unavailable(e)) => {
             let reason = tr.t(super::screens::fetch_error_key(*e));
@@ -178,8 +192,7 @@ pub fn notice(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
                 (tr.a("notice-too-many-tries", &[("minutes", i18n::n(minutes))]), ui.theme.error)
             }
         },
-    };
-    super::wrap::draw(frame, area, area.y, &text, style);
+    })
 }
 
 pub fn status(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {

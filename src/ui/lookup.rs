@@ -4,7 +4,7 @@ use ratatui::{Frame, layout::Rect, text::Line};
 
 use crate::domain::{Booking, BookingStatus, FieldError};
 use crate::kiosk::{
-    State,
+    State, layout,
     lookup::{self, LookupField, ResultItem},
 };
 use crate::ui::{
@@ -53,6 +53,18 @@ pub fn form(
         })
         .collect();
     form::draw_with_summary(frame, ui, state, body, &fields, body.y + 1);
+}
+
+/// The booking lookup's answer (not found, offline, locked…) stands under
+/// its fields, not at the foot of a tall screen.
+pub fn notice_area(state: &State, body: Rect) -> Option<Rect> {
+    if !matches!(state.screen(), crate::kiosk::Screen::Lookup { .. }) {
+        return None;
+    }
+    let (top, first) = layout::form_window(state, body)?;
+    let fields = (LookupField::ALL.len() - first) as u16;
+    let y = top + fields * layout::field_pitch(state) + 1;
+    (y + 2 <= body.bottom()).then(|| Rect { y, height: 2, ..body })
 }
 
 pub fn result(

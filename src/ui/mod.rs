@@ -91,11 +91,12 @@ pub fn view(state: &State, ui: &Ui, frame: &mut Frame) {
     if let Some(area) = bands.keyboard {
         widgets::keyboard::draw(frame, ui, state, area);
     }
-    chrome::notice(state, ui, frame, bands.notice);
+    let notice = chrome::notice_area(state, &bands);
+    chrome::notice(state, ui, frame, notice);
     chrome::status(state, ui, frame, bands.status);
     // A screen reader follows the cursor: a new message is read first.
     if state.screen_reader && state.announce && state.notice.is_some() {
-        frame.set_cursor_position((bands.notice.x, bands.notice.y));
+        frame.set_cursor_position((notice.x, notice.y));
     }
 }
 
