@@ -64,7 +64,7 @@ pub fn notice_area(state: &State, body: Rect) -> Option<Rect> {
     let (top, first) = layout::form_window(state, body)?;
     let fields = (LookupField::ALL.len() - first) as u16;
     let y = top + fields * layout::field_pitch(state) + 1;
-    (y + 2 <= body.bottom()).then(|| Rect { y, height: 2, ..body })
+    (y + 2 <= body.bottom()).then_some(Rect { y, height: 2, ..body })
 }
 
 pub fn result(
