@@ -62,9 +62,24 @@ impl Backend {
         self.client.book(&format!("{hall}-{service}-{date}"), &request).await.unwrap()
     }
 
+    /// A handoff link; for a booking, proven as the kiosk proves it (the
+    /// last four digits of 13700001234).
     async fn handoff(&self, service: &str, lang: Lang, booking: Option<String>) -> Handoff {
-        let req = HandoffRequest { service: service.into(), lang, booking };
+        let phone_last4 = booking.is_some().then(|| "1234".to_owned());
+        let req = HandoffRequest { service: service.into(), lang, booking, phone_last4 };
         self.client.handoff(&req).await.unwrap()
+    }
+
+    /// `POST /api/v1/handoffs` as any client may send it: status and body.
+    async fn try_handoff(&self, body: serde_json::Value) -> (StatusCode, String, Option<String>) {
+        let resp = reqwest::Client::new()
+            .post(format!("{}/api/v1/handoffs", self.url))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        let retry_after = resp.headers().get("retry-after").map(|v| v.to_str().unwrap().to_owned());
+        (resp.status(), resp.text().await.unwrap(), retry_after)
     }
 }
 
@@ -145,8 +160,7 @@ async fn a_wide_terminal_shows_the_code_beside_the_guide() {
 /// The link as printed below or beside the code: its first line starts
 /// with HTTP, the next lines continue in the same columns.
 fn printed_link(text: &str) -> String {
-    // English screens: one column a character.
-    let lines: Vec<Vec<char>> = text.lines().map(|l| l.trim_matches('"').chars().collect()).collect();
+    let lines: Vec<Vec<char>> = text.lines().map(|l| cells(l.trim_matches('"'))).collect();
     let starts = |l: &[char], i: usize| l[i..].starts_with(&['H', 'T', 'T', 'P']);
     let (first, column) = lines
         .iter()
@@ -158,6 +172,13 @@ fn printed_link(text: &str) -> String {
         .map(|l| l.iter().skip(column).take_while(|c| !c.is_whitespace()).collect::<String>())
         .take_while(|part| !part.is_empty())
         .collect()
+}
+
+/// A line as the terminal's cells: a wide (CJK) character takes two, the
+/// second a NUL, so columns line up from row to row.
+fn cells(line: &str) -> Vec<char> {
+    use unicode_width::UnicodeWidthChar;
+    line.chars().flat_map(|c| std::iter::once(c).chain((c.width() == Some(2)).then_some('\0'))).collect()
 }
 
 #[test]
@@ -294,7 +315,7 @@ async fn a_booking_page_shows_the_booking_without_personal_data_and_can_cancel_i
         let form = reqwest::Client::new()
             .post(url)
             .header("content-type", "application/x-www-form-urlencoded")
-            .body(format!("phone_last4={digits}"));
+            .body(format!("phone_last4={digits}&confirm=yes"));
         async move { form.send().await.unwrap() }
     };
     assert_eq!(cancel("9999").await.status(), StatusCode::NOT_FOUND);
@@ -321,4 +342,199 @@ async fn a_booking_at_a_branch_hall_is_not_sent_to_the_main_halls_windows() {
     let windows = service.location.get(Lang::EnUs);
     let booked = html.split("Where:").nth(1).expect("where to go").split("</p>").next().unwrap();
     assert!(booked.contains("Chengbei") && !booked.contains(windows), "{booked}");
+}
+
+#[tokio::test]
+async fn a_handoff_for_a_booking_needs_its_proof_and_an_unknown_code_answers_alike() {
+    let b = backend(30).await;
+    let booking = b.book_first_slot("binjiang", "id-card-renewal", "2026-11-30").await;
+    let ask = |code: &str, digits: Option<&str>| {
+        let mut body = serde_json::json!({ "service": "id-card-renewal", "lang": "zh-CN", "booking": code });
+        if let Some(d) = digits {
+            body["phone_last4"] = d.into();
+        }
+        b.try_handoff(body)
+    };
+    let unknown = ask("ZZZZZZZZ", Some("1234")).await;
+    assert_eq!(unknown.0, StatusCode::UNPROCESSABLE_ENTITY, "{}", unknown.1);
+    for (what, answer) in [
+        ("no proof", ask(&booking.code, None).await),
+        ("wrong proof", ask(&booking.code, Some("9999")).await),
+        ("malformed proof", ask(&booking.code, Some("12")).await),
+        ("unknown code, no proof", ask("ZZZZZZZZ", None).await),
+    ] {
+        assert_eq!(answer, unknown, "{what} answers exactly like an unknown code");
+    }
+    // Requests without digits guess nothing and count nothing: the kiosk's
+    // own request still goes through.
+    for _ in 0..10 {
+        ask(&booking.code, None).await;
+    }
+    let (status, body, _) = ask(&booking.code.to_lowercase(), Some("1234")).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let url: String = serde_json::from_str::<Handoff>(&body).unwrap().url;
+    assert!(reqwest::get(&url).await.unwrap().text().await.unwrap().contains(&booking.code));
+}
+
+#[tokio::test]
+async fn wrong_proofs_for_a_handoff_count_in_the_booking_proof_guard() {
+    let b = backend(30).await;
+    let booking = b.book_first_slot("binjiang", "id-card-renewal", "2026-11-30").await;
+    let ask = |digits: &str| {
+        b.try_handoff(serde_json::json!({
+            "service": "id-card-renewal", "lang": "en-US", "booking": booking.code, "phone_last4": digits
+        }))
+    };
+    for digits in ["0000", "0001", "0002", "0003"] {
+        assert_eq!(ask(digits).await.0, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    // One more wrong lookup through the JSON API makes five for this booking.
+    assert!(b.client.find_booking(&booking.code, "0004").await.is_err());
+    let (status, _, retry_after) = ask("1234").await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "locked even with the right digits");
+    assert!(retry_after.is_some_and(|s| s.parse::<u64>().unwrap() > 0));
+    b.clock.advance(SignedDuration::from_mins(16));
+    assert_eq!(ask("1234").await.0, StatusCode::CREATED, "the lock ends");
+}
+
+#[tokio::test]
+async fn digits_without_a_booking_are_refused() {
+    let b = backend(30).await;
+    let body = serde_json::json!({ "service": "id-card-renewal", "lang": "zh-CN", "phone_last4": "1234" });
+    let (status, text, _) = b.try_handoff(body).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(text.contains("phone_last4"), "{text}");
+}
+
+/// A kiosk session through the real runtime loop (effects, client) at
+/// 120×40, where the phone panel prints its link beside the content.
+struct Kiosk {
+    screen: common::vt::Screen,
+    keys: tokio::sync::mpsc::UnboundedSender<Msg>,
+}
+
+impl Kiosk {
+    fn start(url: &str) -> Kiosk {
+        use onestop::runtime::{SessionSetup, run_session};
+        let config = onestop::kiosk::SessionConfig { lang: Lang::EnUs, ..Default::default() };
+        let (screen, mut terminal) = common::vt::Screen::new(120, 40);
+        let (keys, rx) = tokio::sync::mpsc::unbounded_channel();
+        let input =
+            Box::pin(futures_util::stream::unfold(
+                rx,
+                |mut rx| async move { rx.recv().await.map(|m| (m, rx)) },
+            ));
+        let client = ApiClient::new(url, std::time::Duration::from_secs(5));
+        let setup = SessionSetup::new(config, Theme::standard(), client);
+        tokio::spawn(async move { run_session(&mut terminal, input, setup).await.unwrap() });
+        Kiosk { screen, keys }
+    }
+
+    async fn wait_for(&self, text: &str) -> String {
+        for _ in 0..500 {
+            let screen = self.screen.text();
+            if screen.contains(text) {
+                return screen;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        panic!("never saw {text:?}; the screen was:\n{}", self.screen.text());
+    }
+
+    fn keys(&self, keys: impl IntoIterator<Item = crossterm::event::KeyCode>) {
+        for code in keys {
+            self.keys.send(key(code)).unwrap();
+        }
+    }
+
+    fn type_text(&self, text: &str) {
+        self.keys(text.chars().map(crossterm::event::KeyCode::Char));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_kiosk_proves_its_own_booking_for_the_phone_page_until_the_session_resets() {
+    use crossterm::event::KeyCode::{Enter, F, Left, Tab};
+    let b = backend(30).await;
+    let k = Kiosk::start(&b.url);
+    k.wait_for("Household registration and ID").await;
+    k.type_text("11");
+    k.keys([Enter]);
+    k.wait_for("Required materials").await;
+    k.keys([Enter]);
+    k.type_text("1");
+    k.wait_for("Mon 30 Nov").await;
+    k.type_text("1");
+    k.wait_for("09:00").await;
+    k.type_text("1");
+    k.wait_for("Your place is kept").await;
+    k.type_text("Li Lei");
+    k.keys([Tab]);
+    k.type_text("13900001111");
+    k.keys([Tab, Left, Tab]); // passport
+    k.type_text("E12345678");
+    k.keys([Enter]);
+    k.wait_for("Check your answers").await;
+    k.keys([Enter]);
+    let screen = k.wait_for("HTTP://").await;
+    let code: String = screen
+        .lines()
+        .find_map(|l| l.split("Confirmation code: ").nth(1))
+        .expect("the code is shown")
+        .chars()
+        .take_while(|c| !c.is_whitespace())
+        .collect();
+    let page = reqwest::get(printed_link(&screen)).await.unwrap().text().await.unwrap();
+    assert!(page.contains(&code) && page.contains("Your appointment"), "the booking is on the page: {page}");
+
+    // Another language: another link, proven again with the digits kept.
+    k.keys([F(2)]);
+    let screen = k.wait_for("預約編號").await;
+    let relinked = k.wait_for("HTTP://").await;
+    let link = printed_link(&relinked);
+    let page = reqwest::get(&link).await.unwrap().text().await.unwrap();
+    assert!(page.contains(&code) && page.contains("lang=\"zh-HK\""), "{screen}\n{page}");
+}
+
+/// The confirmation screen for a booking `code` the kiosk just made.
+fn booked(code: &str) -> Screen {
+    let booking = onestop::domain::Booking {
+        code: code.into(),
+        status: onestop::domain::BookingStatus::Active,
+        hall: "binjiang".into(),
+        service: "id-card-renewal".into(),
+        start: "2026-11-30T01:00:00Z".into(),
+        date: "2026-11-30".into(),
+        local_start: "09:00".into(),
+        local_end: "09:15".into(),
+        time_zone: "Asia/Shanghai".into(),
+        name_masked: "李*".into(),
+        phone_masked: "139********".into(),
+        id_masked: "E*******8".into(),
+    };
+    Screen::BookDone { booking: Box::new(booking), qr: false }
+}
+
+#[test]
+fn the_kiosk_keeps_the_digits_for_its_own_booking_only_until_the_session_resets() {
+    use crossterm::event::KeyCode::{Enter, F};
+    use onestop::kiosk::handoff;
+    let mut s = ready(Lang::EnUs);
+    s.screens.push(booked("ABCD2345"));
+    assert_eq!(handoff::request_booked(&mut s, Some("1111".into())).len(), 1, "a link asked for");
+    send(&mut s, [key(F(2))]);
+    let h = s.handoff.as_ref().expect("a new link asked for");
+    assert_eq!((h.lang, h.phone_last4.as_deref()), (Lang::ZhHk, Some("1111")), "kept for the new language");
+    // A guide's link carries no digits.
+    s.screens.truncate(1);
+    send(&mut s, [ch('1'), ch('1'), key(Enter), key(F(2))]);
+    assert!(matches!(s.screen(), Screen::Guide { .. }));
+    assert_eq!(s.handoff.as_ref().map(|h| h.phone_last4.clone()), Some(None));
+    // Nor does another booking's confirmation inherit them.
+    s.screens.push(booked("OTHER234"));
+    send(&mut s, [key(F(2))]);
+    assert_eq!(s.handoff.as_ref().map(|h| h.phone_last4.clone()), Some(None));
+    handoff::request_booked(&mut s, Some("2222".into()));
+    let _ = s.reset();
+    assert!(s.handoff.is_none(), "a reset forgets the link and its digits");
 }

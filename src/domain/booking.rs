@@ -184,6 +184,12 @@ pub struct HandoffRequest {
     /// A booking to show on the page too (its code, from the confirmation).
     #[serde(default)]
     pub booking: Option<String>,
+    /// With `booking`, and only then: the last four digits of the phone it
+    /// was booked with, the same proof a lookup needs (the kiosk keeps them
+    /// from its confirmation until the session resets).
+    #[serde(default)]
+    #[schema(pattern = "^[0-9]{4}$", min_length = 4, max_length = 4, example = "1234")]
+    pub phone_last4: Option<String>,
 }
 
 /// A short-lived link for the citizen's phone; it carries no personal data.

@@ -49,21 +49,48 @@ impl QrMatrix {
 pub struct HandoffState {
     pub service: String,
     pub booking: Option<String>,
+    /// For `booking`: the last four digits of the phone it was booked with,
+    /// the proof the server asks before it makes a page for a booking. Kept
+    /// from the confirmation so that a new link (another language) can be
+    /// asked for; gone when the session resets, like everything personal.
+    pub phone_last4: Option<String>,
     pub lang: Lang,
     pub link: Remote<(Handoff, Option<QrMatrix>)>,
 }
 
-/// Asks for a link for the guide or confirmation on screen.
+/// Asks for a link for the guide or confirmation on screen. For a
+/// confirmation, the proof kept from `request_booked` goes with it.
 pub fn request(state: &mut State) -> Vec<Effect> {
     let (service, booking) = match state.screen() {
         Screen::Guide { service, .. } => (service.clone(), None),
         Screen::BookDone { booking, .. } => (booking.service.clone(), Some(booking.code.clone())),
         _ => return vec![],
     };
+    let kept = state.handoff.take().filter(|h| booking.is_some() && h.booking == booking);
+    let phone_last4 = kept.and_then(|h| h.phone_last4);
+    ask(state, service, booking, phone_last4)
+}
+
+/// At the confirmation: the link for the booking just made, proven by the
+/// last four digits of the phone it was booked with (`confirmed` takes them
+/// from the draft before dropping it).
+pub fn request_booked(state: &mut State, phone_last4: Option<String>) -> Vec<Effect> {
+    let Screen::BookDone { booking, .. } = state.screen() else { return vec![] };
+    let (service, code) = (booking.service.clone(), booking.code.clone());
+    ask(state, service, Some(code), phone_last4)
+}
+
+fn ask(
+    state: &mut State,
+    service: String,
+    booking: Option<String>,
+    phone_last4: Option<String>,
+) -> Vec<Effect> {
     let lang = state.lang;
     state.handoff = Some(HandoffState {
         service: service.clone(),
         booking: booking.clone(),
+        phone_last4: phone_last4.clone(),
         lang,
         link: Remote::Loading,
     });

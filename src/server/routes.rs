@@ -53,11 +53,9 @@ pub(super) fn router(state: AppState) -> Router {
         .route("/api/v1/bookings/{code}/cancel", post(booking::cancel_booking))
         .route("/api/v1/kiosks/{kiosk}/bookings-today", get(booking::bookings_today))
         .route("/api/v1/handoffs", post(handoff::create))
-        // Upper case too: a QR code stores an upper-case URL more compactly.
-        .route("/m/{code}", get(handoff::page))
-        .route("/M/{code}", get(handoff::page))
-        .route("/m/{code}/cancel", post(handoff::cancel))
-        .route("/M/{code}/cancel", post(handoff::cancel))
+        // The phone pages (/m/… and /M/…): HTML, with their own security
+        // headers, error pages and fallbacks.
+        .merge(handoff::phone_router())
         .route("/healthz", get(healthz))
         .route("/openapi.json", get(openapi_json))
         .fallback(not_found)

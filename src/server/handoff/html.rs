@@ -1,0 +1,86 @@
+//! The pieces every phone page is made of: the page shell with its one
+//! style sheet, escaped text, and phone numbers a tap can dial.
+
+use axum::{
+    http::{StatusCode, header},
+    response::{IntoResponse, Response},
+};
+
+use crate::domain::Lang;
+use crate::i18n::{self, Tr};
+
+/// The pages' only styling. It is inline (no second request on a slow
+/// phone) and the Content-Security-Policy allows exactly this text by its
+/// hash (`headers.rs`), so it must not depend on the page.
+pub(super) const STYLE: &str = "\n\
+body{font-family:system-ui,sans-serif;font-size:1.1rem;line-height:1.6;margin:0 auto;max-width:40rem;padding:1rem;color:#111;background:#fff}\n\
+h1{font-size:1.5rem} h2{font-size:1.2rem;margin-top:1.5rem;border-bottom:thin solid #ccc}\n\
+ul{list-style:none;padding:0} li{margin:.6rem 0} .note{color:#444;font-size:.95rem}\n\
+.code{font-size:1.4rem;font-weight:bold;letter-spacing:.1em} input,button{font-size:1.1rem}\n\
+.error{color:#a00;font-weight:bold} a{color:#04c}\n";
+
+/// A whole page: fits a 360-pixel screen, no fixed widths, no scripts.
+pub(super) fn page(status: StatusCode, lang: Lang, title: &str, body: &str) -> Response {
+    let page = format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n",
+        title = escape(title),
+    );
+    (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, "no-store")], page)
+        .into_response()
+}
+
+pub(super) fn para(text: &str) -> String {
+    format!("<p>{}</p>", escape(text))
+}
+
+pub(super) fn heading(text: &str) -> String {
+    format!("<h1>{}</h1>", escape(text))
+}
+
+/// Escapes text for HTML, dropping control characters on the way.
+pub(super) fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in crate::domain::sanitize(s).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Stands for the number while a sentence is translated and escaped; plain
+/// ASCII that escaping leaves alone and no translation contains.
+const NUMBER_MARK: &str = "@@phone@@";
+
+/// The message `id`, whose `$phone` becomes a `tel:` link, as escaped HTML.
+pub(super) fn with_phone(tr: &Tr, id: &str, phone: &str) -> String {
+    let text = escape(&tr.a(id, &[("phone", i18n::s(NUMBER_MARK))]));
+    text.replacen(NUMBER_MARK, &tel(phone), 1)
+}
+
+/// `<a href="tel:…">` for a number as the catalogue writes it ("0571-87000000",
+/// "12345", "+852 2345 6789"): only digits, `+` and `-` reach the link.
+pub(super) fn tel(phone: &str) -> String {
+    let dial: String = phone.chars().filter(|c| c.is_ascii_digit() || matches!(c, '+' | '-')).collect();
+    format!("<a href=\"tel:{dial}\">{}</a>", escape(phone))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_phone_in_a_sentence_is_a_link_and_the_rest_is_escaped() {
+        let tr = Tr::new(Lang::EnUs);
+        let html = with_phone(&tr, "m-call", "0571-8700 0000");
+        assert!(html.contains("<a href=\"tel:0571-87000000\">0571-8700 0000</a>"), "{html}");
+        assert_eq!(tel("<b>1\"2"), "<a href=\"tel:12\">&lt;b&gt;1&quot;2</a>");
+    }
+}

@@ -1,0 +1,259 @@
+//! The phone's pages: `/m/{code}` (the guide, and the booking if any),
+//! `/m/{code}/cancel` (asks first, then cancels with the phone's last four
+//! digits). Every page speaks the handoff's language; every failure is an
+//! error page (`errors.rs`).
+
+use std::net::SocketAddr;
+
+use axum::{
+    Form,
+    extract::{
+        ConnectInfo, Path, State,
+        rejection::{FormRejection, PathRejection},
+    },
+    http::{HeaderMap, StatusCode},
+    response::Response,
+};
+use serde::Deserialize;
+
+use super::{
+    errors::{self, Visitor, call_the_hall},
+    guide,
+    html::{self, escape, heading, para},
+};
+use crate::domain::{Catalog, Service};
+use crate::i18n::Tr;
+use crate::server::{
+    AppState,
+    store::{StoredBooking, StoredHandoff, normalize_code},
+};
+
+/// Handoff codes are 16 characters; anything much longer is not one and
+/// is not worth a database lookup.
+const MAX_CODE_CHARS: usize = 32;
+
+/// A handoff the phone may see, with what its pages need.
+struct Opened {
+    handoff: StoredHandoff,
+    booking: Option<StoredBooking>,
+    visitor: Visitor,
+    /// The handoff's code as stored (normalized): safe in a link.
+    code: String,
+}
+
+/// `GET /m/{code}`: the page a phone opens from the QR code.
+pub(in crate::server) async fn page(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    path: Result<Path<String>, PathRejection>,
+) -> Response {
+    let opened = match open(&state, peer, &headers, path).await {
+        Ok(opened) => opened,
+        Err(page) => return page,
+    };
+    let served = state.served.get();
+    let Some(service) = service_of(&served.catalog, &opened.handoff) else {
+        return errors::gone(&opened.visitor);
+    };
+    let tr = &opened.visitor.tr;
+    let body = guide::body(&served.catalog, service, tr, opened.booking.as_ref(), &opened.code);
+    html::page(StatusCode::OK, tr.lang, service.name.get(tr.lang), &body)
+}
+
+/// `GET /m/{code}/cancel`: asks whether to cancel, and for the digits.
+pub(in crate::server) async fn ask_to_cancel(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    path: Result<Path<String>, PathRejection>,
+) -> Response {
+    match open(&state, peer, &headers, path).await {
+        Ok(opened) => confirm_or_explain(&state, &opened, StatusCode::OK, None),
+        Err(page) => page,
+    }
+}
+
+#[derive(Deserialize)]
+pub(in crate::server) struct CancelForm {
+    phone_last4: String,
+    /// `yes` from the confirm page's button; without it nothing is cancelled.
+    #[serde(default)]
+    confirm: Option<String>,
+}
+
+/// `POST /m/{code}/cancel`: cancels the page's booking once confirmed,
+/// proven by the phone's last four digits. Wrong digits count in the
+/// booking-proof guard shared with the JSON API.
+pub(in crate::server) async fn cancel(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    path: Result<Path<String>, PathRejection>,
+    form: Result<Form<CancelForm>, FormRejection>,
+) -> Response {
+    let opened = match open(&state, peer, &headers, path).await {
+        Ok(opened) => opened,
+        Err(page) => return page,
+    };
+    let Form(form) = match form {
+        Ok(form) => form,
+        Err(rejection) => return errors::bad_form(&opened.visitor, &rejection),
+    };
+    let Some(booking) = opened.booking.as_ref().filter(|b| b.active) else {
+        return confirm_or_explain(&state, &opened, StatusCode::OK, None);
+    };
+    if form.confirm.as_deref() != Some("yes") {
+        return confirm_or_explain(&state, &opened, StatusCode::OK, None);
+    }
+    let digits = form.phone_last4.trim();
+    if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        // Not a guess at the proof: asked again, not counted.
+        return confirm_or_explain(
+            &state,
+            &opened,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some("m-cancel-digits"),
+        );
+    }
+    let client = super::client_address(&state, peer, &headers);
+    if let Err(wait) = state.proof.check(&booking.code, client) {
+        return errors::locked(&opened.visitor, wait);
+    }
+    match state.store.cancel(&booking.code, digits).await {
+        Ok(Some(_)) => {
+            state.proof.record(&booking.code, client, true);
+            cancelled(&opened)
+        }
+        Ok(None) => {
+            state.proof.record(&booking.code, client, false);
+            refused(&opened.visitor)
+        }
+        Err(e) => {
+            state.proof.abandon(&booking.code, client);
+            tracing::error!("store error: {e}");
+            errors::internal(&opened.visitor)
+        }
+    }
+}
+
+/// The handoff behind the path, counted against the client's per-minute
+/// limit; or the page to answer instead.
+async fn open(
+    state: &AppState,
+    peer: SocketAddr,
+    headers: &HeaderMap,
+    path: Result<Path<String>, PathRejection>,
+) -> Result<Opened, Response> {
+    let stranger = || Visitor::from_request(state, headers);
+    let Path(raw) = path.map_err(|rejection| errors::bad_path(&stranger(), &rejection))?;
+    let client = super::client_address(state, peer, headers);
+    let now = state.clock.now().as_second();
+    if !state.limit.allow(client, now) {
+        // In the phone's language, not the handoff's: a 429 must not tell
+        // whether the code exists.
+        return Err(errors::busy(&stranger()));
+    }
+    let code = normalize_code(&raw);
+    let handoff = match code.chars().count() {
+        n if n > MAX_CODE_CHARS => None,
+        _ => state.store.handoff(&code, now).await.map_err(|e| store_failed(&stranger(), e))?,
+    };
+    // Unknown and expired look exactly alike, so codes cannot be probed.
+    let Some(handoff) = handoff else { return Err(errors::gone(&stranger())) };
+    let booking = match &handoff.booking {
+        Some(booking) => {
+            state.store.booking_by_code(booking).await.map_err(|e| store_failed(&stranger(), e))?
+        }
+        None => None,
+    };
+    let visitor = visitor_of(state, &handoff, booking.as_ref());
+    Ok(Opened { handoff, booking, visitor, code })
+}
+
+fn store_failed(v: &Visitor, e: impl std::fmt::Display) -> Response {
+    tracing::error!("store error: {e}");
+    errors::internal(v)
+}
+
+/// The handoff's language, and the phone of its booking's hall (else its
+/// service's first hall, else the catalogue's first).
+fn visitor_of(state: &AppState, handoff: &StoredHandoff, booking: Option<&StoredBooking>) -> Visitor {
+    let served = state.served.get();
+    let catalog = &served.catalog;
+    let hall_id = booking
+        .map(|b| b.hall.as_str())
+        .or_else(|| service_of(catalog, handoff).and_then(|s| s.halls.first()).map(String::as_str));
+    let hall = hall_id.and_then(|id| catalog.halls.iter().find(|h| h.id == id)).or(catalog.halls.first());
+    Visitor {
+        tr: Tr::new(handoff.lang.parse().unwrap_or_default()),
+        hall_phone: hall.map(|h| h.phone.clone()),
+    }
+}
+
+fn service_of<'a>(catalog: &'a Catalog, handoff: &StoredHandoff) -> Option<&'a Service> {
+    catalog.services.iter().find(|s| s.id == handoff.service)
+}
+
+/// The confirm page for an active booking (with `error`, a message id, when
+/// the digits were not four); otherwise why there is nothing to cancel.
+fn confirm_or_explain(
+    state: &AppState,
+    opened: &Opened,
+    status: StatusCode,
+    error: Option<&str>,
+) -> Response {
+    let v = &opened.visitor;
+    let Some(booking) = &opened.booking else { return errors::no_such_page(v) };
+    let served = state.served.get();
+    let Some(service) = service_of(&served.catalog, &opened.handoff) else { return errors::gone(v) };
+    let back = back_link(opened);
+    let section = guide::booking_section(&served.catalog, service, &v.tr, booking);
+    if !booking.active {
+        let title = v.tr.t("status-cancelled");
+        return html::page(StatusCode::OK, v.tr.lang, &title, &(heading(&title) + &section + &back));
+    }
+    let title = v.tr.t("m-confirm-title");
+    let mut body = heading(&title) + &section + &para(&v.tr.t("m-confirm-body"));
+    if let Some(error) = error {
+        body += &format!("<p class=\"error\" id=\"digits-error\">{}</p>", escape(&v.tr.t(error)));
+    }
+    body += &confirm_form(&v.tr, error.is_some());
+    body +=
+        &format!("<p><a href=\"../{}\">{}</a></p>", escape(&opened.code), escape(&v.tr.t("m-confirm-no")));
+    html::page(status, v.tr.lang, &title, &body)
+}
+
+/// The digits and the one button that cancels; posted back to this page.
+fn confirm_form(tr: &Tr, invalid: bool) -> String {
+    let described = if invalid { " aria-invalid=\"true\" aria-describedby=\"digits-error\"" } else { "" };
+    format!(
+        "<form method=\"post\" action=\"cancel\"><p><label>{}<br>\
+         <input name=\"phone_last4\" inputmode=\"numeric\" autocomplete=\"off\" pattern=\"[0-9]{{4}}\" \
+         maxlength=\"4\" size=\"4\" required{described}></label></p>\
+         <p><button name=\"confirm\" value=\"yes\">{}</button></p></form>",
+        escape(&tr.t("m-cancel-prompt")),
+        escape(&tr.t("m-confirm-yes")),
+    )
+}
+
+fn cancelled(opened: &Opened) -> Response {
+    let v = &opened.visitor;
+    let title = v.tr.t("m-cancelled-title");
+    let body = heading(&title) + &para(&v.tr.t("m-cancelled")) + &back_link(opened);
+    html::page(StatusCode::OK, v.tr.lang, &title, &body)
+}
+
+/// Back to the booking's page (from `/m/{code}/cancel`).
+fn back_link(opened: &Opened) -> String {
+    format!("<p><a href=\"../{}\">{}</a></p>", escape(&opened.code), escape(&opened.visitor.tr.t("m-back")))
+}
+
+/// Wrong digits (or the booking went meanwhile): what to do, and whom to call.
+fn refused(v: &Visitor) -> Response {
+    let title = v.tr.t("m-refused-title");
+    let mut body = heading(&title) + &para(&v.tr.t("m-cancel-refused"));
+    body += &format!("<p><a href=\"cancel\">{}</a></p>", escape(&v.tr.t("m-try-again")));
+    body += &call_the_hall(v);
+    html::page(StatusCode::NOT_FOUND, v.tr.lang, &title, &body)
+}
