@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 
 cargo build --release --quiet
 data=$(mktemp -d)
-target/release/onestop --data-dir "$data" serve --listen 127.0.0.1:0 > "$data/serve.log" 2>&1 &
+"${CARGO_TARGET_DIR:-target}"/release/onestop --data-dir "$data" serve --listen 127.0.0.1:0 > "$data/serve.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$data"' EXIT
 base=""
@@ -33,5 +33,13 @@ url=$(curl -sf -X POST -H 'content-type: application/json' \
 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
   --disable-background-networking --disable-component-update --disable-sync \
   --user-data-dir="$data/chrome" --hide-scrollbars --window-size=360,1400 \
-  --screenshot="$out" "$url" 2>/dev/null
+  --enable-logging=stderr --v=0 \
+  --screenshot="$out" "$url" 2>"$data/chromium.log"
+# The pages' Content-Security-Policy allows only their own inline style:
+# anything it blocks, Chromium reports on its console.
+if grep -q "Content Security Policy" "$data/chromium.log"; then
+  grep "Content Security Policy" "$data/chromium.log" >&2
+  echo "the page broke its own Content-Security-Policy" >&2
+  exit 1
+fi
 echo "saved $out (the page at $url, 360 pixels wide)"
