@@ -361,10 +361,12 @@ pub fn confirmed(state: &mut State, result: Result<Booking, BookingFailure>) -> 
         Ok(booking) => {
             // The booking is made: nothing personal stays on the kiosk, and
             // "back" cannot lead into the finished booking again.
-            state.draft = None;
+            // Only the phone's last four digits stay, in the handoff: the
+            // proof the phone page needs, forgotten when the session resets.
+            let phone_last4 = state.draft.take().map(|d| person::phone_last4(&d.details.phone.text));
             state.screens.truncate(1);
             state.screens.push(Screen::BookDone { booking: Box::new(booking), qr: false });
-            super::handoff::request(state)
+            super::handoff::request_booked(state, phone_last4)
         }
         Err(failure @ (BookingFailure::HoldExpired | BookingFailure::SlotFull)) => {
             state.notice = Some(Notice::Booking(failure));

@@ -126,6 +126,9 @@ pub enum Effect {
         service: String,
         lang: Lang,
         booking: Option<String>,
+        /// With `booking`: the last four digits of the phone it was booked
+        /// with, the proof the server asks for a booking's page.
+        phone_last4: Option<String>,
     },
     /// Redraw although no input arrived (e.g. after a tick changed the screen).
     Redraw,

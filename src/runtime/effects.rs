@@ -82,8 +82,8 @@ impl Executor<'_> {
             Effect::CancelBooking { code, last4 } => {
                 self.spawn(|c| async move { Msg::BookingCancelled(c.cancel_booking(&code, &last4).await) });
             }
-            Effect::CreateHandoff { service, lang, booking } => {
-                let req = HandoffRequest { service, lang, booking, phone_last4: None };
+            Effect::CreateHandoff { service, lang, booking, phone_last4 } => {
+                let req = HandoffRequest { service, lang, booking, phone_last4 };
                 self.spawn(|c| async move { Msg::HandoffCreated { lang, result: c.handoff(&req).await } });
             }
             Effect::CheckPin { pin, hash } => {
