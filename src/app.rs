@@ -11,7 +11,7 @@ use std::{
 use anyhow::Context;
 
 use crate::client::ApiClient;
-use crate::config::KioskConfig;
+use crate::config::{CatalogToCheck, CheckReport, KioskConfig};
 use crate::kiosk::SessionConfig;
 use crate::runtime::{self, SessionSetup};
 use crate::server::{self, ServerOptions};
@@ -147,20 +147,62 @@ fn reload_requests() -> tokio::sync::mpsc::UnboundedReceiver<()> {
     rx
 }
 
-/// `onestop config check [FILE…]`: prints each problem, or "ok".
+/// `onestop config check [FILE…]`: prints every problem and warning, and
+/// "ok" when there is no problem (warnings alone still pass). `layered` is
+/// the configuration as loaded, checked when no FILE is named.
 pub fn config_check(files: &[PathBuf], layered: Result<KioskConfig, crate::config::ConfigError>) -> bool {
-    let problems: Vec<_> = if files.is_empty() {
-        layered.err().map(|e| e.0).unwrap_or_default()
-    } else {
-        files.iter().flat_map(|f| KioskConfig::check_file(f)).collect()
-    };
-    for p in &problems {
-        eprintln!("{p}");
+    if !files.is_empty() {
+        return config_check_against(files, &[], &[], None);
     }
-    if problems.is_empty() {
+    let report = match layered {
+        Ok(cfg) => cfg.check_further(CatalogToCheck::Configured, "configuration"),
+        Err(e) => {
+            let mut further = e.repaired.map_or_else(CheckReport::default, |cfg| {
+                cfg.check_further(CatalogToCheck::Configured, "configuration")
+            });
+            further.problems.splice(0..0, e.problems);
+            further
+        }
+    };
+    print_report(&[report])
+}
+
+/// `onestop config check [--catalog DIR] [FILE…]`: each FILE on its own
+/// over the defaults, or with none the layers as the kiosk reads them
+/// (`configs`, the environment, `overrides`). `kiosk.hall` is held against
+/// the catalogue in `catalog`, or else the one the kiosk would serve itself
+/// (`server.catalog_dir`, or the built-in one).
+pub fn config_check_against(
+    files: &[PathBuf],
+    configs: &[PathBuf],
+    overrides: &[(&str, String)],
+    catalog: Option<&std::path::Path>,
+) -> bool {
+    let which = || catalog.map_or(CatalogToCheck::Configured, CatalogToCheck::Dir);
+    let reports: Vec<CheckReport> = if files.is_empty() {
+        vec![KioskConfig::check(configs, overrides, which())]
+    } else {
+        files.iter().map(|f| KioskConfig::check_file(f, which())).collect()
+    };
+    print_report(&reports)
+}
+
+/// Problems and warnings on standard error, "ok" on standard output when
+/// there is no problem; true then.
+fn print_report(reports: &[CheckReport]) -> bool {
+    for report in reports {
+        for p in &report.problems {
+            eprintln!("{p}");
+        }
+        for w in &report.warnings {
+            eprintln!("warning: {w}");
+        }
+    }
+    let ok = reports.iter().all(|r| r.problems.is_empty());
+    if ok {
         println!("ok");
     }
-    problems.is_empty()
+    ok
 }
 
 /// `onestop config hash-pin`: asks for a PIN twice (no echo on a terminal;

@@ -1,10 +1,14 @@
 //! Layered configuration: the built-in `kiosk-config/default.toml` → each
 //! `--config FILE` → `ONESTOP__SECTION__KEY` variables → command-line options.
 
+mod layers;
+mod rules;
+
 use std::path::{Path, PathBuf};
 
-use config::{Config, Environment, File, FileFormat};
 use serde::{Deserialize, Serialize};
+
+pub use rules::{LIMITS, Limit};
 
 use crate::domain::Lang;
 
@@ -115,7 +119,7 @@ pub struct LogSection {
 /// One thing wrong with the configuration, with where it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigProblem {
-    /// The file (or "environment", "command line") the value came from.
+    /// The file (or "the environment", "command line") the value came from.
     pub origin: String,
     /// Dotted key, e.g. `backend.url`; empty for a whole-file problem.
     pub key: String,
@@ -131,142 +135,115 @@ impl std::fmt::Display for ConfigProblem {
     }
 }
 
+/// Every problem found, not just the first.
 #[derive(Debug, thiserror::Error)]
-#[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
-pub struct ConfigError(pub Vec<ConfigProblem>);
+#[error("{}", .problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+pub struct ConfigError {
+    pub problems: Vec<ConfigProblem>,
+    /// The configuration with the defaults in place of the bad values, so
+    /// a check can go on to what needs whole values (the hall, warnings);
+    /// None when a layer could not be read at all.
+    pub repaired: Option<Box<KioskConfig>>,
+}
+
+/// What `onestop config check` says beyond the rules: the hall must be in
+/// the catalogue the kiosk will show, and what works but will let
+/// citizens down is a warning.
+#[derive(Debug, Default)]
+pub struct CheckReport {
+    pub problems: Vec<ConfigProblem>,
+    pub warnings: Vec<ConfigProblem>,
+}
+
+/// The catalogue a check holds `kiosk.hall` against.
+pub enum CatalogToCheck<'a> {
+    /// A directory named on the command line.
+    Dir(&'a Path),
+    /// `server.catalog_dir` when set, or else the one built in.
+    Configured,
+}
 
 impl KioskConfig {
     /// Loads every layer. `overrides` are (key, value) pairs from the command line.
     pub fn load(files: &[PathBuf], overrides: &[(&str, String)]) -> Result<KioskConfig, ConfigError> {
-        let mut builder = Config::builder().add_source(File::from_str(DEFAULT_TOML, FileFormat::Toml));
-        for file in files {
-            if !file.is_file() {
-                return Err(ConfigError(vec![problem(file, "", "no such file")]));
-            }
-            builder = builder.add_source(File::from(file.as_path()).format(FileFormat::Toml));
+        let layered = layers::read(files, overrides);
+        match layered.config {
+            Some(cfg) if layered.problems.is_empty() => Ok(cfg),
+            repaired => Err(ConfigError { problems: layered.problems, repaired: repaired.map(Box::new) }),
         }
-        builder = builder.add_source(
-            Environment::with_prefix("ONESTOP").prefix_separator("__").separator("__").try_parsing(true),
-        );
-        for (key, value) in overrides {
-            builder = builder.set_override(*key, value.as_str()).expect("override keys are valid");
+    }
+
+    /// Everything `onestop config check` says of the layers: every
+    /// problem, each named by its file (or the environment) and key, then
+    /// what needs the world around the kiosk (see `check_further`).
+    pub fn check(files: &[PathBuf], overrides: &[(&str, String)], catalog: CatalogToCheck) -> CheckReport {
+        let layered = layers::read(files, overrides);
+        let mut report = CheckReport { problems: layered.problems.clone(), warnings: vec![] };
+        if let Some(cfg) = &layered.config {
+            let further = cfg.further(catalog, |key| layered.origin(key));
+            report.problems.extend(further.problems);
+            report.warnings = further.warnings;
         }
-        let origin = files.last().map_or_else(|| "configuration".to_owned(), |f| f.display().to_string());
-        let cfg: KioskConfig = builder
-            .build()
-            .and_then(Config::try_deserialize)
-            .map_err(|e| ConfigError(vec![from_config_error(&origin, e)]))?;
-        let problems = cfg.problems(&origin);
-        if problems.is_empty() { Ok(cfg) } else { Err(ConfigError(problems)) }
+        report
     }
 
     /// Checks one file on its own (over the defaults), naming it in every problem.
-    pub fn check_file(file: &Path) -> Vec<ConfigProblem> {
-        match std::fs::read_to_string(file) {
-            Err(e) => vec![problem(file, "", &e.to_string())],
-            Ok(text) => {
-                if let Err(e) = text.parse::<toml::Table>() {
-                    let line = e.span().map_or(1, |s| text[..s.start].lines().count().max(1));
-                    return vec![problem(file, "", &format!("line {line}: {}", e.message()))];
-                }
-                let origin = file.display().to_string();
-                match KioskConfig::load(&[file.to_owned()], &[]) {
-                    Ok(_) => vec![],
-                    // Name the file as the user wrote it, whatever the config crate calls it.
-                    Err(ConfigError(problems)) => {
-                        problems.into_iter().map(|p| ConfigProblem { origin: origin.clone(), ..p }).collect()
-                    }
-                }
-            }
+    pub fn check_file(file: &Path, catalog: CatalogToCheck) -> CheckReport {
+        let whole = |message: String| CheckReport {
+            problems: vec![ConfigProblem { origin: file.display().to_string(), key: String::new(), message }],
+            warnings: vec![],
+        };
+        let text = match std::fs::read_to_string(file) {
+            Ok(text) => text,
+            Err(e) => return whole(e.to_string()),
+        };
+        if let Err(e) = text.parse::<toml::Table>() {
+            let line = e.span().map_or(1, |s| text[..s.start].lines().count().max(1));
+            return whole(format!("line {line}: {}", e.message()));
         }
+        KioskConfig::check(&[file.to_owned()], &[], catalog)
     }
 
-    /// Rules that types alone cannot state.
-    fn problems(&self, origin: &str) -> Vec<ConfigProblem> {
-        let mut out = Vec::new();
-        let mut bad = |key: &str, message: &str| {
-            out.push(ConfigProblem {
-                origin: origin.to_owned(),
-                key: key.to_owned(),
-                message: message.to_owned(),
-            });
+    /// The checks that look beyond the configuration: `kiosk.hall` is in
+    /// the catalogue, and in lockdown phones can reach the QR code's page.
+    /// `origin` names where the values came from.
+    pub fn check_further(&self, catalog: CatalogToCheck, origin: &str) -> CheckReport {
+        self.further(catalog, |_| origin.to_owned())
+    }
+
+    fn further(&self, catalog: CatalogToCheck, origin: impl Fn(&str) -> String) -> CheckReport {
+        let at = |(key, message): (String, String)| ConfigProblem { origin: origin(&key), key, message };
+        let warnings = rules::warnings(self).into_iter().map(at).collect();
+        let hall = match self.catalog_for_check(catalog) {
+            Ok((catalog, which)) => rules::hall_problem(self, &catalog, &which),
+            Err(message) => Some(message),
         };
-        if self.kiosk.id.trim().is_empty() {
-            bad("kiosk.id", "must not be empty");
-        }
-        if self.kiosk.hall.trim().is_empty() {
-            bad("kiosk.hall", "must name a hall from the catalogue");
-        }
-        if let Some(url) = &self.backend.url {
-            let ok = reqwest::Url::parse(url)
-                .is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.has_host());
-            if !ok {
-                bad("backend.url", "must be an http:// or https:// address, e.g. http://10.0.0.5:8080");
+        CheckReport { problems: hall.into_iter().map(|m| at(("kiosk.hall".into(), m))).collect(), warnings }
+    }
+
+    /// The catalogue named, and how to name it in a message.
+    fn catalog_for_check(&self, catalog: CatalogToCheck) -> Result<(crate::domain::Catalog, String), String> {
+        use crate::server::catalog_source;
+        let dir = match catalog {
+            CatalogToCheck::Dir(dir) => Some(dir.to_owned()),
+            CatalogToCheck::Configured => self.server.catalog_dir.clone(),
+        };
+        match dir {
+            Some(dir) => catalog_source::from_dir(&dir)
+                .map(|c| (c, format!("the catalogue in {}", dir.display())))
+                .map_err(|e| {
+                    format!("cannot be checked: the catalogue in {} does not load ({e})", dir.display())
+                }),
+            None => {
+                let which = match self.backend.url {
+                    Some(_) => {
+                        "the built-in demo catalogue (check against the backend's own with --catalog DIR)"
+                    }
+                    None => "the built-in catalogue",
+                };
+                catalog_source::embedded().map(|c| (c, which.to_owned())).map_err(|e| e.to_string())
             }
         }
-        if !(1..=120).contains(&self.backend.timeout_secs) {
-            bad("backend.timeout_secs", "must be between 1 and 120 seconds");
-        }
-        if !(1..=86_400).contains(&self.backend.catalog_refresh_secs) {
-            bad("backend.catalog_refresh_secs", "must be between 1 second and 1 day");
-        }
-        if let Some(url) = &self.handoff.public_url
-            && !reqwest::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.has_host())
-        {
-            bad("handoff.public_url", "must be an http:// or https:// address that phones can reach");
-        }
-        if !(1..=24 * 60).contains(&self.handoff.ttl_minutes) {
-            bad("handoff.ttl_minutes", "must be between 1 minute and 1 day (1440)");
-        }
-        if self.handoff.lookups_per_minute == 0 {
-            bad("handoff.lookups_per_minute", "must be at least 1");
-        }
-        if self.session.idle_timeout_secs < 30 {
-            bad("session.idle_timeout_secs", "must be at least 30 seconds");
-        }
-        if self.session.idle_warning_secs < 20
-            || self.session.idle_warning_secs >= self.session.idle_timeout_secs
-        {
-            bad(
-                "session.idle_warning_secs",
-                "must be at least 20 seconds, and shorter than the idle timeout",
-            );
-        }
-        if crate::ui::Theme::named(&self.session.theme).is_none() {
-            bad("session.theme", "must be \"standard\", \"high-contrast\" or \"monochrome\"");
-        }
-        if crate::kiosk::parse_chord(&self.staff.key).is_none() {
-            bad("staff.key", "a key such as \"ctrl+alt+k\" or \"f12\"");
-        }
-        if let Some(hash) = &self.staff.pin_hash
-            && argon2::PasswordHash::new(hash).is_err()
-        {
-            bad("staff.pin_hash", "must be the line printed by `onestop config hash-pin`");
-        }
-        if self.ssh.listen.parse::<std::net::SocketAddr>().is_err() {
-            bad("ssh.listen", "must be an address and port, e.g. 127.0.0.1:2222");
-        }
-        match (self.ssh.auth.as_str(), &self.ssh.authorized_keys) {
-            ("open", _) | ("keys", Some(_)) => {}
-            ("keys", None) => bad("ssh.authorized_keys", "auth = \"keys\" needs an authorized_keys file"),
-            _ => bad("ssh.auth", "must be \"open\" or \"keys\""),
-        }
-        if self.ssh.max_sessions == 0 || self.ssh.connections_per_minute == 0 {
-            bad("ssh.max_sessions", "limits must be at least 1");
-        }
-        if self.ssh.idle_timeout_secs < 30 || self.ssh.max_session_secs < 60 {
-            bad("ssh.idle_timeout_secs", "at least 30 s idle and 60 s per session");
-        }
-        if !(1..=30).contains(&self.booking.hold_minutes) {
-            bad("booking.hold_minutes", "must be between 1 and 30 minutes");
-        }
-        if self.server.listen.parse::<std::net::SocketAddr>().is_err() {
-            bad("server.listen", "must be an address and port, e.g. 127.0.0.1:8080");
-        }
-        if tracing_subscriber::EnvFilter::try_new(&self.log.level).is_err() {
-            bad("log.level", "must be error, warn, info, debug or trace");
-        }
-        out
     }
 
     /// The data directory: configured, or the user's data directory.
@@ -283,34 +260,5 @@ impl KioskConfig {
 
     pub fn log_file(&self) -> PathBuf {
         self.log.file.clone().unwrap_or_else(|| self.data_dir().join("onestop.log"))
-    }
-}
-
-fn problem(file: &Path, key: &str, message: &str) -> ConfigProblem {
-    ConfigProblem { origin: file.display().to_string(), key: key.to_owned(), message: message.to_owned() }
-}
-
-/// Turns the config crate's error into a problem with an origin and a key.
-fn from_config_error(origin: &str, e: config::ConfigError) -> ConfigProblem {
-    match e {
-        config::ConfigError::Type { origin: o, unexpected, expected, key } => ConfigProblem {
-            origin: o.unwrap_or_else(|| origin.to_owned()),
-            key: key.unwrap_or_default(),
-            message: format!("expected {expected}, found {unexpected}"),
-        },
-        config::ConfigError::At { error, origin: o, key } => {
-            let origin = o.unwrap_or_else(|| origin.to_owned());
-            let (key, message) = (key.unwrap_or_default(), error.to_string());
-            // serde says "unknown field `x`, expected one of …" about the section: name the key itself.
-            match message.strip_prefix("unknown field `").and_then(|m| m.split_once('`')) {
-                Some((field, rest)) => ConfigProblem {
-                    origin,
-                    key: if key.is_empty() { field.to_owned() } else { format!("{key}.{field}") },
-                    message: format!("unknown key{rest}"),
-                },
-                None => ConfigProblem { origin, key, message },
-            }
-        }
-        other => ConfigProblem { origin: origin.to_owned(), key: String::new(), message: other.to_string() },
     }
 }
