@@ -41,14 +41,17 @@ impl Server {
             .stderr(Stdio::null())
             .spawn()
             .expect("setsid and onestop start");
-        let lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
         let port = lines
+            .by_ref()
             .map_while(Result::ok)
             .find_map(|l| {
                 l.strip_prefix("onestop ssh listening on ")
                     .map(|a| a.rsplit(':').next().unwrap().parse().unwrap())
             })
             .expect("the server says where it listens");
+        // Read on: a closed pipe would fail the server's next line.
+        std::thread::spawn(move || lines.for_each(drop));
         Server { child, port, _dir: dir }
     }
 
