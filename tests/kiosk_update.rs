@@ -295,3 +295,15 @@ fn a_lookup_answers_under_its_fields_and_at_once_when_offline() {
     assert!(effects.iter().all(|e| !matches!(e, onestop::kiosk::Effect::FindBooking { .. })), "{effects:?}");
     assert_eq!(off.notice, Some(onestop::kiosk::Notice::Booking(BookingFailure::Fetch(FetchError::Offline))));
 }
+
+#[test]
+fn after_a_failed_search_a_digit_picks_from_the_list_offered() {
+    let mut s = common::ready(Lang::EnUs);
+    let index = onestop::search::SearchIndex::build(&common::demo_catalog());
+    send(&mut s, [Msg::IndexBuilt(std::sync::Arc::new(index)), ch('/'), Msg::Paste("qqqqxz".into())]);
+    let Screen::Search { hits, .. } = s.screen() else { panic!("on the search screen") };
+    assert!(hits.is_empty(), "nothing found");
+    send(&mut s, [ch('1')]);
+    assert!(!matches!(s.screen(), Screen::Search { .. }), "the first item offered opened");
+    assert!(!s.search.text.contains('1'));
+}

@@ -69,7 +69,6 @@ pub fn choose(state: &mut State, index: usize) -> Vec<Effect> {
 /// offered instead (1 is the first): its index. None where the digit is
 /// text: results are listed, nothing was typed yet, or the query already
 /// holds digits (a number being typed, such as 12345).
-#[allow(dead_code, reason = "wired into kiosk/update's typing with issue 14; drop this then")]
 pub fn offered_pick(state: &State, c: char) -> Option<usize> {
     let Screen::Search { hits, .. } = state.screen() else { return None };
     let query = &state.search.text;
@@ -82,7 +81,6 @@ pub fn offered_pick(state: &State, c: char) -> Option<usize> {
 
 /// A typed character that picks from the list offered after a failed
 /// search (see `offered_pick`) opens it; None when it is text for the query.
-#[allow(dead_code, reason = "wired into kiosk/update's typing with issue 14; drop this then")]
 pub fn type_picks(state: &mut State, c: char) -> Option<Vec<Effect>> {
     offered_pick(state, c).map(|nth| choose(state, nth))
 }

@@ -63,6 +63,8 @@ pub(super) fn act_on(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::Back => back(state),
         Action::Retry => retry(state),
+        // After a search that found nothing, a digit picks from the list offered.
+        Action::Type(c) if let Some(effects) = search::type_picks(state, c) => effects,
         Action::Type(c) => {
             type_text(state, c.encode_utf8(&mut [0; 4]));
             vec![]
