@@ -149,7 +149,6 @@ fn nothing_found_offers_the_categories() {
 }
 
 #[test]
-#[ignore = "needs the digit arm in kiosk/update (issue 14): Action::Type(c) tries search::type_picks first"]
 fn after_a_failed_search_a_digit_picks_from_the_numbered_list() {
     let mut s = ready(onestop::domain::Lang::EnUs);
     s.search_index = Some(std::sync::Arc::new(SearchIndex::build(&demo_catalog())));
