@@ -96,5 +96,7 @@ async fn an_expired_or_unknown_hold_is_gone() {
     let hold: Hold = b.hold(&service, &start).await.json().await.unwrap();
     b.clock.advance(SignedDuration::from_secs(i64::from(hold.expires_in) + 1));
     refused(b.extend(&hold.id).await, StatusCode::GONE, "hold_expired").await;
-    refused(b.extend("no-such-hold").await, StatusCode::GONE, "hold_expired").await;
+    refused(b.extend(&"0".repeat(32)).await, StatusCode::GONE, "hold_expired").await;
+    // Not a hold id at all (32 hex digits): names nothing, like any path of the wrong shape.
+    refused(b.extend("no-such-hold").await, StatusCode::NOT_FOUND, "not_found").await;
 }

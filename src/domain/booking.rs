@@ -5,12 +5,16 @@
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::limits::de;
+
 /// One bookable day at a hall, for one service.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Day {
     /// Local date in the hall's zone, `YYYY-MM-DD`.
+    #[schema(format = Date, example = "2026-12-01")]
     pub date: String,
     /// 1 = Monday … 7 = Sunday.
+    #[schema(minimum = 1, maximum = 7)]
     pub weekday: u8,
     /// False on closed days and holidays, and today once its last slot has begun.
     pub open: bool,
@@ -30,9 +34,12 @@ pub struct Days {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Slot {
     /// Start as a UTC instant, e.g. `2026-12-01T01:30:00Z`.
+    #[schema(format = DateTime, example = "2026-12-01T01:30:00Z")]
     pub start: String,
     /// Local start and end in the hall's zone, `HH:MM`.
+    #[schema(pattern = "^[0-9]{2}:[0-9]{2}$", example = "09:30")]
     pub local_start: String,
+    #[schema(pattern = "^[0-9]{2}:[0-9]{2}$", example = "09:45")]
     pub local_end: String,
     pub capacity: u32,
     pub remaining: u32,
@@ -42,25 +49,44 @@ pub struct Slot {
 pub struct Slots {
     pub hall: String,
     pub service: String,
+    #[schema(format = Date, example = "2026-12-01")]
     pub date: String,
+    #[schema(example = "Asia/Shanghai")]
     pub time_zone: String,
     /// The zone's offset on that date, e.g. `+08:00`.
+    #[schema(pattern = "^[+-][0-9]{2}:[0-9]{2}$", example = "+08:00")]
     pub utc_offset: String,
     pub slots: Vec<Slot>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct HoldRequest {
+    /// Hall id, from the catalogue.
+    #[schema(pattern = "^[a-z0-9-]{1,64}$", min_length = 1, max_length = 64, example = "binjiang")]
+    #[serde(deserialize_with = "de::id")]
     pub hall: String,
+    /// Service id, from the catalogue.
+    #[schema(
+        pattern = "^[a-z0-9-]{1,64}$",
+        min_length = 1,
+        max_length = 64,
+        example = "passport-application"
+    )]
+    #[serde(deserialize_with = "de::id")]
     pub service: String,
-    /// The slot's start, as given in `Slot::start`.
+    /// The slot's start, as given in `Slot::start` (an RFC 3339 instant).
+    #[schema(format = DateTime, max_length = 40, example = "2026-12-01T01:30:00Z")]
+    #[serde(deserialize_with = "de::instant")]
     pub start: String,
 }
 
 /// A place kept for a citizen while they fill in their details.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Hold {
+    /// 128 random bits as 32 lowercase hex digits: whoever has it holds the place.
+    #[schema(pattern = "^[0-9a-f]{32}$", example = "5f0c3e9a7b2d4e1f8a6c0b9d3e7f2a14")]
     pub id: String,
+    #[schema(format = DateTime, example = "2026-12-01T01:05:00Z")]
     pub expires_at: String,
     /// Seconds left when the answer was made.
     pub expires_in: u32,
@@ -105,15 +131,33 @@ impl IdKind {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct BookingRequest {
+    /// The hold's id, from `POST /api/v1/holds`.
+    #[schema(
+        pattern = "^[0-9a-f]{32}$",
+        min_length = 32,
+        max_length = 32,
+        example = "5f0c3e9a7b2d4e1f8a6c0b9d3e7f2a14"
+    )]
+    #[serde(deserialize_with = "de::hold_id")]
     pub hold: String,
+    /// The citizen's name: letters of any script, spaces, `·`, `.`, `-`
+    /// and `'`; at most 40 letters (422 `invalid_field` otherwise).
+    #[schema(min_length = 1, max_length = 64, example = "张三")]
+    #[serde(deserialize_with = "de::typed")]
     pub name: String,
     /// A mobile number: mainland digits, or `+` (or `00`) and the country
     /// code. Spaces and dashes are fine; it is kept in E.164 form.
+    #[schema(min_length = 1, max_length = 64, example = "138 0013 8000")]
+    #[serde(deserialize_with = "de::typed")]
     pub phone: String,
     pub id_kind: IdKind,
+    /// The document's number, in the format of `id_kind` (422 `invalid_field` otherwise).
+    #[schema(min_length = 1, max_length = 64, example = "11010519491231002X")]
+    #[serde(deserialize_with = "de::typed")]
     pub id_number: String,
     /// The kiosk that made it (for the hall's statistics).
-    #[serde(default)]
+    #[schema(pattern = "^[A-Za-z0-9._-]{1,64}$", min_length = 1, max_length = 64, example = "kiosk-01")]
+    #[serde(default, deserialize_with = "de::kiosk")]
     pub kiosk: Option<String>,
 }
 
@@ -128,14 +172,20 @@ pub enum BookingStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Booking {
     /// Confirmation code: 8 characters of Crockford base32.
+    #[schema(pattern = "^[0-9A-HJKMNP-TV-Z]{8}$", example = "7K3M9QX2")]
     pub code: String,
     pub status: BookingStatus,
     pub hall: String,
     pub service: String,
+    #[schema(format = DateTime, example = "2026-12-01T01:30:00Z")]
     pub start: String,
+    #[schema(format = Date, example = "2026-12-01")]
     pub date: String,
+    #[schema(example = "09:30")]
     pub local_start: String,
+    #[schema(example = "09:45")]
     pub local_end: String,
+    #[schema(example = "Asia/Shanghai")]
     pub time_zone: String,
     /// e.g. 张*
     pub name_masked: String,
@@ -150,6 +200,8 @@ pub struct Booking {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct PhoneProof {
     /// The last four digits of the phone number given when booking.
+    /// Anything else counts as a wrong try.
+    #[schema(pattern = "^[0-9]{4}$", min_length = 4, max_length = 4, example = "5678")]
     pub phone_last4: String,
 }
 
@@ -178,10 +230,25 @@ pub enum BookingFailure {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct HandoffRequest {
+    /// Service id, from the catalogue.
+    #[schema(
+        pattern = "^[a-z0-9-]{1,64}$",
+        min_length = 1,
+        max_length = 64,
+        example = "passport-application"
+    )]
+    #[serde(deserialize_with = "de::id")]
     pub service: String,
     /// The language of the page the phone opens.
     pub lang: super::Lang,
     /// A booking to show on the page too (its code, from the confirmation).
+    /// A code of another shape is never proven: 422 like an unknown one.
+    #[schema(
+        pattern = "^[0-9A-Za-z]{4}-?[0-9A-Za-z]{4}$",
+        min_length = 8,
+        max_length = 9,
+        example = "7K3M9QX2"
+    )]
     #[serde(default)]
     pub booking: Option<String>,
     /// With `booking`, and only then: the last four digits of the phone it
@@ -196,9 +263,12 @@ pub struct HandoffRequest {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Handoff {
     /// At least 80 random bits, in characters a QR code stores compactly.
+    #[schema(pattern = "^[0-9A-HJKMNP-TV-Z]{16}$", example = "7K3M9QX2ABCD4EF5")]
     pub code: String,
     /// The page to open, under the hall's public address.
+    #[schema(format = "uri", example = "HTTP://192.0.2.10:8080/M/7K3M9QX2ABCD4EF5")]
     pub url: String,
+    #[schema(format = DateTime, example = "2026-12-01T01:30:00Z")]
     pub expires_at: String,
 }
 

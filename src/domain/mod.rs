@@ -4,6 +4,7 @@
 pub mod booking;
 pub mod catalog;
 pub mod document;
+pub mod limits;
 pub mod person;
 pub mod phone;
 pub mod validate;

@@ -2,23 +2,25 @@
 
 use axum::{
     Json,
-    extract::{Path, Query, State, rejection::JsonRejection, rejection::QueryRejection},
+    extract::{State, rejection::JsonRejection},
     http::{HeaderMap, StatusCode},
     response::{IntoResponse, Response},
 };
 use jiff::{Timestamp, civil::Date};
-use serde::Deserialize;
-use utoipa::IntoParams;
 
 use super::{
     AppState,
     calendar::{self, SlotTime},
+    params::{
+        ApiPath, ApiQuery, HallPath, HallQuery, HoldPath, IdempotencyKey, KioskPath, ServiceQuery,
+        SlotsQuery, json_refused,
+    },
     routes::Fail,
     store::{self, BookError, HoldSlot, NewBooking, StoredBooking},
 };
 use crate::domain::{
     ApiError, Booking, BookingRequest, BookingStatus, Day, Days, FieldError, Hall, Hold, HoldRequest,
-    Service, Slot, Slots, document, person,
+    Service, Slot, Slots, document, limits, person,
 };
 
 mod lookup;
@@ -33,11 +35,7 @@ fn not_found() -> Fail {
 }
 
 fn json<T>(body: Result<Json<T>, JsonRejection>) -> ApiResult<T> {
-    body.map(|Json(b)| b).map_err(|e| Fail::new(StatusCode::BAD_REQUEST, "bad_request", e.body_text()))
-}
-
-fn query<T>(q: Result<Query<T>, QueryRejection>) -> ApiResult<T> {
-    q.map(|Query(b)| b).map_err(|e| Fail::new(StatusCode::BAD_REQUEST, "bad_request", e.body_text()))
+    body.map(|Json(b)| b).map_err(json_refused)
 }
 
 fn now_secs(state: &AppState) -> (Timestamp, i64) {
@@ -68,25 +66,22 @@ pub(super) async fn halls(State(state): State<AppState>) -> Json<Vec<Hall>> {
     Json(state.served.get().catalog.halls.clone())
 }
 
-#[derive(Deserialize, IntoParams)]
-pub(super) struct ServiceQuery {
-    /// Service id.
-    service: String,
-}
-
 /// The next 14 days at a hall for a service: open or closed, places left.
 #[utoipa::path(
     get,
     path = "/api/v1/halls/{hall}/days",
-    params(("hall" = String, Path), ServiceQuery),
-    responses((status = 200, body = Days), (status = 404, body = ApiError), (status = 422, body = ApiError))
+    params(HallPath, ServiceQuery),
+    responses(
+        (status = 200, body = Days),
+        (status = 404, description = "`not_found`: no such hall", body = ApiError),
+        (status = 422, description = "`invalid_field` (`service`): no such service, or not at this hall", body = ApiError),
+    )
 )]
 pub(super) async fn days(
     State(state): State<AppState>,
-    Path(hall): Path<String>,
-    q: Result<Query<ServiceQuery>, QueryRejection>,
+    ApiPath(HallPath { hall }): ApiPath<HallPath>,
+    ApiQuery(q): ApiQuery<ServiceQuery>,
 ) -> ApiResult<Json<Days>> {
-    let q = query(q)?;
     let served = state.served.get();
     let (hall, service) = hall_and_service(&served.catalog, &hall, &q.service)?;
     let (now, secs) = now_secs(&state);
@@ -122,27 +117,22 @@ fn remaining(service: &Service, taken: &[(i64, u32)], slot: &SlotTime) -> u32 {
     u32::from(service.booking.capacity).saturating_sub(used)
 }
 
-#[derive(Deserialize, IntoParams)]
-pub(super) struct SlotsQuery {
-    /// Service id.
-    service: String,
-    /// Local date at the hall, YYYY-MM-DD.
-    date: String,
-}
-
 /// The slots of one day, with places left, in the hall's time zone.
 #[utoipa::path(
     get,
     path = "/api/v1/halls/{hall}/slots",
-    params(("hall" = String, Path), SlotsQuery),
-    responses((status = 200, body = Slots), (status = 404, body = ApiError), (status = 422, body = ApiError))
+    params(HallPath, SlotsQuery),
+    responses(
+        (status = 200, body = Slots),
+        (status = 404, description = "`not_found`: no such hall", body = ApiError),
+        (status = 422, description = "`invalid_field` (`service`, `date`): no such service, not at this hall, or not a real date", body = ApiError),
+    )
 )]
 pub(super) async fn slots(
     State(state): State<AppState>,
-    Path(hall): Path<String>,
-    q: Result<Query<SlotsQuery>, QueryRejection>,
+    ApiPath(HallPath { hall }): ApiPath<HallPath>,
+    ApiQuery(q): ApiQuery<SlotsQuery>,
 ) -> ApiResult<Json<Slots>> {
-    let q = query(q)?;
     let served = state.served.get();
     let (hall, service) = hall_and_service(&served.catalog, &hall, &q.service)?;
     let date: Date = q.date.parse().map_err(|_| Fail::invalid("date", "write the date as YYYY-MM-DD"))?;
@@ -188,7 +178,7 @@ pub(super) async fn slots(
     responses(
         (status = 201, body = Hold),
         (status = 409, description = "`slot_full`", body = ApiError),
-        (status = 422, description = "`invalid_field`", body = ApiError),
+        (status = 422, description = "`invalid_field` (`hall`, `service`, `start`): no such hall or service, or not a slot that can be booked now", body = ApiError),
     )
 )]
 pub(super) async fn create_hold(
@@ -197,6 +187,10 @@ pub(super) async fn create_hold(
 ) -> ApiResult<Response> {
     let req = json(body)?;
     let served = state.served.get();
+    // A hall named in a body is a field, not the resource the path names.
+    if !served.catalog.halls.iter().any(|h| h.id == req.hall) {
+        return Err(Fail::invalid("hall", "no such hall"));
+    }
     let (hall, service) = hall_and_service(&served.catalog, &req.hall, &req.service)?;
     let start: Timestamp = req.start.parse().map_err(|_| Fail::invalid("start", "an RFC 3339 instant"))?;
     let (now, secs) = now_secs(&state);
@@ -229,16 +223,16 @@ pub(super) async fn create_hold(
 #[utoipa::path(
     post,
     path = "/api/v1/holds/{id}/extend",
-    params(("id" = String, Path)),
+    params(HoldPath),
     responses(
         (status = 200, body = Hold),
         (status = 409, description = "`extend_refused`: kept longer twice already, or the slot is full", body = ApiError),
-        (status = 410, description = "`hold_expired`", body = ApiError),
+        (status = 410, description = "`hold_expired`: no such hold, or it ran out", body = ApiError),
     )
 )]
 pub(super) async fn extend_hold(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    ApiPath(HoldPath { id }): ApiPath<HoldPath>,
 ) -> ApiResult<Json<Hold>> {
     let (_, secs) = now_secs(&state);
     let expires = secs + state.hold_secs;
@@ -262,12 +256,15 @@ pub(super) async fn extend_hold(
 #[utoipa::path(
     delete,
     path = "/api/v1/holds/{id}",
-    params(("id" = String, Path)),
-    responses((status = 204), (status = 404, body = ApiError))
+    params(HoldPath),
+    responses(
+        (status = 204, description = "Given back"),
+        (status = 404, description = "`not_found`: no such hold (given back already, or it ran out)", body = ApiError),
+    )
 )]
 pub(super) async fn delete_hold(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    ApiPath(HoldPath { id }): ApiPath<HoldPath>,
 ) -> ApiResult<StatusCode> {
     match state.store.release(&id).await.map_err(Fail::internal)? {
         true => Ok(StatusCode::NO_CONTENT),
@@ -283,12 +280,13 @@ pub(super) async fn delete_hold(
     post,
     path = "/api/v1/bookings",
     request_body = BookingRequest,
-    params(("Idempotency-Key" = String, Header, description = "Unique per confirmation attempt")),
+    params(IdempotencyKey),
     responses(
         (status = 201, description = "Booked now (or a retry under the same key)", body = Booking),
         (status = 200, description = "Booked before: this very request (same hold and details) was \
          confirmed under another key; the booking then made", body = Booking),
-        (status = 400, description = "`missing_idempotency_key`", body = ApiError),
+        (status = 400, description = "`missing_idempotency_key`: no `Idempotency-Key`, or not 8 to 128 visible characters; \
+         or `bad_request`: the body is not a booking request of the documented shape", body = ApiError),
         (status = 409, description = "`already_booked` or `idempotency_conflict`", body = ApiError),
         (status = 410, description = "`hold_expired`", body = ApiError),
         (status = 422, description = "`invalid_field`, naming the field", body = ApiError),
@@ -323,7 +321,7 @@ fn idempotency_key(headers: &HeaderMap) -> ApiResult<String> {
     headers
         .get("idempotency-key")
         .and_then(|v| v.to_str().ok())
-        .filter(|k| (8..=128).contains(&k.len()))
+        .filter(|k| limits::is_idempotency_key(k))
         .map(str::to_owned)
         .ok_or_else(|| {
             Fail::new(StatusCode::BAD_REQUEST, "missing_idempotency_key", "send an Idempotency-Key header")
@@ -413,25 +411,21 @@ fn view(state: &AppState, b: &StoredBooking) -> Booking {
     }
 }
 
-#[derive(Deserialize, IntoParams)]
-pub(super) struct HallQuery {
-    /// Hall whose time zone says when "today" began.
-    hall: String,
-}
-
 /// Bookings made from one kiosk today (for the hall's staff screen).
 #[utoipa::path(
     get,
     path = "/api/v1/kiosks/{kiosk}/bookings-today",
-    params(("kiosk" = String, Path), HallQuery),
-    responses((status = 200, body = crate::domain::Count), (status = 404, body = ApiError))
+    params(KioskPath, HallQuery),
+    responses(
+        (status = 200, body = crate::domain::Count),
+        (status = 404, description = "`not_found`: no such hall", body = ApiError),
+    )
 )]
 pub(super) async fn bookings_today(
     State(state): State<AppState>,
-    Path(kiosk): Path<String>,
-    q: Result<Query<HallQuery>, QueryRejection>,
+    ApiPath(KioskPath { kiosk }): ApiPath<KioskPath>,
+    ApiQuery(q): ApiQuery<HallQuery>,
 ) -> ApiResult<Json<crate::domain::Count>> {
-    let q = query(q)?;
     let served = state.served.get();
     let hall = served.catalog.halls.iter().find(|h| h.id == q.hall).ok_or_else(not_found)?;
     let (now, _) = now_secs(&state);

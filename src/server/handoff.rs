@@ -33,6 +33,9 @@ use super::{
 };
 use crate::domain::{ApiError, Handoff, HandoffRequest};
 
+// The pages' routes and their OpenAPI descriptions, where `routes.rs` names them.
+pub(super) use pages::{__path_ask_to_cancel, __path_cancel, __path_page};
+
 /// The phone's routes, upper case too (a QR code stores an upper-case URL
 /// more compactly), each answer with the pages' security headers: pages,
 /// error pages, and the framework's own rejections and fallbacks.
@@ -79,7 +82,7 @@ pub(super) async fn create(
 ) -> Response {
     let Json(req) = match body {
         Ok(body) => body,
-        Err(e) => return Fail::new(StatusCode::BAD_REQUEST, "bad_request", e.body_text()).into_response(),
+        Err(e) => return super::params::json_refused(e).into_response(),
     };
     if !state.served.get().catalog.services.iter().any(|s| s.id == req.service) {
         return Fail::invalid("service", "no such service").into_response();

@@ -6,6 +6,7 @@ mod calendar;
 pub mod catalog_source;
 pub mod clock;
 mod handoff;
+mod params;
 pub mod proof;
 mod routes;
 pub mod store;

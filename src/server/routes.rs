@@ -10,7 +10,7 @@ use axum::{
 };
 use utoipa::OpenApi;
 
-use super::{AppState, booking, handoff};
+use super::{AppState, booking, handoff, params::ApiAnswers};
 use crate::domain::{self, ApiError};
 
 #[derive(OpenApi)]
@@ -33,9 +33,13 @@ use crate::domain::{self, ApiError};
         booking::get_booking,
         booking::cancel_booking,
         handoff::create,
+        handoff::page,
+        handoff::ask_to_cancel,
+        handoff::cancel,
         booking::bookings_today
     ),
-    components(schemas(ApiError, domain::Catalog, domain::Booking))
+    components(schemas(ApiError, domain::Catalog, domain::Booking)),
+    modifiers(&ApiAnswers)
 )]
 pub struct ApiDoc;
 

@@ -7,8 +7,8 @@ use std::net::SocketAddr;
 
 use axum::{
     Json,
-    extract::{ConnectInfo, Path, State, rejection::JsonRejection},
-    http::HeaderMap,
+    extract::{ConnectInfo, State, rejection::JsonRejection},
+    http::{HeaderMap, StatusCode},
     response::{IntoResponse, Response},
 };
 
@@ -16,6 +16,7 @@ use super::{ApiResult, json, not_found, view};
 use crate::domain::{ApiError, Booking, PhoneProof};
 use crate::server::{
     AppState,
+    params::{ApiPath, BookingPath, PhoneLast4},
     proof::{client_address, too_many_tries},
     routes::Fail,
     store::{StoreError, StoredBooking, normalize_code},
@@ -64,9 +65,10 @@ where
 #[utoipa::path(
     get,
     path = "/api/v1/bookings/{code}",
-    params(("code" = String, Path), ("X-Phone-Last4" = String, Header)),
+    params(BookingPath, PhoneLast4),
     responses(
         (status = 200, body = Booking),
+        (status = 400, description = "`missing_proof`: no `X-Phone-Last4` header", body = ApiError),
         (status = 404, description = "`not_found`: no booking with this code and these digits", body = ApiError),
         (status = 429, description = "`too_many_tries`: this booking or this address is locked for a while",
          body = ApiError, headers(("Retry-After" = u64, description = "Seconds until it may try again"))),
@@ -75,11 +77,17 @@ where
 pub(in crate::server) async fn get_booking(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    Path(code): Path<String>,
+    ApiPath(BookingPath { code }): ApiPath<BookingPath>,
     headers: HeaderMap,
 ) -> Response {
+    // No header at all is a client that forgot the proof, not a guess:
+    // told so, and not counted. Anything sent is a try.
+    let Some(sent) = headers.get("x-phone-last4") else {
+        let message = "send the phone's last four digits in X-Phone-Last4";
+        return Fail::new(StatusCode::BAD_REQUEST, "missing_proof", message).into_response();
+    };
     let code = normalize_code(&code);
-    let proof = headers.get("x-phone-last4").and_then(|v| v.to_str().ok()).and_then(last4);
+    let proof = sent.to_str().ok().and_then(last4);
     let attempt = async {
         match proof {
             Some(digits) => state.store.booking(&code, digits).await,
@@ -94,7 +102,7 @@ pub(in crate::server) async fn get_booking(
 #[utoipa::path(
     post,
     path = "/api/v1/bookings/{code}/cancel",
-    params(("code" = String, Path)),
+    params(BookingPath),
     request_body = PhoneProof,
     responses(
         (status = 200, body = Booking),
@@ -107,7 +115,7 @@ pub(in crate::server) async fn get_booking(
 pub(in crate::server) async fn cancel_booking(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    Path(code): Path<String>,
+    ApiPath(BookingPath { code }): ApiPath<BookingPath>,
     headers: HeaderMap,
     body: Result<Json<PhoneProof>, JsonRejection>,
 ) -> ApiResult<Response> {
@@ -127,18 +135,27 @@ mod tests {
     use std::net::{IpAddr, SocketAddr};
 
     use axum::{
-        extract::{ConnectInfo, Path, State},
+        extract::{ConnectInfo, State},
         http::{HeaderMap, HeaderValue, StatusCode},
     };
 
     use super::get_booking;
-    use crate::server::{AppState, ServerOptions, prepare};
+    use crate::server::{
+        AppState, ServerOptions,
+        params::{ApiPath, BookingPath},
+        prepare,
+    };
 
     async fn lookup(state: &AppState, peer: SocketAddr, code: &str) -> StatusCode {
         let mut headers = HeaderMap::new();
         headers.insert("x-phone-last4", HeaderValue::from_static("1234"));
-        let answer =
-            get_booking(State(state.clone()), ConnectInfo(peer), Path(code.to_owned()), headers).await;
+        let answer = get_booking(
+            State(state.clone()),
+            ConnectInfo(peer),
+            ApiPath(BookingPath { code: code.to_owned() }),
+            headers,
+        )
+        .await;
         answer.status()
     }
 

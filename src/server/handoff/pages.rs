@@ -21,16 +21,12 @@ use super::{
     guide,
     html::{self, escape, heading, para},
 };
-use crate::domain::{Catalog, Service};
+use crate::domain::{Catalog, Service, limits::is_handoff_code};
 use crate::i18n::Tr;
 use crate::server::{
     AppState,
     store::{StoredBooking, StoredHandoff, normalize_code},
 };
-
-/// Handoff codes are 16 characters; anything much longer is not one and
-/// is not worth a database lookup.
-const MAX_CODE_CHARS: usize = 32;
 
 /// A handoff the phone may see, with what its pages need.
 struct Opened {
@@ -41,7 +37,23 @@ struct Opened {
     code: String,
 }
 
-/// `GET /m/{code}`: the page a phone opens from the QR code.
+/// The page a phone opens from the QR code: the service's guide, and the
+/// booking if the handoff has one (`/M/{code}` too). HTML, in the
+/// handoff's language; every failure is a page too.
+#[utoipa::path(
+    get,
+    path = "/m/{code}",
+    tag = "phone pages",
+    params(HandoffPath),
+    responses(
+        (status = 200, description = "The guide (and the booking)", content_type = "text/html", body = String),
+        (status = 400, description = "The address is not UTF-8", content_type = "text/html", body = String),
+        (status = 404, description = "No such handoff, or it expired (alike)", content_type = "text/html", body = String),
+        (status = 429, description = "Too many page requests from this address", content_type = "text/html", body = String,
+         headers(("Retry-After" = u64, description = "Seconds until it may ask again"))),
+        (status = 500, description = "The server could not complete the request", content_type = "text/html", body = String),
+    )
+)]
 pub(in crate::server) async fn page(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
@@ -61,7 +73,22 @@ pub(in crate::server) async fn page(
     html::page(StatusCode::OK, tr.lang, service.name.get(tr.lang), &body)
 }
 
-/// `GET /m/{code}/cancel`: asks whether to cancel, and for the digits.
+/// Asks whether to cancel the page's booking, and for the phone's last four
+/// digits (`/M/{code}/cancel` too).
+#[utoipa::path(
+    get,
+    path = "/m/{code}/cancel",
+    tag = "phone pages",
+    params(HandoffPath),
+    responses(
+        (status = 200, description = "The question, or why there is nothing to cancel", content_type = "text/html", body = String),
+        (status = 400, description = "The address is not UTF-8", content_type = "text/html", body = String),
+        (status = 404, description = "No such handoff, or it expired (alike)", content_type = "text/html", body = String),
+        (status = 429, description = "Too many page requests from this address", content_type = "text/html", body = String,
+         headers(("Retry-After" = u64, description = "Seconds until it may ask again"))),
+        (status = 500, description = "The server could not complete the request", content_type = "text/html", body = String),
+    )
+)]
 pub(in crate::server) async fn ask_to_cancel(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
@@ -74,17 +101,48 @@ pub(in crate::server) async fn ask_to_cancel(
     }
 }
 
-#[derive(Deserialize)]
+/// `{code}` of a phone page: the handoff's code from the QR code.
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+#[allow(dead_code)]
+pub(in crate::server) struct HandoffPath {
+    /// 16 characters of Crockford's base32, either case.
+    #[param(pattern = "^[0-9A-Za-z]{16}$", min_length = 16, max_length = 16, example = "7K3M9QX2ABCD4EF5")]
+    code: String,
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
 pub(in crate::server) struct CancelForm {
+    /// The last four digits of the phone number given when booking.
+    #[schema(max_length = 64, example = "5678")]
     phone_last4: String,
     /// `yes` from the confirm page's button; without it nothing is cancelled.
     #[serde(default)]
+    #[schema(example = "yes")]
     confirm: Option<String>,
 }
 
-/// `POST /m/{code}/cancel`: cancels the page's booking once confirmed,
-/// proven by the phone's last four digits. Wrong digits count in the
-/// booking-proof guard shared with the JSON API.
+/// Cancels the page's booking once confirmed (`confirm=yes`), proven by the
+/// phone's last four digits (`/M/{code}/cancel` too). Wrong digits count in
+/// the booking-proof guard shared with the JSON API.
+#[utoipa::path(
+    post,
+    path = "/m/{code}/cancel",
+    tag = "phone pages",
+    params(HandoffPath),
+    request_body(content = CancelForm, content_type = "application/x-www-form-urlencoded"),
+    responses(
+        (status = 200, description = "Cancelled; or, unconfirmed or with nothing to cancel, the question again", content_type = "text/html", body = String),
+        (status = 400, description = "The address is not UTF-8, or the form lacks a field", content_type = "text/html", body = String),
+        (status = 404, description = "No such handoff, or it expired (alike); or wrong digits", content_type = "text/html", body = String),
+        (status = 413, description = "The form is larger than 1 KiB", content_type = "text/html", body = String),
+        (status = 415, description = "Not sent as a form", content_type = "text/html", body = String),
+        (status = 422, description = "The digits are not four: asked again (not counted)", content_type = "text/html", body = String),
+        (status = 429, description = "Too many page requests from this address, or too many wrong digits for this booking",
+         content_type = "text/html", body = String, headers(("Retry-After" = u64, description = "Seconds until it may try again"))),
+        (status = 500, description = "The server could not complete the request", content_type = "text/html", body = String),
+    )
+)]
 pub(in crate::server) async fn cancel(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
@@ -155,9 +213,11 @@ async fn open(
         return Err(errors::busy(&stranger()));
     }
     let code = normalize_code(&raw);
-    let handoff = match code.chars().count() {
-        n if n > MAX_CODE_CHARS => None,
-        _ => state.store.handoff(&code, now).await.map_err(|e| store_failed(&stranger(), e))?,
+    // Only a code of the documented shape is looked up: anything else is
+    // "gone", like an unknown code.
+    let handoff = match is_handoff_code(&raw) {
+        false => None,
+        true => state.store.handoff(&code, now).await.map_err(|e| store_failed(&stranger(), e))?,
     };
     // Unknown and expired look exactly alike, so codes cannot be probed.
     let Some(handoff) = handoff else { return Err(errors::gone(&stranger())) };
