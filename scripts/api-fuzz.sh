@@ -66,10 +66,14 @@ echo "api-fuzz: fuzzing $url ($examples examples per operation, seed $seed)"
 # well-formed request may therefore be answered "no such thing" (404, or
 # 422 naming the field for an id inside a body or query), "gone" (410: a
 # hold that ran out) or "conflict" (409: the slot is full) and still be a
-# correct answer; anything else for valid data is a failure.
+# correct answer; anything else for valid data is a failure. Invalid data
+# may also be refused as too large (413: the phone form is 1 KiB at most).
 cat >"$work/schemathesis.toml" <<'EOF'
 [checks.positive_data_acceptance]
 expected-statuses = ["2xx", "3xx", "404", "409", "410", "422", "429"]
+
+[checks.negative_data_rejection]
+expected-statuses = ["400", "404", "405", "406", "409", "413", "415", "422", "428", "429"]
 EOF
 
 # From the temporary directory: schemathesis keeps its state (.schemathesis/)

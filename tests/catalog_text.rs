@@ -113,6 +113,17 @@ fn codes_phones_and_aliases_are_checked_too() {
     );
 }
 
+/// Ids are what the API is asked about (`^[a-z0-9-]{1,64}$`): a longer one
+/// could be served but never named in a request.
+#[test]
+fn an_id_longer_than_the_api_takes_is_refused() {
+    let dir = demo_dir();
+    let long = format!("id = \"{}\"", "b".repeat(65));
+    edit(dir.path(), "halls.toml", "id = \"binjiang\"", &long);
+    let err = server::catalog_source::from_dir(dir.path()).expect_err("a 65-character id accepted");
+    assert!(err.to_string().contains("1 to 64"), "{err}");
+}
+
 #[test]
 fn the_demo_catalogue_is_clean() {
     server::catalog_source::from_dir(demo_dir().path()).expect("demo catalogue loads");

@@ -103,8 +103,10 @@ fn unsafe_char_message(at: usize, c: char) -> String {
     )
 }
 
+/// The API's id shape (`^[a-z0-9-]{1,64}$`, `limits::is_id`): a hall or
+/// service the catalogue names must be one the API can be asked about.
 fn is_slug(id: &str) -> bool {
-    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    super::limits::is_id(id)
 }
 
 fn is_hh_mm(s: &str) -> bool {
@@ -126,7 +128,7 @@ pub fn catalog(catalog: &Catalog) -> Vec<Problem> {
         let mut c = Collector { kind: "hall", id: &hall.id, out: &mut out };
         c.safe_text(hall);
         if !is_slug(&hall.id) || !seen.insert(("hall", hall.id.as_str())) {
-            c.push("id", "must be unique, lowercase letters, digits and '-'");
+            c.push("id", "must be unique, 1 to 64 lowercase letters, digits and '-'");
         }
         c.text("name", &hall.name);
         c.text("address", &hall.address);
@@ -145,7 +147,7 @@ pub fn catalog(catalog: &Catalog) -> Vec<Problem> {
         let mut c = Collector { kind: "category", id: &cat.id, out: &mut out };
         c.safe_text(cat);
         if !is_slug(&cat.id) || !seen.insert(("category", cat.id.as_str())) {
-            c.push("id", "must be unique, lowercase letters, digits and '-'");
+            c.push("id", "must be unique, 1 to 64 lowercase letters, digits and '-'");
         }
         c.text("name", &cat.name);
         c.text("summary", &cat.summary);
@@ -162,7 +164,7 @@ fn service(catalog: &Catalog, svc: &Service, unique: bool, out: &mut Vec<Problem
     let mut c = Collector { kind: "service", id: &svc.id, out };
     c.safe_text(svc);
     if !is_slug(&svc.id) || !unique {
-        c.push("id", "id and code must be unique; id: lowercase letters, digits and '-'");
+        c.push("id", "id and code must be unique; id: 1 to 64 lowercase letters, digits and '-'");
     }
     if !catalog.categories.iter().any(|k| k.id == svc.category) {
         c.push("category", format!("no category `{}`", svc.category));

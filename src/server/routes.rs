@@ -116,14 +116,20 @@ async fn method_not_allowed() -> Response {
 #[utoipa::path(
     get,
     path = "/api/v1/catalog",
-    params(("If-None-Match" = Option<String>, Header, description = "ETag of the copy the client holds")),
+    params(("If-None-Match" = Option<String>, Header, max_length = 1024, example = "\"5d41402abc4b2a76\"",
+            description = "ETag of the copy the client holds (or a list of them, or `*`)")),
     responses(
         (status = 200, description = "The catalogue", body = domain::Catalog,
          headers(("ETag" = String, description = "Catalogue version"))),
         (status = 304, description = "The client's copy is current"),
+        (status = 400, description = "`bad_request`: `If-None-Match` longer than 1024 bytes", body = ApiError),
     )
 )]
 async fn catalog(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    // No kiosk sends more than a few tags: the document's bound, held.
+    if headers.get_all(header::IF_NONE_MATCH).iter().map(|v| v.len()).sum::<usize>() > 1024 {
+        return error(StatusCode::BAD_REQUEST, "bad_request", "If-None-Match is longer than 1024 bytes");
+    }
     let served = state.served.get();
     let fresh = headers
         .get_all(header::IF_NONE_MATCH)

@@ -117,8 +117,9 @@ pub(in crate::server) struct CancelForm {
     #[schema(max_length = 64, example = "5678")]
     phone_last4: String,
     /// `yes` from the confirm page's button; without it nothing is cancelled.
+    /// (The whole form is at most 1 KiB: longer is 413.)
     #[serde(default)]
-    #[schema(example = "yes")]
+    #[schema(max_length = 1024, example = "yes")]
     confirm: Option<String>,
 }
 
