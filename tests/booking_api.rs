@@ -4,40 +4,16 @@
 use std::sync::Arc;
 
 use jiff::{SignedDuration, Timestamp};
-use onestop::domain::{ApiError, Booking, Catalog, Days, Hold, Slots, person};
-use onestop::server::{self, ServerOptions, clock::ManualClock};
-use reqwest::{Client, StatusCode};
+use onestop::domain::{ApiError, Booking, Days, Hold, Slots, person};
+use reqwest::StatusCode;
 use serde_json::json;
 
-struct Backend {
-    url: String,
-    clock: Arc<ManualClock>,
-    http: Client,
-    catalog: Catalog,
-    dir: tempfile::TempDir,
-}
+mod common;
 
-/// Monday 30 November 2026, 08:00 in Shanghai: the halls open later that morning.
-const MONDAY_8AM_SHANGHAI: &str = "2026-11-30T00:00:00Z";
+use common::backend::{Backend, id_number, phone};
 
 async fn backend() -> Backend {
-    let dir = tempfile::tempdir().unwrap();
-    let clock = Arc::new(ManualClock::new(MONDAY_8AM_SHANGHAI.parse().unwrap()));
-    let opts = ServerOptions { clock: clock.clone(), ..ServerOptions::new(dir.path().join("onestop.db")) };
-    let url = server::start(&opts, "127.0.0.1:0").await.unwrap().url();
-    let http = Client::new();
-    let catalog = http.get(format!("{url}/api/v1/catalog")).send().await.unwrap().json().await.unwrap();
-    Backend { url, clock, http, catalog, dir }
-}
-
-/// A valid resident ID number, different for each `n`.
-fn id_number(n: u32) -> String {
-    let first17 = format!("110105198001{:02}{:03}", 1 + n % 28, n % 1000);
-    format!("{first17}{}", person::check_char(first17.as_bytes()))
-}
-
-fn phone(n: u32) -> String {
-    format!("138{:08}", n)
+    common::backend::start(|o| o).await
 }
 
 impl Backend {

@@ -2,50 +2,23 @@
 //! on loopback: wrong tries lock a booking, and a guessing address, for a
 //! while; an unknown code is counted and answered exactly like wrong digits.
 
-use std::{net::IpAddr, sync::Arc};
+use std::net::IpAddr;
 
 use jiff::SignedDuration;
-use onestop::domain::{ApiError, Booking, Catalog, Hold, Slots, person};
-use onestop::server::{self, ServerOptions, clock::ManualClock};
-use reqwest::{Client, Response, StatusCode, header::RETRY_AFTER};
+use onestop::domain::{ApiError, Booking, Hold, Slots};
+use onestop::server::ServerOptions;
+use reqwest::{Response, StatusCode, header::RETRY_AFTER};
 use serde_json::json;
 
-struct Backend {
-    url: String,
-    clock: Arc<ManualClock>,
-    http: Client,
-    catalog: Catalog,
-    _dir: tempfile::TempDir,
-}
+mod common;
 
-/// Monday 30 November 2026, 08:00 in Shanghai: the halls open later that morning.
-const MONDAY_8AM_SHANGHAI: &str = "2026-11-30T00:00:00Z";
+use common::backend::{Backend, id_number, phone};
 
 /// A server that believes X-Forwarded-For from loopback, so one test can
 /// speak from many client addresses.
 async fn backend() -> Backend {
-    let dir = tempfile::tempdir().unwrap();
-    let clock = Arc::new(ManualClock::new(MONDAY_8AM_SHANGHAI.parse().unwrap()));
-    let opts = ServerOptions {
-        clock: clock.clone(),
-        trusted_proxies: vec!["127.0.0.1".parse().unwrap()],
-        ..ServerOptions::new(dir.path().join("onestop.db"))
-    };
-    let url = server::start(&opts, "127.0.0.1:0").await.unwrap().url();
-    let http = Client::new();
-    let catalog = http.get(format!("{url}/api/v1/catalog")).send().await.unwrap().json().await.unwrap();
-    Backend { url, clock, http, catalog, _dir: dir }
-}
-
-/// A valid resident ID number, different for each `n`.
-fn id_number(n: u32) -> String {
-    let first17 = format!("110105198001{:02}{:03}", 1 + n % 28, n % 1000);
-    format!("{first17}{}", person::check_char(first17.as_bytes()))
-}
-
-/// A phone whose last four digits are `n`'s, zero-padded.
-fn phone(n: u32) -> String {
-    format!("138{:08}", n)
+    common::backend::start(|o| ServerOptions { trusted_proxies: vec!["127.0.0.1".parse().unwrap()], ..o })
+        .await
 }
 
 fn last4(n: u32) -> String {

@@ -2,31 +2,17 @@
 //! SQLite file: at most twice, never past the demand for the slot's last
 //! place, never for a hold that is gone.
 
-use std::sync::Arc;
-
 use jiff::SignedDuration;
-use onestop::domain::{ApiError, Catalog, Hold, Slots};
-use onestop::server::{self, ServerOptions, clock::ManualClock};
-use reqwest::{Client, StatusCode};
+use onestop::domain::{ApiError, Hold, Slots};
+use reqwest::StatusCode;
 use serde_json::json;
 
-struct Backend {
-    url: String,
-    clock: Arc<ManualClock>,
-    http: Client,
-    catalog: Catalog,
-    _dir: tempfile::TempDir,
-}
+mod common;
+
+use common::backend::Backend;
 
 async fn backend() -> Backend {
-    let dir = tempfile::tempdir().unwrap();
-    // Monday 30 November 2026, 08:00 in Shanghai.
-    let clock = Arc::new(ManualClock::new("2026-11-30T00:00:00Z".parse().unwrap()));
-    let opts = ServerOptions { clock: clock.clone(), ..ServerOptions::new(dir.path().join("onestop.db")) };
-    let url = server::start(&opts, "127.0.0.1:0").await.unwrap().url();
-    let http = Client::new();
-    let catalog = http.get(format!("{url}/api/v1/catalog")).send().await.unwrap().json().await.unwrap();
-    Backend { url, clock, http, catalog, _dir: dir }
+    common::backend::start(|o| o).await
 }
 
 impl Backend {

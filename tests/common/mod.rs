@@ -2,6 +2,7 @@
 //! rendering to text, and the real binary in a pty.
 #![allow(dead_code)]
 
+pub mod backend;
 pub mod pty;
 pub mod screens;
 pub mod vt;

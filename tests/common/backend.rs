@@ -1,0 +1,44 @@
+//! A real server on loopback over a real SQLite file, its clock in the
+//! test's hand, and the people the tests book for.
+
+use std::sync::Arc;
+
+use onestop::domain::{Catalog, person};
+use onestop::server::{self, ServerOptions, clock::ManualClock};
+use reqwest::Client;
+
+pub struct Backend {
+    pub url: String,
+    pub clock: Arc<ManualClock>,
+    pub http: Client,
+    /// The catalogue as the server serves it.
+    pub catalog: Catalog,
+    /// Holds the database file.
+    pub dir: tempfile::TempDir,
+}
+
+/// Monday 30 November 2026, 08:00 in Shanghai: the halls open later that morning.
+pub const MONDAY_8AM_SHANGHAI: &str = "2026-11-30T00:00:00Z";
+
+/// A server at Monday 8:00 in Shanghai, with `options` changed as a test needs.
+pub async fn start(options: impl FnOnce(ServerOptions) -> ServerOptions) -> Backend {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Arc::new(ManualClock::new(MONDAY_8AM_SHANGHAI.parse().unwrap()));
+    let opts =
+        options(ServerOptions { clock: clock.clone(), ..ServerOptions::new(dir.path().join("onestop.db")) });
+    let url = server::start(&opts, "127.0.0.1:0").await.unwrap().url();
+    let http = Client::new();
+    let catalog = http.get(format!("{url}/api/v1/catalog")).send().await.unwrap().json().await.unwrap();
+    Backend { url, clock, http, catalog, dir }
+}
+
+/// A valid resident ID number, different for each `n`.
+pub fn id_number(n: u32) -> String {
+    let first17 = format!("110105198001{:02}{:03}", 1 + n % 28, n % 1000);
+    format!("{first17}{}", person::check_char(first17.as_bytes()))
+}
+
+/// A mobile whose last digits are `n`'s, zero-padded.
+pub fn phone(n: u32) -> String {
+    format!("138{:08}", n)
+}
