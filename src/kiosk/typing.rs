@@ -359,13 +359,16 @@ fn commit_letters(state: &mut State) -> Option<Outcome> {
 /// Latin keys show capitals; a name takes one at the start of each word and
 /// small letters after it, as names are written.
 fn cased(state: &State, c: char) -> char {
-    let Some((_, Entry::Name | Entry::Search)) = focused(state) else { return c };
-    let field = focused_text(state);
-    let at_word_start =
-        field.is_none_or(|f| f.text.chars().take(f.caret).last().is_none_or(|p| p == ' ' || p == '-'));
-    if at_word_start && focused(state).is_some_and(|(_, e)| e == Entry::Name) {
-        c.to_ascii_uppercase()
-    } else {
-        c.to_ascii_lowercase()
+    match focused(state) {
+        Some((_, Entry::Name)) => {
+            let before = focused_text(state).and_then(|f| f.text.chars().take(f.caret).last());
+            if before.is_none_or(|p| p == ' ' || p == '-') {
+                c.to_ascii_uppercase()
+            } else {
+                c.to_ascii_lowercase()
+            }
+        }
+        Some((_, Entry::Search)) => c.to_ascii_lowercase(),
+        _ => c,
     }
 }

@@ -25,32 +25,34 @@ impl<'a, B: Backend> WholeLines<'a, B> {
     pub fn new(inner: &'a mut B) -> WholeLines<'a, B> {
         WholeLines { inner, shown: Vec::new(), enabled: false }
     }
+}
 
-    fn remember(&mut self, x: u16, y: u16, cell: &Cell) {
-        let (x, y) = (x as usize, y as usize);
-        if self.shown.len() <= y {
-            self.shown.resize(y + 1, Vec::new());
-        }
-        let row = &mut self.shown[y];
-        if row.len() <= x {
-            row.resize(x + 1, Cell::default());
-        }
-        row[x] = cell.clone();
+/// Records a cell sent to the terminal.
+fn remember(shown: &mut Vec<Vec<Cell>>, x: u16, y: u16, cell: &Cell) {
+    let (x, y) = (x as usize, y as usize);
+    if shown.len() <= y {
+        shown.resize(y + 1, Vec::new());
     }
+    let row = &mut shown[y];
+    if row.len() <= x {
+        row.resize(x + 1, Cell::default());
+    }
+    row[x] = cell.clone();
+}
 
-    /// Row `y` as it now reads: every cell but those a wide character
-    /// covers, up to the last that is not plain blank.
-    fn row(&self, y: u16) -> Vec<(u16, u16, &Cell)> {
-        let Some(row) = self.shown.get(y as usize) else { return vec![] };
-        let end = row.iter().rposition(|c| *c != Cell::default()).map_or(0, |i| i + 1);
-        let mut out = Vec::with_capacity(end);
-        let mut x = 0;
-        while x < end {
-            out.push((x as u16, y, &row[x]));
-            x += row[x].symbol().width().max(1);
-        }
-        out
-    }
+/// Row `y` as it now reads: every cell but those a wide character covers,
+/// up to the last that is not plain blank.
+fn row(shown: &[Vec<Cell>], y: u16) -> impl Iterator<Item = (u16, u16, &Cell)> {
+    let row = shown.get(y as usize).map_or(&[][..], Vec::as_slice);
+    let end = row.iter().rposition(|c| *c != Cell::default()).map_or(0, |i| i + 1);
+    let mut x = 0;
+    std::iter::from_fn(move || {
+        (x < end).then(|| {
+            let at = x;
+            x += row[at].symbol().width().max(1);
+            (at as u16, y, &row[at])
+        })
+    })
 }
 
 impl<B: Backend> Backend for WholeLines<'_, B> {
@@ -60,25 +62,20 @@ impl<B: Backend> Backend for WholeLines<'_, B> {
     where
         I: Iterator<Item = (u16, u16, &'c Cell)>,
     {
+        let shown = &mut self.shown;
         if !self.enabled {
-            let cells: Vec<(u16, u16, Cell)> = content.map(|(x, y, c)| (x, y, c.clone())).collect();
-            for (x, y, c) in &cells {
-                self.remember(*x, *y, c);
-            }
-            return self.inner.draw(cells.iter().map(|(x, y, c)| (*x, *y, c)));
+            // The changed cells go on as they are, recorded on the way.
+            return self.inner.draw(content.inspect(|&(x, y, c)| remember(shown, x, y, c)));
         }
         let mut rows = BTreeSet::new();
         for (x, y, c) in content {
-            self.remember(x, y, c);
+            remember(shown, x, y, c);
             rows.insert(y);
         }
         for y in rows {
             self.inner.set_cursor_position(Position { x: 0, y })?;
             self.inner.clear_region(ClearType::CurrentLine)?;
-            let cells = self.row(y);
-            // Split the borrow: the row is read from `shown`, written to `inner`.
-            let owned: Vec<(u16, u16, Cell)> = cells.into_iter().map(|(x, y, c)| (x, y, c.clone())).collect();
-            self.inner.draw(owned.iter().map(|(x, y, c)| (*x, *y, c)))?;
+            self.inner.draw(row(&self.shown, y))?;
         }
         Ok(())
     }

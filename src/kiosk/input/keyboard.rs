@@ -177,7 +177,6 @@ fn key_width(key: Key) -> u16 {
     match key {
         Key::Char(_) | Key::Backspace | Key::Left | Key::Right => CHAR_KEY,
         Key::PrevPage | Key::NextPage => MIN_KEY,
-        Key::Stroke(_) => WORD_KEY,
         _ => WORD_KEY,
     }
 }

@@ -111,16 +111,20 @@ pub(super) fn edit_field(state: &mut State, changes_text: bool, edit: impl FnOnc
                 edit(field);
                 d.revision += u32::from(changes_text);
                 // An error goes as soon as its field is right (the summary
-                // counts what is shown).
-                let wrong = d.details.problems();
-                errors.retain(|(f, _)| *f != focus || wrong.iter().any(|(w, _)| w == f));
+                // counts what is shown); the check runs only for a field in error.
+                if errors.iter().any(|(f, _)| *f == focus) {
+                    let wrong = d.details.problems();
+                    errors.retain(|(f, _)| *f != focus || wrong.iter().any(|(w, _)| w == f));
+                }
             }
         }
         Some(Screen::Lookup { focus, errors, .. }) => {
             let focus = *focus;
             edit(state.lookup.field_mut(focus));
-            let wrong = state.lookup.problems();
-            errors.retain(|(f, _)| *f != focus || wrong.iter().any(|(w, _)| w == f));
+            if errors.iter().any(|(f, _)| *f == focus) {
+                let wrong = state.lookup.problems();
+                errors.retain(|(f, _)| *f != focus || wrong.iter().any(|(w, _)| w == f));
+            }
         }
         Some(Screen::StaffPin { .. }) => edit(&mut state.staff.pin),
         Some(Screen::Search { .. }) => edit(&mut state.search),
