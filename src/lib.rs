@@ -11,4 +11,5 @@ pub mod limit;
 pub mod runtime;
 pub mod search;
 pub mod server;
+pub mod speech;
 pub mod ui;

@@ -7,6 +7,7 @@ pub mod document;
 pub mod limits;
 pub mod person;
 pub mod phone;
+pub mod policy;
 pub mod validate;
 
 use serde::{Deserialize, Serialize};
