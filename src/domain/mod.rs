@@ -8,6 +8,7 @@ pub mod limits;
 pub mod person;
 pub mod phone;
 pub mod policy;
+pub mod queue;
 pub mod validate;
 
 use serde::{Deserialize, Serialize};
