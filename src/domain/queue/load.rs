@@ -30,6 +30,9 @@ use super::hall::{ClockTime, HallLayout, PriorityGroup, Queue, QueueCatalog, Que
 use super::problem::{LoadError, ProblemKind, QueueProblem};
 use crate::domain::{Catalog, Hall, Text, escape_unsafe, is_unsafe_char, limits};
 
+#[cfg(test)]
+mod tests;
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct HallEntry {
