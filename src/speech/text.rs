@@ -1,0 +1,398 @@
+//! A line of screen text to the segments espeak-ng reads, for one base
+//! voice: Chinese characters, Latin words, digits, punctuation (pauses) and
+//! the few symbols that are said (+, –, ×, %, and : or . between digits).
+
+use super::{Segment, Voice, mandarin, numbers};
+
+/// How a text is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// Prose: short numbers as amounts, long ones (phones) digit by digit.
+    Text,
+    /// A code, phone or ID number: every letter and digit one by one.
+    Code,
+    /// A person's name: the first characters read as a surname.
+    Name,
+}
+
+/// Keys named on screen, as they are said.
+const KEYS: &[(&str, &str)] = &[
+    ("PgDn", "Page Down"),
+    ("PgUp", "Page Up"),
+    ("Esc", "Escape"),
+    ("Del", "Delete"),
+    ("Ctrl", "Control"),
+    ("Alt", "Alt"),
+    ("Enter", "Enter"),
+    ("Tab", "Tab"),
+    ("Home", "Home"),
+    ("End", "End"),
+    ("Backspace", "Backspace"),
+];
+
+/// Classifiers after which 2 is 两 (2 个, 2 份), not 二.
+const MEASURES: &str = "个個份次张張位名天项項本件岁歲周页頁小";
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    Han(String),
+    Word(String),
+    Num(String),
+    /// A clause pause (`,`) or a sentence's end (`.`).
+    Pause(char),
+    Sym(char),
+}
+
+/// Splits `text` into tokens; full-width letters and digits count as ASCII,
+/// control characters and other symbols are dropped.
+fn tokens(text: &str) -> Vec<Tok> {
+    let mut out: Vec<Tok> = vec![];
+    // A space, or anything dropped, ends the word or number before it.
+    let mut gap = false;
+    for c in text.chars() {
+        let c = match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            c => c,
+        };
+        let last = if std::mem::take(&mut gap) { None } else { out.last_mut() };
+        match c {
+            c if mandarin::is_han(c) => match last {
+                Some(Tok::Han(s)) => s.push(c),
+                _ => out.push(Tok::Han(c.into())),
+            },
+            c if c.is_ascii_alphabetic() => match last {
+                Some(Tok::Word(s)) => s.push(c),
+                _ => out.push(Tok::Word(c.into())),
+            },
+            c if c.is_ascii_digit() => match last {
+                Some(Tok::Num(s)) => s.push(c),
+                _ => out.push(Tok::Num(c.into())),
+            },
+            '.' | ':' | '-' | '+' | '%' => out.push(Tok::Sym(c)),
+            '~' | '～' | '–' | '—' => out.push(Tok::Sym('~')),
+            '×' => out.push(Tok::Sym('×')),
+            '。' | '！' | '？' | '!' | '?' | '…' => out.push(Tok::Pause('.')),
+            '，' | '、' | '；' | '：' | ',' | ';' | '/' | '|' | '·' | '•' | '›' | '»' | '«' | '\n' => {
+                out.push(Tok::Pause(','))
+            }
+            '(' | ')' | '（' | '）' | '[' | ']' | '【' | '】' | '《' | '》' | '「' | '」' | '『' | '』' => {
+                out.push(Tok::Pause(','))
+            }
+            _ => gap = true,
+        }
+    }
+    out
+}
+
+/// Collects words into segments, one per run of a voice.
+#[derive(Default)]
+pub struct Builder {
+    segments: Vec<Segment>,
+}
+
+impl Builder {
+    pub fn word(&mut self, voice: Voice, w: &str) {
+        match self.segments.last_mut() {
+            Some(s) if s.voice == voice => {
+                s.text.push(' ');
+                s.text.push_str(w);
+            }
+            _ => self.segments.push(Segment { voice, text: w.to_owned() }),
+        }
+    }
+
+    /// A pause ends the current segment's clause; `.` wins over `,`.
+    pub fn pause(&mut self, p: char) {
+        let Some(s) = self.segments.last_mut() else { return };
+        match s.text.chars().last() {
+            Some(',') if p == '.' => {
+                s.text.pop();
+                s.text.push('.');
+            }
+            Some(',' | '.') => {}
+            _ => s.text.push(p),
+        }
+    }
+
+    pub fn finish(self) -> Vec<Segment> {
+        self.segments.into_iter().filter(|s| s.text.chars().any(char::is_alphanumeric)).collect()
+    }
+}
+
+/// Adds `text`, read in `base` (Mandarin, English or Cantonese), to `b`.
+pub fn render(text: &str, base: Voice, reading: Reading, b: &mut Builder) {
+    let toks = tokens(text);
+    let mut named = reading != Reading::Name;
+    let mut i = 0;
+    while i < toks.len() {
+        let next = |k: usize| toks.get(i + k);
+        match &toks[i] {
+            Tok::Han(run) => han(run, base, !std::mem::replace(&mut named, true), b),
+            Tok::Word(w) => word(w, base, reading, b),
+            Tok::Num(d) => {
+                // 9:30, 0.5: the separator and the digits after it belong here.
+                if let (Some(Tok::Sym(sep @ (':' | '.'))), Some(Tok::Num(after))) = (next(1), next(2))
+                    && reading != Reading::Code
+                {
+                    joined(d, *sep, after, base, b);
+                    i += 3;
+                    continue;
+                }
+                let prev = |k: usize| i.checked_sub(k).map(|k| &toks[k]);
+                let percent = matches!(next(1), Some(Tok::Sym('%')));
+                let around = Around {
+                    percent,
+                    after: match next(1 + usize::from(percent)) {
+                        Some(Tok::Han(h)) => h.chars().next(),
+                        _ => None,
+                    },
+                    ordinal: matches!(prev(1), Some(Tok::Han(h)) if h.ends_with('第')),
+                    // 0571-8888: part of a phone number.
+                    dashed: matches!((prev(1), prev(2)), (Some(Tok::Sym('-')), Some(Tok::Num(_))))
+                        || matches!((next(1), next(2)), (Some(Tok::Sym('-')), Some(Tok::Num(_)))),
+                };
+                number(d, base, reading, around, b);
+                i += 1 + usize::from(percent);
+                continue;
+            }
+            Tok::Pause(p) => b.pause(*p),
+            Tok::Sym(c) => {
+                let between = matches!(i.checked_sub(1).map(|k| &toks[k]), Some(Tok::Num(_)))
+                    && matches!(next(1), Some(Tok::Num(_)));
+                symbol(*c, between, matches!(next(1), Some(Tok::Num(_))), base, b);
+            }
+        }
+        i += 1;
+    }
+}
+
+fn han(run: &str, base: Voice, name: bool, b: &mut Builder) {
+    if base == Voice::Cantonese {
+        // The yue voice's dictionary reads characters, polyphones included.
+        return b.word(Voice::Cantonese, run);
+    }
+    let mut syllables = vec![];
+    mandarin::syllables(run, name, &mut syllables);
+    for s in &syllables {
+        b.word(Voice::Mandarin, s);
+    }
+}
+
+fn word(w: &str, base: Voice, reading: Reading, b: &mut Builder) {
+    if let Some((_, said)) = KEYS.iter().find(|(k, _)| k.eq_ignore_ascii_case(w)) {
+        return latin(said, base, b);
+    }
+    let acronym = w.len() == 1 || (w.len() <= 5 && w.bytes().all(|c| c.is_ascii_uppercase()));
+    if reading == Reading::Code || (acronym && base == Voice::Mandarin) {
+        // The Mandarin voice reads a lone capital as its letter name (K
+        // kei4), where a longer word could pass for pinyin (Home: ho me).
+        for c in w.chars() {
+            spell(c, base, b);
+        }
+        return;
+    }
+    latin(w, base, b)
+}
+
+/// Latin words: English, unless the base voice reads them (yue does).
+fn latin(w: &str, base: Voice, b: &mut Builder) {
+    let voice = if base == Voice::Mandarin { Voice::English } else { base };
+    b.word(voice, w)
+}
+
+/// One letter or digit of a code.
+fn spell(c: char, base: Voice, b: &mut Builder) {
+    let c = c.to_ascii_uppercase();
+    if base == Voice::Mandarin && c.is_ascii_digit() {
+        let mut out = vec![];
+        numbers::digits(c.encode_utf8(&mut [0; 4]), &mut out);
+        return b.word(Voice::Mandarin, &out[0]);
+    }
+    b.word(base, c.encode_utf8(&mut [0; 4]));
+    // English reads a lone "A" as the article unless a pause follows.
+    if base == Voice::English && c.is_ascii_alphabetic() {
+        b.pause(',');
+    }
+}
+
+/// What is around a number that changes how it is said.
+#[derive(Clone, Copy)]
+struct Around {
+    /// Followed by %.
+    percent: bool,
+    /// The character after it (2 个 is 两个).
+    after: Option<char>,
+    /// After 第: 第2 is 第二.
+    ordinal: bool,
+    /// Joined to other digits by a hyphen, as phone numbers are.
+    dashed: bool,
+}
+
+fn number(d: &str, base: Voice, reading: Reading, around: Around, b: &mut Builder) {
+    let Around { percent, after, ordinal, dashed } = around;
+    let code = reading == Reading::Code || dashed || d.len() >= 5 || (d.len() > 1 && d.starts_with('0'));
+    if base != Voice::Mandarin {
+        if code {
+            return d.chars().for_each(|c| spell(c, base, b));
+        }
+        let said = match (percent, base) {
+            (false, _) => d.to_owned(),
+            (true, Voice::Cantonese) => format!("百分之{d}"),
+            (true, _) => format!("{d} percent"),
+        };
+        return b.word(base, &said);
+    }
+    let mut out = vec![];
+    if code {
+        numbers::digits(d, &mut out);
+    } else if d.len() == 4 && after == Some('年') {
+        numbers::year(d, &mut out);
+    } else if d == "2" && !ordinal && !percent && after.is_some_and(|c| MEASURES.contains(c)) {
+        out.push("liang3".to_owned());
+    } else {
+        if percent {
+            out.extend(["bai3", "fen1", "zhi1"].map(String::from));
+        }
+        numbers::amount(d, &mut out);
+    }
+    out.iter().for_each(|s| b.word(Voice::Mandarin, s));
+}
+
+/// `9:30` (a time) or `0.5` (a decimal).
+fn joined(d: &str, sep: char, after: &str, base: Voice, b: &mut Builder) {
+    match base {
+        Voice::English => b.word(base, &format!("{d}{sep}{after}")),
+        Voice::Cantonese if sep == ':' => {
+            let minutes =
+                if after.bytes().all(|c| c == b'0') { "正".to_owned() } else { format!("{after}分") };
+            b.word(base, &format!("{d}點{minutes}"))
+        }
+        Voice::Cantonese => b.word(base, &format!("{d}點{after}")),
+        Voice::Mandarin => {
+            let mut out = vec![];
+            numbers::amount(d, &mut out);
+            out.push("dian3".to_owned());
+            if sep == '.' {
+                numbers::year(after, &mut out);
+            } else if after.bytes().all(|c| c == b'0') {
+                out.push("zheng3".to_owned());
+            } else {
+                if after.starts_with('0') {
+                    out.push("ling2".to_owned());
+                }
+                numbers::amount(after, &mut out);
+                out.push("fen1".to_owned());
+            }
+            out.iter().for_each(|s| b.word(Voice::Mandarin, s));
+        }
+    }
+}
+
+/// The symbols that are said: a range, a product, a plus; else a pause.
+fn symbol(c: char, between_numbers: bool, before_number: bool, base: Voice, b: &mut Builder) {
+    let said = match (c, base) {
+        ('~', Voice::Mandarin) if between_numbers => "dao4",
+        ('~', Voice::English) if between_numbers => "to",
+        ('~', Voice::Cantonese) if between_numbers => "至",
+        ('×', Voice::Mandarin) if between_numbers => "cheng2",
+        ('×', Voice::English) if between_numbers => "by",
+        ('×', Voice::Cantonese) if between_numbers => "乘",
+        ('+', Voice::Mandarin) if before_number => "jia1",
+        ('+', Voice::English) if before_number => "plus",
+        ('+', Voice::Cantonese) if before_number => "加",
+        ('.', _) => return b.pause('.'),
+        (':' | '~' | '-', _) => return b.pause(','),
+        _ => return,
+    };
+    b.word(base, said)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn say(text: &str, base: Voice, reading: Reading) -> String {
+        let mut b = Builder::default();
+        render(text, base, reading, &mut b);
+        b.finish()
+            .iter()
+            .map(|s| format!("[{}] {}", s.voice.espeak_name(), s.text))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn zh(text: &str) -> String {
+        say(text, Voice::Mandarin, Reading::Text)
+    }
+
+    #[test]
+    fn chinese_punctuation_becomes_pauses() {
+        assert_eq!(zh("欢迎！请选择，"), "[cmn-latn-pinyin] huan1 ying2. qing3 xuan3 ze2,");
+        assert_eq!(zh("首页 › 社会保障"), "[cmn-latn-pinyin] shou3 ye4, she4 hui4 bao3 zhang4");
+    }
+
+    #[test]
+    fn latin_words_in_chinese_go_to_the_english_voice() {
+        assert_eq!(zh("按 Enter 确认"), "[cmn-latn-pinyin] an4 [en-us] Enter [cmn-latn-pinyin] que4 ren4");
+        assert_eq!(zh("PgDn 下一页"), "[en-us] Page Down [cmn-latn-pinyin] xia4 yi1 ye4");
+        // Letters alone and capitals are spelled in the Mandarin voice.
+        assert_eq!(zh("二楼 C 区"), "[cmn-latn-pinyin] er4 lou2 C qu1");
+        assert_eq!(zh("按 F1 收听"), "[cmn-latn-pinyin] an4 F yi1 shou1 ting1");
+    }
+
+    #[test]
+    fn numbers_read_as_amounts_codes_years_and_times() {
+        assert_eq!(zh("共 3 项"), "[cmn-latn-pinyin] gong4 san1 xiang4");
+        assert_eq!(zh("2 份"), "[cmn-latn-pinyin] liang3 fen4");
+        assert_eq!(zh("第 2 页"), "[cmn-latn-pinyin] di4 er4 ye4");
+        assert_eq!(zh("拨打 12345"), "[cmn-latn-pinyin] bo1 da3 yao1 er4 san1 si4 wu3");
+        assert_eq!(zh("2026年"), "[cmn-latn-pinyin] er4 ling2 er4 liu4 nian2");
+        assert_eq!(zh("9:30"), "[cmn-latn-pinyin] jiu3 dian3 san1 shi2 fen1");
+        assert_eq!(zh("14:00"), "[cmn-latn-pinyin] shi2 si4 dian3 zheng3");
+        assert_eq!(zh("8:05"), "[cmn-latn-pinyin] ba1 dian3 ling2 wu3 fen1");
+        assert_eq!(zh("13–20 号窗口"), "[cmn-latn-pinyin] shi2 san1 dao4 er4 shi2 hao4 chuang1 kou3");
+        assert_eq!(
+            zh("+86 0571-8888"),
+            "[cmn-latn-pinyin] jia1 ba1 shi2 liu4 ling2 wu3 qi1 yao1, ba1 ba1 ba1 ba1"
+        );
+        assert_eq!(zh("3 个"), "[cmn-latn-pinyin] san1 ge4");
+        assert_eq!(zh("50%"), "[cmn-latn-pinyin] bai3 fen1 zhi1 wu3 shi2");
+        assert_eq!(zh("0.5 元"), "[cmn-latn-pinyin] ling2 dian3 wu3 yuan2");
+    }
+
+    #[test]
+    fn codes_are_spelled_one_by_one() {
+        assert_eq!(
+            say("7K3M-9QXA", Voice::Mandarin, Reading::Code),
+            "[cmn-latn-pinyin] qi1 K san1 M, jiu3 Q X A"
+        );
+        assert_eq!(say("A7K", Voice::English, Reading::Code), "[en-us] A, 7 K,");
+        assert_eq!(say("A012", Voice::Cantonese, Reading::Code), "[yue] A 0 1 2");
+    }
+
+    #[test]
+    fn english_keeps_its_words_and_chinese_names_go_to_pinyin() {
+        let s = say("Your name: 王秀英. Press Enter.", Voice::English, Reading::Text);
+        assert_eq!(s, "[en-us] Your name, [cmn-latn-pinyin] wang2 xiu4 ying1. [en-us] Press Enter.");
+        assert_eq!(say("Call 12345", Voice::English, Reading::Text), "[en-us] Call 1 2 3 4 5");
+        assert_eq!(say("a photo of I", Voice::English, Reading::Text), "[en-us] a photo of I");
+        assert_eq!(say("at 9:30, 2 copies", Voice::English, Reading::Text), "[en-us] at 9:30, 2 copies");
+    }
+
+    #[test]
+    fn cantonese_keeps_the_characters() {
+        let s = say("請重新選擇銀行，9:30", Voice::Cantonese, Reading::Text);
+        assert_eq!(s, "[yue] 請重新選擇銀行, 9點30分");
+    }
+
+    #[test]
+    fn names_read_their_surname() {
+        assert_eq!(say("单田芳", Voice::Mandarin, Reading::Name), "[cmn-latn-pinyin] shan4 tian2 fang1");
+    }
+
+    #[test]
+    fn control_characters_and_unknown_symbols_are_dropped() {
+        assert_eq!(zh("社\u{1b}保\u{7}★"), "[cmn-latn-pinyin] she4 bao3");
+        assert_eq!(zh("★…"), "");
+    }
+}
