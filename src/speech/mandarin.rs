@@ -1,7 +1,8 @@
 //! Chinese characters to the pinyin espeak-ng's `cmn-latn-pinyin` voice
 //! reads: one syllable per character, tone number at the end (neutral 5),
 //! ü written v. Words of the polyphone table first, then the character's
-//! usual reading; 不 takes its second tone before a fourth (不是 bu2 shi4).
+//! usual reading; then the tone changes of 不 and 一 (不是 bu2 shi4, 一天 yi4
+//! tian1, 一次 yi2 ci4) where 一 is not a number or an ordinal (第一, 一号).
 
 use pinyin::ToPinyin;
 
@@ -17,26 +18,27 @@ pub fn is_han(c: char) -> bool {
 /// compound surname) reads as a surname (单 shan4, 曾 zeng1).
 pub fn syllables(run: &str, name: bool, out: &mut Vec<String>) {
     let start = out.len();
-    // Per syllable, whether it is a lone 不 (not part of a listed word).
-    let mut lone_bu = vec![];
+    // Per syllable: its character, and whether it was read alone (a word
+    // of the table already says how it is said).
+    let mut source: Vec<(char, bool)> = vec![];
     let mut rest = run;
     if name && let Some((word, reading)) = SURNAMES.iter().find(|(w, _)| run.starts_with(w)) {
-        push_reading(reading, out, &mut lone_bu);
+        push_reading(word, reading, out, &mut source);
         rest = &run[word.len()..];
     }
     while let Some(c) = rest.chars().next() {
         if let Some((word, reading)) = longest_word(rest) {
-            push_reading(reading, out, &mut lone_bu);
+            push_reading(word, reading, out, &mut source);
             rest = &rest[word.len()..];
             continue;
         }
         rest = &rest[c.len_utf8()..];
         if let Some(s) = char_reading(c) {
             out.push(s);
-            lone_bu.push(c == '不');
+            source.push((c, true));
         }
     }
-    bu_sandhi(&mut out[start..], &lone_bu);
+    sandhi(&mut out[start..], &source);
 }
 
 /// One character's reading, as the stroke or pinyin keyboard's key reads it
@@ -63,19 +65,35 @@ fn longest_word(s: &str) -> Option<(&'static str, &'static str)> {
     WORDS.iter().filter(|(w, _)| s.starts_with(w)).max_by_key(|(w, _)| w.len()).copied()
 }
 
-fn push_reading(reading: &str, out: &mut Vec<String>, lone_bu: &mut Vec<bool>) {
-    for s in reading.split(' ') {
+fn push_reading(word: &str, reading: &str, out: &mut Vec<String>, source: &mut Vec<(char, bool)>) {
+    for (c, s) in word.chars().zip(reading.split(' ')) {
         out.push(s.to_owned());
-        lone_bu.push(false);
+        source.push((c, false));
     }
 }
 
-/// 不 before a fourth tone is said in the second (不是, 不用, 不动产); a
-/// word of the table already says what it means.
-fn bu_sandhi(syllables: &mut [String], lone_bu: &[bool]) {
+/// Before 一, these make it a number or an ordinal (第一, 统一, 星期一).
+const ONE_AFTER: &str = "第统統唯之同期周週初万萬";
+/// After 一, these count or number (一号, 一楼, 一级): no tone change.
+const ONE_BEFORE: &str = "号號楼樓层層区區月日期等级級";
+
+/// 不 before a fourth tone is said in the second; 一 in the second before a
+/// fourth (or neutral) tone and in the fourth before the others.
+fn sandhi(syllables: &mut [String], source: &[(char, bool)]) {
     for i in 0..syllables.len().saturating_sub(1) {
-        if lone_bu[i] && syllables[i] == "bu4" && syllables[i + 1].ends_with('4') {
+        let (c, alone) = source[i];
+        let (next_char, _) = source[i + 1];
+        let next_tone = syllables[i + 1].chars().last();
+        if !alone {
+            continue;
+        }
+        if c == '不' && syllables[i] == "bu4" && next_tone == Some('4') {
             syllables[i] = "bu2".to_owned();
+        }
+        let counted = i.checked_sub(1).is_some_and(|p| ONE_AFTER.contains(source[p].0))
+            || ONE_BEFORE.contains(next_char);
+        if c == '一' && syllables[i] == "yi1" && !counted {
+            syllables[i] = if matches!(next_tone, Some('4' | '5')) { "yi2" } else { "yi4" }.to_owned();
         }
     }
 }
@@ -114,10 +132,20 @@ mod tests {
     }
 
     #[test]
-    fn bu_takes_the_second_tone_before_a_fourth() {
+    fn bu_and_yi_change_their_tone() {
         assert_eq!(say("不动产"), "bu2 dong4 chan3");
         assert_eq!(say("不支持"), "bu4 zhi1 chi2");
         assert_eq!(say("不是"), "bu2 shi4");
+        assert_eq!(say("另选一天"), "ling4 xuan3 yi4 tian1");
+        assert_eq!(say("下一项"), "xia4 yi2 xiang4");
+        assert_eq!(say("一个"), "yi2 ge4");
+        assert_eq!(say("一窗受理"), "yi4 chuang1 shou4 li3");
+        // Numbers and ordinals keep yi1.
+        assert_eq!(say("第一次"), "di4 yi1 ci4");
+        assert_eq!(say("统一社会信用代码"), "tong3 yi1 she4 hui4 xin4 yong4 dai4 ma3");
+        assert_eq!(say("一号窗口"), "yi1 hao4 chuang1 kou3");
+        assert_eq!(say("星期一"), "xing1 qi1 yi1");
+        assert_eq!(say("一"), "yi1");
     }
 
     #[test]

@@ -220,11 +220,13 @@ impl Speaker {
         let _ = self.jobs.send(Job { generation, utterances });
     }
 
-    /// Stops whatever is being said; returns the new generation.
+    /// Stops whatever is being said (the citizen left speech mode).
     pub fn stop(&self) {
         self.interrupt();
     }
 
+    /// Ends the current call (its number is no longer current) and kills
+    /// its processes; returns the new call's number.
     fn interrupt(&self) -> u64 {
         let generation = self.shared.generation.fetch_add(1, SeqCst) + 1;
         self.shared.slot().kill();

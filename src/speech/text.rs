@@ -31,7 +31,7 @@ const KEYS: &[(&str, &str)] = &[
 ];
 
 /// Classifiers after which 2 is 两 (2 个, 2 份), not 二.
-const MEASURES: &str = "个個份次张張位名天项項本件岁歲周页頁小";
+const MEASURES: &str = "个個份次张張位名天项項本件岁歲周页頁小寸";
 
 #[derive(Debug, Clone, PartialEq)]
 enum Tok {
@@ -334,7 +334,7 @@ mod tests {
     #[test]
     fn latin_words_in_chinese_go_to_the_english_voice() {
         assert_eq!(zh("按 Enter 确认"), "[cmn-latn-pinyin] an4 [en-us] Enter [cmn-latn-pinyin] que4 ren4");
-        assert_eq!(zh("PgDn 下一页"), "[en-us] Page Down [cmn-latn-pinyin] xia4 yi1 ye4");
+        assert_eq!(zh("PgDn 下一页"), "[en-us] Page Down [cmn-latn-pinyin] xia4 yi2 ye4");
         // Letters alone and capitals are spelled in the Mandarin voice.
         assert_eq!(zh("二楼 C 区"), "[cmn-latn-pinyin] er4 lou2 C qu1");
         assert_eq!(zh("按 F1 收听"), "[cmn-latn-pinyin] an4 F yi1 shou1 ting1");
