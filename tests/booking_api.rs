@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use jiff::{SignedDuration, Timestamp};
-use onestop::domain::{ApiError, Booking, Days, Hold, Slots, person};
+use onestop::domain::{ApiError, Booking, Days, Hold, Slots, grouped_code, person};
 use reqwest::StatusCode;
 use serde_json::json;
 
@@ -207,6 +207,14 @@ async fn cancelling_frees_the_place_and_needs_the_phone_digits() {
     assert_eq!(right, "0000");
     let found = get(code.to_lowercase(), "0000").await;
     assert_eq!(found.status(), StatusCode::OK, "codes are read case-insensitively");
+    // As the kiosk and the phone write it (a space), or with a dash: the same booking.
+    for written in [grouped_code(code), format!("{}-{}", &code[..4], &code[4..])] {
+        assert_eq!(get(written.clone(), "0000").await.status(), StatusCode::OK, "{written:?}");
+    }
+    // The kiosk's lookup sends the code as typed, space and all.
+    let client = onestop::client::ApiClient::new(&b.url, std::time::Duration::from_secs(5));
+    let typed = client.find_booking(&grouped_code(code).to_lowercase(), "0000").await;
+    assert_eq!(typed.map(|b| b.code), Ok(code.clone()));
     // A wrong code and wrong digits look exactly alike.
     let wrong_digits = get(code.clone(), "9999").await;
     let wrong_code = get("ZZZZZZZZ".into(), "0000").await;

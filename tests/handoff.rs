@@ -8,7 +8,7 @@ use std::sync::Arc;
 use common::*;
 use jiff::SignedDuration;
 use onestop::client::ApiClient;
-use onestop::domain::{Handoff, HandoffRequest, Lang};
+use onestop::domain::{Handoff, HandoffRequest, Lang, grouped_code};
 use onestop::kiosk::{Msg, Screen, State};
 use onestop::server::{self, ServerOptions, clock::ManualClock};
 use onestop::ui::Theme;
@@ -305,7 +305,7 @@ async fn a_booking_page_shows_the_booking_without_personal_data_and_can_cancel_i
     let booking = b.book_first_slot("binjiang", &service.id, "2026-11-30").await;
     let handoff = b.handoff(&service.id, Lang::ZhCn, Some(booking.code.clone())).await;
     let html = reqwest::get(&handoff.url).await.unwrap().text().await.unwrap();
-    assert!(html.contains(&booking.code) && html.contains("09:00"), "{html}");
+    assert!(html.contains(&grouped_code(&booking.code)) && html.contains("09:00"), "{html}");
     for private in ["王小明", "13700001234", "E98765432"] {
         assert!(!html.contains(private), "{private} must not be on the page");
     }
@@ -373,7 +373,7 @@ async fn a_handoff_for_a_booking_needs_its_proof_and_an_unknown_code_answers_ali
     let (status, body, _) = ask(&booking.code.to_lowercase(), Some("1234")).await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
     let url: String = serde_json::from_str::<Handoff>(&body).unwrap().url;
-    assert!(reqwest::get(&url).await.unwrap().text().await.unwrap().contains(&booking.code));
+    assert!(reqwest::get(&url).await.unwrap().text().await.unwrap().contains(&grouped_code(&booking.code)));
 }
 
 #[tokio::test]
@@ -482,8 +482,10 @@ async fn the_kiosk_proves_its_own_booking_for_the_phone_page_until_the_session_r
         .find_map(|l| l.split("Confirmation code: ").nth(1))
         .expect("the code is shown")
         .chars()
-        .take_while(|c| !c.is_whitespace())
+        .take(9)
         .collect();
+    // Written alike on both: two groups of four.
+    assert!(code.len() == 9 && code.as_bytes()[4] == b' ', "the kiosk groups the code: {code:?}");
     let page = reqwest::get(printed_link(&screen)).await.unwrap().text().await.unwrap();
     assert!(page.contains(&code) && page.contains("Your appointment"), "the booking is on the page: {page}");
 

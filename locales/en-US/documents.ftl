@@ -30,3 +30,14 @@ err-document-permanent-residence = Error: 18 digits beginning 9, or 3 letters an
 err-document-checksum = Error: check each character, especially the last
 err-document-birth-date = Error: the date of birth in this number is not right
 err-document-region = Error: the province code in this number is not right
+## Time limits counted in calendar days, or done on the spot (beside the
+## working-day wording of the guide).
+statutory-calendar-days = Statutory time limit: { $days ->
+    [one] 1 calendar day
+   *[other] { $days } calendar days
+}
+statutory-on-the-spot = Statutory time limit: done on the spot
+promised-calendar-days = Our promise: { $days ->
+    [one] within 1 calendar day
+   *[other] within { $days } calendar days
+}

@@ -29,3 +29,8 @@ err-document-permanent-residence = 错误：应为以 9 开头的 18 位，或 3
 err-document-checksum = 错误：证件号码有误，请核对每一位（尤其是最后一位）
 err-document-birth-date = 错误：证件号码中的出生日期不对
 err-document-region = 错误：证件号码中的省份代码不对
+## Time limits counted in calendar days, or done on the spot (beside the
+## working-day wording of the guide).
+statutory-calendar-days = 法定办结时限：{ $days } 个自然日
+statutory-on-the-spot = 法定办结时限：当场办结
+promised-calendar-days = 承诺办结时限：{ $days } 个自然日

@@ -30,3 +30,8 @@ err-document-permanent-residence = 錯誤：應為以 9 開頭的 18 位，或 3
 err-document-checksum = 錯誤：證件號碼有誤，請逐位核對（尤其是最後一位）
 err-document-birth-date = 錯誤：證件號碼中的出生日期不正確
 err-document-region = 錯誤：證件號碼中的省份代碼不正確
+## Time limits counted in calendar days, or done on the spot (beside the
+## working-day wording of the guide).
+statutory-calendar-days = 法定辦結時限：{ $days } 個曆日
+statutory-on-the-spot = 法定辦結時限：即場辦結
+promised-calendar-days = 承諾辦結時限：{ $days } 個曆日

@@ -196,6 +196,28 @@ pub struct Booking {
     pub id_masked: String,
 }
 
+/// A confirmation code as people read and copy it, the same on the kiosk and
+/// on the phone: two groups of four, `ZANR 918G`. A code of another length
+/// is left as it is.
+pub fn grouped_code(code: &str) -> String {
+    match (code.len(), code.is_ascii()) {
+        (8, true) => format!("{} {}", &code[..4], &code[4..]),
+        _ => code.to_owned(),
+    }
+}
+
+/// A confirmation code for a screen reader, `Z A N R, 9 1 8 G`: each
+/// character its own word, so it is spelled rather than read as a word
+/// ("zanr") and a number ("nine hundred and eighteen"), and a pause
+/// between the groups as they are written.
+pub fn spelled_code(code: &str) -> String {
+    grouped_code(code)
+        .split(' ')
+        .map(|group| group.chars().map(String::from).collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Proves the right to see or cancel a booking.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct PhoneProof {

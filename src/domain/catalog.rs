@@ -113,10 +113,19 @@ pub struct Service {
     pub department: Text,
     /// Who may apply (受理条件).
     pub conditions: Text,
-    /// Statutory time limit in working days (法定办结时限).
+    /// Statutory time limit (法定办结时限), counted in `statutory_unit`;
+    /// 0 means the law says on the spot (当场办结). Read it through
+    /// [`Service::statutory`].
     pub statutory_days: u16,
-    /// Promised time limit in working days; 0 means settled on the spot (即办).
+    /// How the law counts `statutory_days`. Catalogues written before the
+    /// unit existed counted working days, so that is what a missing unit means.
+    #[serde(default)]
+    pub statutory_unit: DayUnit,
+    /// Promised time limit (承诺办结时限), counted in `promised_unit`; 0 means
+    /// settled on the spot (即办). Read it through [`Service::promised`].
     pub promised_days: u16,
+    #[serde(default)]
+    pub promised_unit: DayUnit,
     /// Whether a fee is charged; when it is, `fees` lists every item.
     pub charged: bool,
     #[serde(default)]
@@ -142,11 +151,68 @@ pub struct Service {
 }
 
 impl Service {
+    /// The statutory time limit as the guide states it.
+    pub fn statutory(&self) -> TimeLimit {
+        TimeLimit::new(self.statutory_days, self.statutory_unit)
+    }
+
+    /// The promised time limit as the guide states it.
+    pub fn promised(&self) -> TimeLimit {
+        TimeLimit::new(self.promised_days, self.promised_unit)
+    }
+
     /// Where at `hall` it is handled (floor, area, windows): known for the
     /// first hall it lists, the one the catalogue describes; other halls
     /// give their address only.
     pub fn location_at(&self, hall: &str) -> Option<&Text> {
         self.halls.first().is_some_and(|h| h == hall).then_some(&self.location)
+    }
+}
+
+/// How the days of a time limit are counted. Laws say which: 行政许可法
+/// counts its limits in working days (第八十二条), while 居民身份证法's
+/// 六十日 and 护照法's 十五日 are calendar days.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DayUnit {
+    /// 工作日: weekends and public holidays are not counted.
+    #[default]
+    WorkingDays,
+    /// 日 (自然日): every calendar day is counted.
+    Days,
+}
+
+/// A time limit as a citizen reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeLimit {
+    /// 当场办结 / 即办: done during the visit.
+    OnTheSpot,
+    WorkingDays(u16),
+    Days(u16),
+}
+
+impl TimeLimit {
+    pub fn new(days: u16, unit: DayUnit) -> TimeLimit {
+        match (days, unit) {
+            (0, _) => TimeLimit::OnTheSpot,
+            (n, DayUnit::WorkingDays) => TimeLimit::WorkingDays(n),
+            (n, DayUnit::Days) => TimeLimit::Days(n),
+        }
+    }
+
+    /// The fewest calendar days it can take: n working days are at least n
+    /// days and a weekend for every five after the first (Monday to Friday
+    /// is 5 days, six working days take 8). Lets two limits in different
+    /// units be compared without a calendar of holidays.
+    pub fn shortest_calendar_days(self) -> u32 {
+        match self {
+            TimeLimit::OnTheSpot => 0,
+            TimeLimit::Days(n) => u32::from(n),
+            TimeLimit::WorkingDays(n) => {
+                let n = u32::from(n);
+                n + 2 * ((n - 1) / 5)
+            }
+        }
     }
 }
 

@@ -177,8 +177,10 @@ fn service(catalog: &Catalog, svc: &Service, unique: bool, out: &mut Vec<Problem
     ] {
         c.text(field, text);
     }
-    if svc.promised_days > svc.statutory_days {
-        c.push("promised_days", "must not exceed statutory_days");
+    // In different units the limits are compared by the fewest calendar
+    // days each can take: only a promise that surely runs past the law is refused.
+    if svc.promised().shortest_calendar_days() > svc.statutory().shortest_calendar_days() {
+        c.push("promised_days", "must not exceed statutory_days (compared in calendar days)");
     }
     match (svc.charged, svc.fees.is_empty()) {
         (true, true) => c.push("fees", "a service that charges must list its fee items"),

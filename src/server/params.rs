@@ -55,15 +55,28 @@ pub(crate) struct HoldPath {
 #[into_params(parameter_in = Path)]
 pub(crate) struct BookingPath {
     /// Confirmation code: 8 characters of Crockford's base32, read in
-    /// either case (I and L as 1, O as 0), optionally split `XXXX-XXXX`.
+    /// either case (I and L as 1, O as 0), optionally split `XXXX-XXXX`
+    /// or, as the kiosk and the phone write it, `XXXX XXXX`.
     #[param(
-        pattern = "^[0-9A-Za-z]{4}-?[0-9A-Za-z]{4}$",
+        pattern = "^[0-9A-Za-z]{4}[- ]?[0-9A-Za-z]{4}$",
         min_length = 8,
         max_length = 9,
         example = "7K3M9QX2"
     )]
-    #[serde(deserialize_with = "de::booking_code")]
+    #[serde(deserialize_with = "written_code")]
     pub code: String,
+}
+
+/// A booking code as it is written (`ZANR 918G`) or typed with a dash:
+/// the space stands where a dash may, and the code is checked as one.
+fn written_code<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    use serde::de::{Error, IntoDeserializer};
+    let s = String::deserialize(d)?;
+    let dashed = match s.split_once(' ') {
+        Some((a, b)) => format!("{a}-{b}"),
+        None => s,
+    };
+    de::booking_code(dashed.into_deserializer()).map_err(|e: serde::de::value::Error| D::Error::custom(e))
 }
 
 /// `{kiosk}`: a kiosk's id, as its configuration names it.

@@ -6,7 +6,7 @@ use ratatui::{
     text::Line,
 };
 
-use crate::domain::{Booking, Day, FieldError};
+use crate::domain::{Booking, Day, FieldError, grouped_code, spelled_code};
 use crate::i18n::{self, Tr};
 use crate::kiosk::{
     Remote, State,
@@ -238,8 +238,10 @@ pub fn booking_lines(state: &State, tr: &Tr, b: &Booking) -> Vec<(String, bool)>
     let service = state.service(&b.service);
     let hall = state.hall_by_id(&b.hall);
     let day = i18n::day_label(tr, &b.date, weekday_of(&b.date));
+    // Written as the phone writes it; spelled out for a screen reader.
+    let code = if state.screen_reader { spelled_code(&b.code) } else { grouped_code(&b.code) };
     let mut lines = vec![
-        (tr.a("booking-code", &[("code", i18n::s(&spaced_code(&b.code)))]), true),
+        (tr.a("booking-code", &[("code", i18n::s(&code))]), true),
         (
             tr.a(
                 "booking-service",
@@ -283,11 +285,6 @@ pub fn booking_lines(state: &State, tr: &Tr, b: &Booking) -> Vec<(String, bool)>
         false,
     ));
     lines
-}
-
-/// "K7M2Q9XD" → "K7M2 Q9XD": easier to read aloud and copy.
-fn spaced_code(code: &str) -> String {
-    if code.len() == 8 { format!("{} {}", &code[..4], &code[4..]) } else { code.to_owned() }
 }
 
 pub fn done(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, b: &Booking, qr: bool) {

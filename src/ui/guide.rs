@@ -9,7 +9,7 @@ use ratatui::{
     text::{Line, Span},
 };
 
-use crate::domain::{Catalog, Lang, Medium, Service};
+use crate::domain::{Catalog, Lang, Medium, Service, TimeLimit};
 use crate::i18n::{self, Tr};
 use crate::kiosk::{
     State,
@@ -54,6 +54,22 @@ pub fn draw(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, service_id: &
             y += 1;
         }
     }
+}
+
+/// The statutory and the promised time limit, each in its own unit
+/// (working days, calendar days, or on the spot); the phone page says the same.
+pub fn time_limit_lines(tr: &Tr, s: &Service) -> [String; 2] {
+    let statutory = match s.statutory() {
+        TimeLimit::OnTheSpot => tr.t("statutory-on-the-spot"),
+        TimeLimit::WorkingDays(d) => tr.a("statutory-days", &[("days", i18n::n(d))]),
+        TimeLimit::Days(d) => tr.a("statutory-calendar-days", &[("days", i18n::n(d))]),
+    };
+    let promised = match s.promised() {
+        TimeLimit::OnTheSpot => tr.t("promised-on-the-spot"),
+        TimeLimit::WorkingDays(d) => tr.a("promised-days", &[("days", i18n::n(d))]),
+        TimeLimit::Days(d) => tr.a("promised-calendar-days", &[("days", i18n::n(d))]),
+    };
+    [statutory, promised]
 }
 
 struct Writer<'a> {
@@ -140,13 +156,9 @@ impl Writer<'_> {
             }
             GuidePart::TimeLimits => {
                 self.heading(&mut out, "guide-time-limits");
-                let statutory = tr.a("statutory-days", &[("days", i18n::n(s.statutory_days))]);
-                self.para(&mut out, 2, &statutory, t.text);
-                let promised = match s.promised_days {
-                    0 => tr.t("promised-on-the-spot"),
-                    d => tr.a("promised-days", &[("days", i18n::n(d))]),
-                };
-                self.para(&mut out, 2, &promised, t.text);
+                for line in time_limit_lines(tr, s) {
+                    self.para(&mut out, 2, &line, t.text);
+                }
             }
             GuidePart::Visits => {
                 self.heading(&mut out, "guide-visits");

@@ -87,11 +87,9 @@ fn fees_and_time_limits(s: &Service, tr: &Tr) -> String {
         );
     }
     let _ = write!(out, "<h2>{}</h2>", escape(&tr.t("guide-time-limits")));
-    out += &para(&tr.a("statutory-days", &[("days", i18n::n(s.statutory_days))]));
-    out += &para(&match s.promised_days {
-        0 => tr.t("promised-on-the-spot"),
-        d => tr.a("promised-days", &[("days", i18n::n(d))]),
-    });
+    for line in crate::ui::guide::time_limit_lines(tr, s) {
+        out += &para(&line);
+    }
     out
 }
 
@@ -116,8 +114,7 @@ pub(super) fn booking_section(catalog: &Catalog, s: &Service, tr: &Tr, b: &Store
     };
     let mut out =
         format!("<h2>{}</h2>", escape(&tr.t(if b.active { "m-booking" } else { "status-cancelled" })));
-    let _ =
-        write!(out, "<p class=\"code\">{}</p>", escape(&tr.a("booking-code", &[("code", i18n::s(&b.code))])));
+    out += &code_line(tr, &b.code);
     let day = b
         .local_date
         .parse::<jiff::civil::Date>()
@@ -142,4 +139,18 @@ pub(super) fn booking_section(catalog: &Catalog, s: &Service, tr: &Tr, b: &Store
         );
     }
     out
+}
+
+/// The code written as the kiosk writes it (`ZANR 918G`), and spelled for a
+/// screen reader (`Z A N R, 9 1 8 G`), which would otherwise read the groups
+/// as a word and a number: the written line is hidden from it, the spelled
+/// one from the eye.
+fn code_line(tr: &Tr, code: &str) -> String {
+    let written = tr.a("booking-code", &[("code", i18n::s(&crate::domain::grouped_code(code)))]);
+    let spelled = tr.a("booking-code", &[("code", i18n::s(&crate::domain::spelled_code(code)))]);
+    format!(
+        "<p class=\"code\"><span aria-hidden=\"true\">{}</span><span class=\"spoken\">{}</span></p>",
+        escape(&written),
+        escape(&spelled)
+    )
 }

@@ -17,7 +17,8 @@ body{font-family:system-ui,sans-serif;font-size:1.1rem;line-height:1.6;margin:0 
 h1{font-size:1.5rem} h2{font-size:1.2rem;margin-top:1.5rem;border-bottom:thin solid #ccc}\n\
 ul{list-style:none;padding:0} li{margin:.6rem 0} .note{color:#444;font-size:.95rem}\n\
 .code{font-size:1.4rem;font-weight:bold;letter-spacing:.1em} input,button{font-size:1.1rem}\n\
-.error{color:#a00;font-weight:bold} a{color:#04c}\n";
+.error{color:#a00;font-weight:bold} a{color:#04c}\n\
+.spoken{position:absolute;width:.1rem;height:.1rem;overflow:hidden;clip-path:inset(50%);white-space:nowrap}\n";
 
 /// A whole page: fits a 360-pixel screen, no fixed widths, no scripts.
 pub(super) fn page(status: StatusCode, lang: Lang, title: &str, body: &str) -> Response {
