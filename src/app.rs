@@ -26,8 +26,14 @@ pub async fn kiosk(
     log_to_file(&cfg)?;
     let url = backend_url(&cfg).await?;
     let mut setup = session_setup(&cfg, &url, theme(&cfg));
-    setup.reload =
-        Some(Arc::new(move || reload().map(|c| session_config(&c, &url)).map_err(|e| e.to_string())));
+    // As over SSH: the environment can ask for screen-reader mode, which
+    // every session starts in then, after a reload too.
+    let a11y = std::env::var("ONESTOP_A11Y").is_ok_and(|v| runtime::screen_reader_asked(&v));
+    setup.config.screen_reader |= a11y;
+    setup.reload = Some(Arc::new(move || {
+        let config = reload().map(|c| session_config(&c, &url)).map_err(|e| e.to_string());
+        config.map(|c| SessionConfig { screen_reader: c.screen_reader || a11y, ..c })
+    }));
     // Test builds only: a key that panics, so tests can prove crash recovery.
     if cfg!(debug_assertions) {
         setup.panic_key = std::env::var("ONESTOP_TEST_PANIC_KEY").ok().and_then(|k| k.chars().next());
@@ -114,6 +120,12 @@ fn session_config(cfg: &KioskConfig, backend_url: &str) -> SessionConfig {
         elderly: cfg.session.elderly,
         backend_url: backend_url.to_owned(),
         log_file: cfg.log_file().display().to_string(),
+        // Files are outside the kiosk's control: cleaned like catalogue text.
+        hall_name: cfg.kiosk.hall_name.as_ref().map(|name| {
+            crate::domain::Text(name.0.iter().map(|(l, t)| (*l, crate::domain::sanitize(t))).collect())
+        }),
+        help_phone: cfg.kiosk.help_phone.as_deref().map(crate::domain::sanitize),
+        phone_link_warning: cfg.phone_link_warning(),
     }
 }
 
@@ -147,31 +159,12 @@ fn reload_requests() -> tokio::sync::mpsc::UnboundedReceiver<()> {
     rx
 }
 
-/// `onestop config check [FILE…]`: prints every problem and warning, and
-/// "ok" when there is no problem (warnings alone still pass). `layered` is
-/// the configuration as loaded, checked when no FILE is named.
-pub fn config_check(files: &[PathBuf], layered: Result<KioskConfig, crate::config::ConfigError>) -> bool {
-    if !files.is_empty() {
-        return config_check_against(files, &[], &[], None);
-    }
-    let report = match layered {
-        Ok(cfg) => cfg.check_further(CatalogToCheck::Configured, "configuration"),
-        Err(e) => {
-            let mut further = e.repaired.map_or_else(CheckReport::default, |cfg| {
-                cfg.check_further(CatalogToCheck::Configured, "configuration")
-            });
-            further.problems.splice(0..0, e.problems);
-            further
-        }
-    };
-    print_report(&[report])
-}
-
 /// `onestop config check [--catalog DIR] [FILE…]`: each FILE on its own
 /// over the defaults, or with none the layers as the kiosk reads them
 /// (`configs`, the environment, `overrides`). `kiosk.hall` is held against
 /// the catalogue in `catalog`, or else the one the kiosk would serve itself
-/// (`server.catalog_dir`, or the built-in one).
+/// (`server.catalog_dir`, or the built-in one). Prints every problem and
+/// warning, and "ok" when there is no problem (warnings alone still pass).
 pub fn config_check_against(
     files: &[PathBuf],
     configs: &[PathBuf],

@@ -39,6 +39,10 @@ pub struct KioskSection {
     pub lockdown: bool,
     /// When the on-screen keyboard shows: "auto", "on" or "off".
     pub touch: crate::kiosk::input::keyboard::Touch,
+    /// The hall's name in each language, shown until a catalogue arrives.
+    pub hall_name: Option<crate::domain::Text>,
+    /// The help phone shown until a catalogue (with the hall's own) arrives.
+    pub help_phone: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -244,6 +248,11 @@ impl KioskConfig {
                 catalog_source::embedded().map(|c| (c, which.to_owned())).map_err(|e| e.to_string())
             }
         }
+    }
+
+    /// In lockdown, why phones may not open the QR code's link, if they may not.
+    pub fn phone_link_warning(&self) -> Option<crate::kiosk::staff::PhoneLinkWarning> {
+        rules::phone_link_warning(self)
     }
 
     /// The data directory: configured, or the user's data directory.

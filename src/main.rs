@@ -58,7 +58,13 @@ enum Command {
 #[derive(Subcommand)]
 enum ConfigCommand {
     /// Validate FILEs on their own, or (with none) the configuration as loaded.
-    Check { files: Vec<PathBuf> },
+    Check {
+        files: Vec<PathBuf>,
+        /// Hold `kiosk.hall` against the catalogue in DIR (the one the kiosk's
+        /// backend serves) instead of `server.catalog_dir` or the built-in one.
+        #[arg(long, value_name = "DIR")]
+        catalog: Option<PathBuf>,
+    },
     /// Read a staff PIN (twice, without echo) and print the line for `staff.pin_hash`.
     HashPin,
 }
@@ -96,8 +102,8 @@ fn main() -> ExitCode {
                 }
             };
         }
-        Some(Command::Config { command: ConfigCommand::Check { files } }) => {
-            let ok = app::config_check(files, KioskConfig::load(&cli.configs, &overrides));
+        Some(Command::Config { command: ConfigCommand::Check { files, catalog } }) => {
+            let ok = app::config_check_against(files, &cli.configs, &overrides, catalog.as_deref());
             return if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE };
         }
         None => {}

@@ -31,6 +31,10 @@ banner-idle = Hello?
 notice-still-loading = The service list is still loading. Please try again in a moment.
 notice-unavailable = Note: { $reason }; you are seeing the information saved earlier.
 notice-unavailable-retry = Error: { $reason }. Press R to try again, or ask a member of staff.
+notice-nothing-to-open = No service can be opened: { $reason }, and no list of services is saved here. Press R to try again, or { $has_phone ->
+    [yes] call { $phone }.
+   *[no] ask a member of staff.
+}
 error-offline = the server cannot be reached right now
 error-timeout = the server took too long to answer
 error-server = the server has a temporary problem
@@ -133,7 +137,7 @@ zone-name = { $zone ->
    *[other] local time { $id }
 }
 book-date-heading = Choose a date ({ $hall }, { $zone }):
-book-slot-heading = { $day } · { $hall } · Choose a time ({ $zone }):
+book-slot-heading = Choose a time · { $day } · { $hall } ({ $zone }):
 book-slot-holding = Keeping a place for you, please wait…
 book-slot-none = No times are left on { $day }. Press Esc to choose another day.
 day-closed = closed
@@ -252,6 +256,13 @@ staff-backend-up = answering in { $ms } ms
 staff-backend-down = unreachable ({ $reason })
 staff-catalog = Catalogue version: { $version } · copy on this kiosk saved { $age } min ago
 staff-catalog-offline = Catalogue version: { $version } (offline: the copy on this kiosk, saved { $age } min ago)
+staff-catalog-version = Catalogue version: { $version }
+staff-catalog-unsaved = Catalogue version: { $version } · no copy saved on this kiosk yet
+staff-catalog-loading = Catalogue: loading…
+staff-catalog-unreadable = Catalogue: none (the copy on this kiosk, saved { $age } min ago, cannot be read: see the log)
+staff-catalog-none = Catalogue: none (none from the backend, and no copy on this kiosk)
+staff-phone-link-unset = Warning: handoff.public_url is not set, so QR codes link to this kiosk's loopback address, which phones cannot reach. Set an address phones can open.
+staff-phone-link-loopback = Warning: handoff.public_url { $url } is a loopback address: phones cannot open the QR codes' links. Set an address phones can open.
 staff-bookings-today = Bookings from this kiosk today: { $count }
 staff-log = Log file: { $path }
 staff-actions = Actions:

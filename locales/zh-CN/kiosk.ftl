@@ -31,6 +31,10 @@ banner-idle = 还在吗？
 notice-still-loading = 正在加载服务目录，请稍候再试。
 notice-unavailable = 提示：{ $reason }，当前显示的是已保存的信息。
 notice-unavailable-retry = 错误：{ $reason }。请按 R 重试，或向工作人员求助。
+notice-nothing-to-open = 暂时无法打开服务：{ $reason }，本机也没有保存的服务目录。请按 R 重试，或{ $has_phone ->
+    [yes] 拨打 { $phone } 咨询。
+   *[no] 向工作人员求助。
+}
 error-offline = 暂时无法连接服务器
 error-timeout = 服务器响应超时
 error-server = 服务器暂时出现故障
@@ -120,7 +124,7 @@ zone-name = { $zone ->
    *[other] 当地时间 { $id }
 }
 book-date-heading = 请选择日期（{ $hall }，{ $zone }）：
-book-slot-heading = { $day } · { $hall } · 请选择时段（{ $zone }）：
+book-slot-heading = 请选择时段 · { $day } · { $hall }（{ $zone }）：
 book-slot-holding = 正在为您保留名额，请稍候…
 book-slot-none = { $day }已没有可预约的时段，请按 Esc 另选一天。
 day-closed = 休息
@@ -227,6 +231,13 @@ staff-backend-up = 连接正常，响应 { $ms } 毫秒
 staff-backend-down = 无法连接（{ $reason }）
 staff-catalog = 服务目录版本：{ $version } · 本机副本保存于 { $age } 分钟前
 staff-catalog-offline = 服务目录版本：{ $version }（离线，使用本机副本，保存于 { $age } 分钟前）
+staff-catalog-version = 服务目录版本：{ $version }
+staff-catalog-unsaved = 服务目录版本：{ $version } · 本机尚无副本
+staff-catalog-loading = 服务目录：正在加载…
+staff-catalog-unreadable = 服务目录：无（本机副本保存于 { $age } 分钟前，但无法读取，详见日志）
+staff-catalog-none = 服务目录：无（未能从后台取得，本机也没有副本）
+staff-phone-link-unset = 警告：未设置 handoff.public_url，二维码链接指向本机的回环地址，手机无法打开。请设置手机能够访问的地址。
+staff-phone-link-loopback = 警告：handoff.public_url（{ $url }）是回环地址，手机无法打开二维码链接。请设置手机能够访问的地址。
 staff-bookings-today = 本终端今日预约：{ $count }
 staff-log = 日志文件：{ $path }
 staff-actions = 操作：

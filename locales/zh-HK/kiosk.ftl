@@ -31,6 +31,10 @@ banner-idle = 還在嗎？
 notice-still-loading = 正在載入服務目錄，請稍後再試。
 notice-unavailable = 提示：{ $reason }，現時顯示的是早前儲存的資料。
 notice-unavailable-retry = 錯誤：{ $reason }。請按 R 重試，或向工作人員求助。
+notice-nothing-to-open = 暫時無法開啟服務：{ $reason }，本機亦沒有儲存的服務目錄。請按 R 重試，或{ $has_phone ->
+    [yes] 致電 { $phone } 查詢。
+   *[no] 向工作人員查詢。
+}
 error-offline = 暫時未能連接伺服器
 error-timeout = 伺服器回應逾時
 error-server = 伺服器暫時出現故障
@@ -120,7 +124,7 @@ zone-name = { $zone ->
    *[other] 當地時間 { $id }
 }
 book-date-heading = 請選擇日期（{ $hall }，{ $zone }）：
-book-slot-heading = { $day } · { $hall } · 請選擇預約時段（{ $zone }）：
+book-slot-heading = 請選擇預約時段 · { $day } · { $hall }（{ $zone }）：
 book-slot-holding = 正在為您暫留名額，請稍候…
 book-slot-none = { $day }已沒有可預約的時段，請按 Esc 另選日期。
 day-closed = 休息
@@ -227,6 +231,13 @@ staff-backend-up = 連接正常，回應 { $ms } 毫秒
 staff-backend-down = 無法連接（{ $reason }）
 staff-catalog = 服務目錄版本：{ $version } · 本機副本儲存於 { $age } 分鐘前
 staff-catalog-offline = 服務目錄版本：{ $version }（離線，使用本機副本，儲存於 { $age } 分鐘前）
+staff-catalog-version = 服務目錄版本：{ $version }
+staff-catalog-unsaved = 服務目錄版本：{ $version } · 本機尚未有副本
+staff-catalog-loading = 服務目錄：正在載入…
+staff-catalog-unreadable = 服務目錄：無（本機副本儲存於 { $age } 分鐘前，但無法讀取，詳見日誌）
+staff-catalog-none = 服務目錄：無（未能從後台取得，本機亦沒有副本）
+staff-phone-link-unset = 警告：未設定 handoff.public_url，二維碼連結指向本機的回送地址，手機無法開啟。請設定手機能夠連接的網址。
+staff-phone-link-loopback = 警告：handoff.public_url（{ $url }）是回送地址，手機無法開啟二維碼連結。請設定手機能夠連接的網址。
 staff-bookings-today = 本終端今日預約：{ $count }
 staff-log = 日誌檔案：{ $path }
 staff-actions = 操作：

@@ -7,6 +7,7 @@ use std::net::IpAddr;
 
 use super::KioskConfig;
 use crate::domain::Catalog;
+use crate::kiosk::staff::PhoneLinkWarning;
 
 /// The numbers a key may take. `default.toml` states each of them beside
 /// its key (a test holds the two together).
@@ -122,6 +123,12 @@ pub(super) fn problems(cfg: &KioskConfig) -> Vec<(String, String)> {
     if cfg.kiosk.hall.trim().is_empty() {
         bad("kiosk.hall", "must name a hall from the catalogue");
     }
+    if cfg.kiosk.hall_name.as_ref().is_some_and(|n| n.missing().any(|l| l == crate::domain::Lang::FALLBACK)) {
+        bad("kiosk.hall_name", "must give the name in zh-CN at least, e.g. { zh-CN = \"…\", en-US = \"…\" }");
+    }
+    if cfg.kiosk.help_phone.as_deref().is_some_and(|p| p.trim().is_empty()) {
+        bad("kiosk.help_phone", "must not be empty (leave it out instead)");
+    }
     if cfg.backend.url.as_deref().is_some_and(|u| !is_web_address(u)) {
         bad("backend.url", "must be an http:// or https:// address, e.g. http://10.0.0.5:8080");
     }
@@ -190,28 +197,38 @@ pub(super) fn hall_problem(cfg: &KioskConfig, catalog: &Catalog, which: &str) ->
 }
 
 /// What works but lets citizens down: in lockdown (a hall's kiosk), a QR
-/// code's link that phones cannot open. The link is made by the backend
-/// from its `handoff.public_url`: this file's when the backend is the
-/// embedded one.
+/// code's link that phones cannot open.
 pub(super) fn warnings(cfg: &KioskConfig) -> Vec<(String, String)> {
-    if !cfg.kiosk.lockdown {
-        return vec![];
-    }
     let key = "handoff.public_url".to_owned();
-    match cfg.handoff.public_url.as_deref() {
-        None if cfg.backend.url.is_none() => vec![(
+    match phone_link_warning(cfg) {
+        None => vec![],
+        Some(PhoneLinkWarning::Unset) => vec![(
             key,
             "unset in lockdown: the QR code's link would point at this kiosk's own loopback address, \
              which phones cannot reach; set the hall's public address"
                 .into(),
         )],
-        Some(url) if is_loopback(url) => vec![(
+        Some(PhoneLinkWarning::Loopback(url)) => vec![(
             key,
             format!(
                 "{url} is a loopback address in lockdown: phones cannot reach it; set the hall's public address"
             ),
         )],
-        _ => vec![],
+    }
+}
+
+/// In lockdown, why phones cannot open the QR code's link. The link is
+/// made by the backend from its `handoff.public_url`: this file's when the
+/// backend is the embedded one (unset, it is the embedded backend's own
+/// loopback address).
+pub(super) fn phone_link_warning(cfg: &KioskConfig) -> Option<PhoneLinkWarning> {
+    if !cfg.kiosk.lockdown {
+        return None;
+    }
+    match cfg.handoff.public_url.as_deref() {
+        None if cfg.backend.url.is_none() => Some(PhoneLinkWarning::Unset),
+        Some(url) if is_loopback(url) => Some(PhoneLinkWarning::Loopback(url.to_owned())),
+        _ => None,
     }
 }
 

@@ -31,7 +31,7 @@ pub use update::update;
 
 use crate::domain::{
     Booking, BookingFailure, BookingRequest, Catalog, Days, FetchError, Hall, Handoff, Hold, Lang, Service,
-    Slots,
+    Slots, Text,
 };
 
 /// Everything that can happen to a session.
@@ -63,7 +63,7 @@ pub enum Msg {
     /// The search index for a catalogue version.
     IndexBuilt(Arc<crate::search::SearchIndex>),
     PinChecked(bool),
-    StaffInfoLoaded(Result<staff::StaffInfo, FetchError>),
+    StaffInfoLoaded(staff::StaffInfo),
     ConfigReloaded(Result<SessionConfig, String>),
 }
 
@@ -164,6 +164,13 @@ pub struct SessionConfig {
     /// For the staff screen.
     pub backend_url: String,
     pub log_file: String,
+    /// The hall's name and help phone from the configuration, shown until
+    /// a catalogue (whose hall has its own) has arrived: a kiosk that has
+    /// never reached its backend still says where it stands and whom to call.
+    pub hall_name: Option<Text>,
+    pub help_phone: Option<String>,
+    /// In lockdown: why phones may not open the QR code's link, for the staff screen.
+    pub phone_link_warning: Option<staff::PhoneLinkWarning>,
 }
 
 impl Default for SessionConfig {
@@ -183,6 +190,9 @@ impl Default for SessionConfig {
             touch: input::keyboard::Touch::Auto,
             backend_url: String::new(),
             log_file: String::new(),
+            hall_name: None,
+            help_phone: None,
+            phone_link_warning: None,
         }
     }
 }
@@ -212,6 +222,10 @@ pub enum Remote<T> {
 pub enum Notice {
     StillLoading,
     Unavailable(FetchError),
+    /// A category was asked for, but there is no catalogue at all (none
+    /// came from the backend and none is saved on this kiosk): says why
+    /// nothing opens. After the next key, `Unavailable` again.
+    NothingToOpen(FetchError),
     /// That day is closed or full.
     DayUnavailable,
     SlotFull,
@@ -226,6 +240,17 @@ pub enum Notice {
     HoldKept,
     /// A new configuration was refused (its problems, for staff); the old one stays.
     ConfigRejected(String),
+}
+
+impl Notice {
+    /// What stays once the citizen presses on: a lost connection stays
+    /// until it comes back (in its short form); every other message goes.
+    pub fn lasting(self) -> Option<Notice> {
+        match self {
+            Notice::Unavailable(e) | Notice::NothingToOpen(e) => Some(Notice::Unavailable(e)),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -323,7 +348,7 @@ impl State {
         self.search_index = kept.search_index;
         // The screen stays a touch screen for the next citizen.
         self.keyboard.touched = kept.keyboard.touched;
-        self.notice = kept.notice.filter(|n| matches!(n, Notice::Unavailable(_)));
+        self.notice = kept.notice.and_then(Notice::lasting);
         effects
     }
 
@@ -350,6 +375,12 @@ impl State {
     pub fn hall(&self) -> Option<&Hall> {
         let catalog = self.catalog()?;
         catalog.halls.iter().find(|h| h.id == self.config.hall).or(catalog.halls.first())
+    }
+
+    /// The help phone on every screen: the hall's from the catalogue, or
+    /// else the configuration's (`kiosk.help_phone`).
+    pub fn help_phone(&self) -> Option<&str> {
+        self.hall().map(|h| h.phone.as_str()).or(self.config.help_phone.as_deref()).filter(|p| !p.is_empty())
     }
 
     /// Items per menu page: a digit picks any of them; fewer for the elderly.

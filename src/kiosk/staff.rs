@@ -25,15 +25,35 @@ impl Default for StaffState {
     }
 }
 
-/// What the runtime measures for the staff screen.
+/// What the runtime measures for the staff screen. The copy on disk is
+/// described whether or not the backend answers: offline is when it matters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StaffInfo {
+    /// The backend's answer to a health check, or why none came.
+    pub backend: Result<Health, crate::domain::FetchError>,
+    /// How old the catalogue copy kept for offline starts is, in minutes;
+    /// None when there is no copy.
+    pub cache_age_minutes: Option<u64>,
+}
+
+/// A backend that answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Health {
     /// How long the backend took to answer a health check.
     pub latency_ms: u32,
     /// Bookings made from this kiosk today, if the backend could say.
     pub bookings_today: Option<u32>,
-    /// How old the catalogue copy kept for offline starts is, in minutes.
-    pub cache_age_minutes: Option<u64>,
+}
+
+/// Why phones may not open the QR code's link: the kiosk is in lockdown
+/// (in a hall) and the embedded backend makes links from an unset or a
+/// loopback `handoff.public_url`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PhoneLinkWarning {
+    /// Unset: links point at the embedded backend's loopback address.
+    Unset,
+    /// Set to this loopback address.
+    Loopback(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,12 +111,9 @@ pub fn checked(state: &mut State, ok: bool) -> Vec<Effect> {
     vec![]
 }
 
-pub fn info_loaded(state: &mut State, result: Result<StaffInfo, crate::domain::FetchError>) {
+pub fn info_loaded(state: &mut State, loaded: StaffInfo) {
     if let Some(Screen::Staff { info, .. }) = state.screens.last_mut() {
-        *info = match result {
-            Ok(i) => Remote::Ready(i),
-            Err(e) => Remote::Failed(e),
-        };
+        *info = Remote::Ready(loaded);
     }
 }
 

@@ -9,7 +9,10 @@ use tokio::sync::mpsc;
 use super::SessionSetup;
 use crate::client::ApiClient;
 use crate::domain::{Catalog, HandoffRequest, HoldRequest};
-use crate::kiosk::{Effect, Msg, staff::StaffInfo};
+use crate::kiosk::{
+    Effect, Msg,
+    staff::{Health, StaffInfo},
+};
 
 pub struct Executor<'a> {
     pub setup: &'a SessionSetup,
@@ -171,18 +174,25 @@ fn write_cache(path: &Path, catalog: &Catalog) -> std::io::Result<()> {
     std::fs::rename(tmp, path)
 }
 
+/// The facts the staff screen shows. The copy on disk is described even
+/// when the backend does not answer: that is when staff need to know.
 async fn staff_info(
     client: &ApiClient,
     kiosk: &str,
     hall: &str,
     cache: Option<std::path::PathBuf>,
-) -> Result<StaffInfo, crate::domain::FetchError> {
+) -> StaffInfo {
     let cache_age_minutes = cache
         .and_then(|p| std::fs::metadata(p).ok()?.modified().ok()?.elapsed().ok())
         .map(|age| age.as_secs() / 60);
     let start = Instant::now();
-    client.health().await?;
-    let latency_ms = start.elapsed().as_millis() as u32;
-    let bookings_today = client.bookings_today(kiosk, hall).await.ok();
-    Ok(StaffInfo { latency_ms, bookings_today, cache_age_minutes })
+    let backend = match client.health().await {
+        Ok(()) => {
+            let latency_ms = start.elapsed().as_millis() as u32;
+            let bookings_today = client.bookings_today(kiosk, hall).await.ok();
+            Ok(Health { latency_ms, bookings_today })
+        }
+        Err(e) => Err(e),
+    };
+    StaffInfo { backend, cache_age_minutes }
 }

@@ -116,8 +116,27 @@ where
     }
 }
 
+/// Whether `ONESTOP_A11Y` (from the kiosk's environment, or sent over SSH)
+/// asks for screen-reader mode: 1, true, yes or on, in any case.
+pub fn screen_reader_asked(value: &str) -> bool {
+    ["1", "true", "yes", "on"].iter().any(|yes| value.trim().eq_ignore_ascii_case(yes))
+}
+
 /// A channel the runtime's own events (signals) can feed into a session.
 pub fn channel() -> (mpsc::UnboundedSender<Msg>, impl Stream<Item = Msg> + Unpin) {
     let (tx, rx) = mpsc::unbounded_channel();
     (tx, Box::pin(futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|m| (m, rx)) })))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn screen_reader_mode_is_asked_for_in_words_or_digits() {
+        for yes in ["1", "true", "TRUE", "Yes", "yes", "on", " yes "] {
+            assert!(super::screen_reader_asked(yes), "{yes:?}");
+        }
+        for no in ["", "0", "false", "no", "off", "2", "yess"] {
+            assert!(!super::screen_reader_asked(no), "{no:?}");
+        }
+    }
 }

@@ -18,11 +18,13 @@ use crate::ui::{Ui, widgets::big_text};
 
 pub fn title(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
     let t = &ui.theme;
-    let lang = state.lang;
-    let hall = state.hall().map_or_else(|| ui.tr.t("hall-fallback"), |h| h.name.get(lang).to_owned());
     let bar = Rect { height: 1, ..area };
-    frame.render_widget(Line::styled(format!(" {hall}"), t.title), bar);
     let lang_name = format!("{} ", ui.tr.t("lang-name"));
+    // The hall's name gives way to the language label, cut with an
+    // ellipsis: " name…" then at least one blank, then "English ".
+    let room = (area.width as usize).saturating_sub(Line::raw(lang_name.as_str()).width() + 2);
+    let hall = super::wrap::truncate(&hall_name(state, &ui.tr), room);
+    frame.render_widget(Line::styled(format!(" {hall}"), t.title), bar);
     frame.render_widget(Line::styled(lang_name, t.title).right_aligned(), bar);
     let deep = state.screens.len() > 1;
     // Room for the Back and Home buttons (for touch) beside the breadcrumb.
@@ -39,6 +41,22 @@ pub fn title(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
         {
             frame.render_widget(Line::styled(label, t.status).centered(), rect);
         }
+    }
+}
+
+/// The hall's name: the catalogue's, or until one arrives the
+/// configuration's (`kiosk.hall_name`), or else a general one.
+pub fn hall_name(state: &State, tr: &Tr) -> String {
+    let lang = state.lang;
+    match state.hall() {
+        Some(hall) => hall.name.get(lang).to_owned(),
+        None => state
+            .config
+            .hall_name
+            .as_ref()
+            .map(|name| name.get(lang).trim())
+            .filter(|name| !name.is_empty())
+            .map_or_else(|| tr.t("hall-fallback"), str::to_owned),
     }
 }
 
@@ -157,15 +175,22 @@ pub fn notice_text(state: &State, ui: &Ui) -> Option<(String, ratatui::style::St
             let key = if retry { "notice-unavailable-retry" } else { "notice-unavailable" };
             (tr.a(key, &[("reason", i18n::s(&reason))]), ui.theme.error)
         }
+        Some(Notice::NothingToOpen(e)) => {
+            let reason = tr.t(super::screens::fetch_error_key(*e));
+            let phone = state.help_phone();
+            let args = [
+                ("reason", i18n::s(&reason)),
+                ("phone", i18n::s(phone.unwrap_or(""))),
+                ("has_phone", i18n::s(if phone.is_some() { "yes" } else { "no" })),
+            ];
+            (tr.a("notice-nothing-to-open", &args), ui.theme.error)
+        }
         Some(Notice::DayUnavailable) => error("notice-day-unavailable"),
         Some(Notice::SlotFull) => error("notice-slot-full"),
         Some(Notice::Cancelled) => (tr.t("notice-cancelled"), ui.theme.info),
         Some(Notice::BookingOffline) => {
-            let hall = state.hall();
-            let args = [
-                ("phone", i18n::s(hall.map_or("", |h| h.phone.as_str()))),
-                ("address", i18n::s(hall.map_or("", |h| h.address.get(state.lang)))),
-            ];
+            let address = state.hall().map_or("", |h| h.address.get(state.lang));
+            let args = [("phone", i18n::s(state.help_phone().unwrap_or(""))), ("address", i18n::s(address))];
             (tr.a("notice-booking-offline", &args), ui.theme.error)
         }
         Some(Notice::ConfigReloaded) => (tr.t("notice-config-reloaded"), ui.theme.info),
@@ -205,8 +230,7 @@ pub fn status(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
     }
     let bar = Rect { height: 1, ..area };
     frame.render_widget(Line::from(spans).style(t.status), bar);
-    let phone = state.hall().map(|h| h.phone.as_str());
-    if let Some(phone) = phone {
+    if let Some(phone) = state.help_phone() {
         let help = tr.a("help-phone", &[("phone", i18n::s(phone))]);
         frame.render_widget(
             Line::styled(format!(" {help}"), t.dim),

@@ -4,6 +4,7 @@ use ratatui::{
     Frame,
     layout::{Position, Rect},
     style::Style,
+    text::Line,
 };
 
 use crate::i18n;
@@ -46,7 +47,9 @@ pub fn panel(state: &State, ui: &Ui, frame: &mut Frame, area: Rect, focused: boo
         frame.set_cursor_position(Position { x: area.x, y: area.y });
     }
     let text = |frame: &mut Frame, area: Rect, lines: &[(String, Style)]| {
-        lines.iter().fold(area.y, |y, (text, style)| wrap::draw(frame, area, y, text, *style))
+        lines
+            .iter()
+            .fold(area.y, |y, (text, style)| wrap::draw_keeping_brackets(frame, area, y, text, *style))
     };
     let (h, m) = match handoff::current(state).map(|h| &h.link) {
         None | Some(Remote::Loading) => {
@@ -62,23 +65,31 @@ pub fn panel(state: &State, ui: &Ui, frame: &mut Frame, area: Rect, focused: boo
     };
     let booking = handoff::current(state).is_some_and(|h| h.booking.is_some());
     let scan = tr.a("phone-scan", &[("booking", i18n::s(if booking { "yes" } else { "no" }))]);
-    let words = [(scan, t.heading), (h.url.clone(), t.text)];
+    let link = printed_link(&h.url);
+    let link_width = Line::raw(link.as_str()).width() as u16;
+    let words = [(scan, t.heading), (link.clone(), t.text)];
     let Some(m) = m else {
         text(frame, area, &words);
         return;
     };
     let (cols, rows) = qr::size(m);
-    let link_rows = wrap::wrap(&h.url, area.width as usize).len() as u16;
+    let link_rows = wrap::wrap(&link, area.width as usize).len() as u16;
     if cols + 22 <= area.width && rows <= area.height {
-        // Beside: words on the left, the code on the right.
+        // Beside: words on the left, the code on the right; a link too
+        // long for the words' column goes unbroken under the code, if
+        // there is a row for it.
         let words_area = Rect { width: area.width - cols - 2, ..area };
-        text(frame, words_area, &words);
+        let under = link_width > words_area.width && link_width <= area.width && rows < area.height;
+        text(frame, words_area, if under { &words[..1] } else { &words });
         qr::draw(
             frame,
             Rect { x: area.x + area.width - cols, width: cols, height: rows, ..area },
             m,
             t.monochrome,
         );
+        if under {
+            text(frame, Rect { y: area.y + rows, height: 1, ..area }, &words[1..]);
+        }
     } else if cols <= area.width && rows + 1 + link_rows <= area.height {
         // Above and below: the heading, the code, the whole link.
         let heading = text(frame, Rect { height: area.height - rows - link_rows, ..area }, &words[..1]);
@@ -86,6 +97,48 @@ pub fn panel(state: &State, ui: &Ui, frame: &mut Frame, area: Rect, focused: boo
         text(frame, Rect { y: heading + rows, height: link_rows, ..area }, &words[1..]);
     } else {
         // A cut code would not scan: say so, and give the link as text.
-        text(frame, area, &[(tr.t("phone-too-small"), t.error), (h.url.clone(), t.text)]);
+        text(frame, area, &[(tr.t("phone-too-small"), t.error), (link, t.text)]);
+    }
+}
+
+/// The link as a citizen types it into a phone: in lower case wherever
+/// the server ignores case. The QR code keeps its upper case (a QR code
+/// stores upper-case letters far more densely), but upper case is harder
+/// to read and to type. The scheme and the host ignore case; the server
+/// takes `/m/` for `/M/` and reads a code in either case; a path the hall's
+/// public address has before them is left as written.
+pub fn printed_link(url: &str) -> String {
+    let Some((base, code)) = url.rsplit_once("/M/") else { return url.to_owned() };
+    let Some((scheme, rest)) = base.split_once("://") else { return url.to_owned() };
+    let (host, path) = rest.find('/').map_or((rest, ""), |at| rest.split_at(at));
+    if !code.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return url.to_owned();
+    }
+    format!(
+        "{}://{}{path}/m/{}",
+        scheme.to_ascii_lowercase(),
+        host.to_ascii_lowercase(),
+        code.to_ascii_lowercase()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::printed_link;
+
+    #[test]
+    fn the_printed_link_is_lower_case_where_the_server_ignores_case() {
+        assert_eq!(
+            printed_link("HTTP://127.0.0.1:8080/M/ABCDEFGHJKMNPQRS"),
+            "http://127.0.0.1:8080/m/abcdefghjkmnpqrs"
+        );
+        assert_eq!(printed_link("HTTPS://ZWFW.EXAMPLE.GOV.CN/M/ABCD"), "https://zwfw.example.gov.cn/m/abcd");
+        // A path of the hall's own (behind a proxy) is kept as written.
+        assert_eq!(
+            printed_link("https://Example.gov.cn/Kiosk/M/ABCD"),
+            "https://example.gov.cn/Kiosk/m/abcd"
+        );
+        // Not a phone page's link: left alone.
+        assert_eq!(printed_link("HTTP://HOST/X/ABCD"), "HTTP://HOST/X/ABCD");
     }
 }

@@ -41,7 +41,7 @@ pub fn draw(
     let heading = match (query.trim().is_empty(), hits.len()) {
         (true, _) => tr.t("search-hint"),
         (false, 0) => {
-            let phone = state.hall().map_or("", |h| h.phone.as_str());
+            let phone = state.help_phone().unwrap_or("");
             tr.a("search-none", &[("query", i18n::s(query)), ("phone", i18n::s(phone))])
         }
         (false, n) => tr.a("search-found", &[("count", i18n::n(n as u32))]),

@@ -8,8 +8,8 @@ use ratatui::{
 
 use crate::i18n;
 use crate::kiosk::{
-    Remote, State, layout,
-    staff::{self, StaffInfo, StaffItem},
+    CatalogState, Remote, State, layout,
+    staff::{self, Health, PhoneLinkWarning, StaffInfo, StaffItem},
 };
 use crate::ui::{
     Ui, screens,
@@ -54,35 +54,36 @@ pub fn screen(
     let s = i18n::s;
     let health = match info {
         Remote::Loading => tr.t("loading"),
-        Remote::Failed(e) => {
+        Remote::Ready(StaffInfo { backend: Ok(h), .. }) => {
+            tr.a("staff-backend-up", &[("ms", i18n::n(h.latency_ms))])
+        }
+        Remote::Ready(StaffInfo { backend: Err(e), .. }) | Remote::Failed(e) => {
             tr.a("staff-backend-down", &[("reason", s(&tr.t(screens::fetch_error_key(*e))))])
         }
-        Remote::Ready(i) => tr.a("staff-backend-up", &[("ms", i18n::n(i.latency_ms))]),
     };
     let today = match info {
-        Remote::Ready(StaffInfo { bookings_today: Some(n), .. }) => n.to_string(),
+        Remote::Ready(StaffInfo { backend: Ok(Health { bookings_today: Some(n), .. }), .. }) => n.to_string(),
         _ => "—".into(),
     };
-    let version = state.catalog().map_or("—", |c| c.version.as_str());
-    let age = match info {
-        Remote::Ready(StaffInfo { cache_age_minutes: Some(m), .. }) => m.to_string(),
-        _ => "—".into(),
-    };
-    let key = if state.online == Some(false) { "staff-catalog-offline" } else { "staff-catalog" };
-    let catalog_line = tr.a(key, &[("version", s(version)), ("age", s(&age))]);
-    let lines = [
+    // What leaves phones stranded comes first, where it cannot be missed.
+    let warning = c.phone_link_warning.as_ref().map(|w| match w {
+        PhoneLinkWarning::Unset => tr.t("staff-phone-link-unset"),
+        PhoneLinkWarning::Loopback(url) => tr.a("staff-phone-link-loopback", &[("url", s(url))]),
+    });
+    let facts = [
         tr.a(
             "staff-kiosk",
             &[("kiosk", s(&c.kiosk)), ("hall", s(&c.hall)), ("version", s(env!("CARGO_PKG_VERSION")))],
         ),
         tr.a("staff-backend", &[("url", s(&c.backend_url)), ("health", s(&health))]),
-        catalog_line,
+        catalog_line(state, ui, info),
         tr.a("staff-bookings-today", &[("count", s(&today))]),
         tr.a("staff-log", &[("path", s(&c.log_file))]),
     ];
     // The facts fill the rows above the menu (layout::DETAILS_ROWS).
     let details = Rect { height: (layout::DETAILS_ROWS - 1).min(body.height), ..body };
-    lines.iter().fold(body.y, |y, line| wrap::draw(frame, details, y, line, ui.theme.text));
+    let y = warning.map_or(body.y, |w| wrap::draw(frame, details, body.y, &w, ui.theme.error));
+    facts.iter().fold(y, |y, line| wrap::draw(frame, details, y, line, ui.theme.text));
     let items: Vec<Item> = staff::ITEMS
         .iter()
         .map(|i| Item {
@@ -96,6 +97,28 @@ pub fn screen(
         .collect();
     let rest = crate::kiosk::layout::menu_area(state.screen(), body);
     menu::draw(frame, ui, rest, &tr.t("staff-actions"), &items, selected);
+}
+
+/// The catalogue on screen, and the copy kept on this kiosk for offline
+/// starts: its age, or that there is none (never "saved — min ago").
+fn catalog_line(state: &State, ui: &Ui, info: &Remote<StaffInfo>) -> String {
+    let (tr, s) = (&ui.tr, i18n::s);
+    let copy = match info {
+        Remote::Ready(i) => Some(i.cache_age_minutes),
+        _ => None,
+    };
+    let offline = state.online == Some(false);
+    match (state.catalog(), copy) {
+        (Some(c), None) => tr.a("staff-catalog-version", &[("version", s(&c.version))]),
+        (Some(c), Some(None)) => tr.a("staff-catalog-unsaved", &[("version", s(&c.version))]),
+        (Some(c), Some(Some(age))) => tr.a(
+            if offline { "staff-catalog-offline" } else { "staff-catalog" },
+            &[("version", s(&c.version)), ("age", s(&age.to_string()))],
+        ),
+        (None, _) if matches!(state.catalog, CatalogState::Loading) => tr.t("staff-catalog-loading"),
+        (None, Some(Some(age))) => tr.a("staff-catalog-unreadable", &[("age", s(&age.to_string()))]),
+        (None, _) => tr.t("staff-catalog-none"),
+    }
 }
 
 /// Shown over the screen when the session has been left alone.

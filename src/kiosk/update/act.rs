@@ -24,7 +24,7 @@ pub(super) fn forget_citizen(state: &mut State) -> Vec<Effect> {
 
 pub(super) fn act_on(state: &mut State, action: Action) -> Vec<Effect> {
     // A message stays until the next key; a lost connection stays until it comes back.
-    state.notice = state.notice.take().filter(|n| matches!(n, Notice::Unavailable(_)));
+    state.notice = state.notice.take().and_then(Notice::lasting);
     // On the search screen, a text key while a result is chosen first brings
     // the focus back to the query, the caret at its end; a key that only
     // moves the caret does no more than that.

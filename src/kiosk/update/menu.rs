@@ -114,8 +114,9 @@ pub(super) fn choose(state: &mut State, index: usize) -> Vec<Effect> {
             WelcomeItem::Browse(audience) => match catalog {
                 Some(_) => Screen::Categories { audience, menu: Menu::default() },
                 None => {
+                    // Nothing to open: say why, rather than leave the key unanswered.
                     state.notice = Some(match state.catalog {
-                        CatalogState::Failed(e) => Notice::Unavailable(e),
+                        CatalogState::Failed(e) => Notice::NothingToOpen(e),
                         _ => Notice::StillLoading,
                     });
                     return vec![];

@@ -133,7 +133,12 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.backoff_ms = super::FIRST_BACKOFF_MS;
             if matches!(
                 state.notice,
-                Some(Notice::Unavailable(_) | Notice::StillLoading | Notice::BookingOffline)
+                Some(
+                    Notice::Unavailable(_)
+                        | Notice::NothingToOpen(_)
+                        | Notice::StillLoading
+                        | Notice::BookingOffline
+                )
             ) {
                 state.notice = None;
                 changed = true;
@@ -157,8 +162,8 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             vec![Effect::Redraw]
         }
         Msg::PinChecked(ok) => staff::checked(state, ok),
-        Msg::StaffInfoLoaded(result) => {
-            staff::info_loaded(state, result);
+        Msg::StaffInfoLoaded(info) => {
+            staff::info_loaded(state, info);
             vec![]
         }
         Msg::ConfigReloaded(result) => {

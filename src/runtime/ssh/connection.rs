@@ -160,7 +160,7 @@ impl Handler for Connection {
             "LC_ALL" => self.lang = Lang::from_locale(value).or(self.lang),
             "LANG" if self.lang.is_none() => self.lang = Lang::from_locale(value),
             "NO_COLOR" => self.no_color = !value.is_empty(),
-            "ONESTOP_A11Y" => self.screen_reader = value == "1",
+            "ONESTOP_A11Y" => self.screen_reader = crate::runtime::screen_reader_asked(value),
             _ => {}
         }
         session.channel_success(channel)

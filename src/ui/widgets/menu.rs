@@ -47,8 +47,12 @@ pub fn draw_marked(
 ) {
     let selected = choice.selected;
     let t = &ui.theme;
-    // A long heading may take the blank row under it too.
-    wrap::draw(frame, Rect { height: MENU_HEADER, ..body }, body.y, heading, t.heading);
+    // A long heading may take the blank row under it too, and no more: the
+    // list stays where it is, and a cut is marked.
+    for (row, line) in heading_lines(heading, body.width as usize).into_iter().enumerate() {
+        frame
+            .render_widget(Line::styled(line, t.heading), Rect { y: body.y + row as u16, height: 1, ..body });
+    }
     let layout = MenuLayout::new(body, items.len(), ui.page_limit);
     let start = layout.page_start(selected);
     for (index, item) in items.iter().enumerate().skip(start).take(layout.page_size) {
@@ -95,5 +99,30 @@ pub fn draw_marked(
         let text = ui.tr.a("menu-page", &args);
         let y = body.y + body.height.saturating_sub(1);
         frame.render_widget(Line::styled(text, t.dim).right_aligned(), Rect { y, height: 1, ..body });
+    }
+}
+
+/// The heading in at most `MENU_HEADER` rows, the last cut with an
+/// ellipsis when there is more.
+fn heading_lines(heading: &str, width: usize) -> Vec<String> {
+    let mut lines = wrap::wrap(heading, width);
+    let keep = MENU_HEADER as usize;
+    if lines.len() > keep {
+        let cut = format!("{} {}", lines[keep - 1], lines[keep]);
+        lines.truncate(keep);
+        lines[keep - 1] = truncate(&cut, width);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_heading_too_long_for_two_rows_is_cut_with_an_ellipsis() {
+        let long = "Choose a time · Tue 1 Dec · a hall name long enough to need three rows of twenty";
+        let lines = super::heading_lines(long, 20);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(lines[0].starts_with("Choose a time") && lines[1].ends_with('…'), "{lines:?}");
+        assert_eq!(super::heading_lines("Short", 20), vec!["Short"]);
     }
 }
