@@ -31,6 +31,19 @@ impl QueuePrefix {
     }
 }
 
+impl serde::Serialize for QueuePrefix {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for QueuePrefix {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        QueuePrefix::parse(&s).ok_or_else(|| serde::de::Error::custom("a queue prefix is one letter A to Z"))
+    }
+}
+
 impl std::fmt::Display for QueuePrefix {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}", self.as_char())
@@ -177,6 +190,14 @@ mod tests {
         for bad in ["", "a", "AB", "1", "Ａ", "É"] {
             assert_eq!(QueuePrefix::parse(bad), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn prefixes_travel_as_one_letter_strings() {
+        let a = QueuePrefix::new('A').unwrap();
+        assert_eq!(serde_json::to_string(&a).unwrap(), r#""A""#);
+        assert_eq!(serde_json::from_str::<QueuePrefix>(r#""A""#).unwrap(), a);
+        assert!(serde_json::from_str::<QueuePrefix>(r#""a""#).is_err());
     }
 
     #[test]

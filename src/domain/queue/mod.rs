@@ -22,11 +22,11 @@ pub mod problem;
 pub mod ticket;
 pub mod wait;
 
-pub use board::{Action, ActionError, Board, Event};
+pub use board::{Action, ActionError, Board, Desk, Event};
 pub use checkin::{BookingToCheck, CheckInRefusal, CheckedIn, check_in};
 pub use hall::{ClockTime, HallLayout, PriorityGroup, Queue, QueueCatalog, QueuePrefix, Window};
 pub use load::load;
-pub use number::{Entry, IssueRefusal, TicketNumber, issue, local_time, service_day};
+pub use number::{Entry, IssueRefusal, Issued, TicketNumber, issue, local_time, service_day};
 pub use order::CallRules;
 pub use problem::{LoadError, ProblemKind, QueueProblem};
 pub use ticket::{Lane, Ticket, TicketState};

@@ -35,6 +35,22 @@ impl TicketNumber {
     }
 }
 
+/// As the API and the store carry it: `"A023"`.
+impl serde::Serialize for TicketNumber {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TicketNumber {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        TicketNumber::parse(&s).ok_or_else(|| {
+            serde::de::Error::custom("a ticket number is a letter and three digits, e.g. A023")
+        })
+    }
+}
+
 impl std::fmt::Display for TicketNumber {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}{:03}", self.prefix, self.sequence)
@@ -167,6 +183,14 @@ mod tests {
         for bad in ["A000", "A1000", "A23", "a023", "AA23", "A02X", "023", ""] {
             assert_eq!(TicketNumber::parse(bad), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn numbers_travel_as_strings() {
+        let n = TicketNumber::new(a(), 7).unwrap();
+        assert_eq!(serde_json::to_string(&n).unwrap(), r#""A007""#);
+        assert_eq!(serde_json::from_str::<TicketNumber>(r#""A007""#).unwrap(), n);
+        assert!(serde_json::from_str::<TicketNumber>(r#""A7""#).is_err());
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! service finished today, only a configured typical time stands in for `m`,
 //! and without one the wait is unknown — never a number made up.
 
-use jiff::{SignedDuration, Timestamp};
+use jiff::SignedDuration;
 
 use super::board::Board;
 use super::hall::{HallLayout, QueuePrefix};
@@ -121,14 +121,6 @@ impl Board {
     }
 }
 
-/// The instant a range's top is reached, for a page that counts down.
-pub fn latest_by(now: Timestamp, estimate: Estimate) -> Option<Timestamp> {
-    match estimate {
-        Estimate::Minutes { high, .. } => now.checked_add(SignedDuration::from_mins(i64::from(high))).ok(),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,13 +171,5 @@ mod tests {
         assert_eq!(estimate(3, 0, &[], Some(mins(5))), Estimate::NoWindowOpen);
         // A configured typical time stands in until the first service ends.
         assert_eq!(estimate(3, 1, &[], Some(mins(6))), estimate(3, 1, &[mins(6)], None));
-    }
-
-    #[test]
-    fn the_latest_instant_adds_the_top_of_the_range() {
-        let now: Timestamp = "2026-12-01T02:00:00Z".parse().unwrap();
-        let by = latest_by(now, Estimate::Minutes { low: 5, high: 12 });
-        assert_eq!(by, Some("2026-12-01T02:12:00Z".parse().unwrap()));
-        assert_eq!(latest_by(now, Estimate::Unknown), None);
     }
 }
