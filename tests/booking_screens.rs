@@ -48,3 +48,16 @@ fn leaving_the_details_gives_the_place_back() {
     let (_, home) = onestop::kiosk::layout::buttons(s.size);
     assert_eq!(send(&mut s, [tap(home.x + 1, home.y)]), vec![Effect::ReleaseHold { id: "h1".into() }]);
 }
+
+#[test]
+fn the_code_is_written_in_two_groups_and_spelled_for_a_screen_reader() {
+    for name in ["book_done", "lookup_result"] {
+        let mut s = booking_screen(Lang::EnUs, name);
+        let shown = screen_text(&s);
+        assert!(shown.contains("Confirmation code: 8JGX E51R"), "as the phone writes it:\n{shown}");
+        // A screen reader would say "8jgx" as a word and "E51R" as a number.
+        s.screen_reader = true;
+        let heard = screen_text(&s);
+        assert!(heard.contains("Confirmation code: 8 J G X, E 5 1 R"), "spelled:\n{heard}");
+    }
+}

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use common::*;
 use jiff::SignedDuration;
 use onestop::client::ApiClient;
-use onestop::domain::{Handoff, HandoffRequest, Lang, grouped_code};
+use onestop::domain::{Handoff, HandoffRequest, Lang, grouped_code, spelled_code};
 use onestop::kiosk::{Msg, Screen, State};
 use onestop::server::{self, ServerOptions, clock::ManualClock};
 use onestop::ui::Theme;
@@ -306,6 +306,10 @@ async fn a_booking_page_shows_the_booking_without_personal_data_and_can_cancel_i
     let handoff = b.handoff(&service.id, Lang::ZhCn, Some(booking.code.clone())).await;
     let html = reqwest::get(&handoff.url).await.unwrap().text().await.unwrap();
     assert!(html.contains(&grouped_code(&booking.code)) && html.contains("09:00"), "{html}");
+    // Written as the kiosk writes it for the eye, spelled for a screen reader.
+    let written = format!("<span aria-hidden=\"true\">预约码：{}</span>", grouped_code(&booking.code));
+    let spelled = format!("<span class=\"spoken\">预约码：{}</span>", spelled_code(&booking.code));
+    assert!(html.contains(&written) && html.contains(&spelled), "{html}");
     for private in ["王小明", "13700001234", "E98765432"] {
         assert!(!html.contains(private), "{private} must not be on the page");
     }
