@@ -5,20 +5,20 @@
 //! The file holds one table per hall, keyed by the hall's id:
 //!
 //! ```toml
+//! [binjiang]
+//! window = [{ number = 1, queues = ["A"] }, { number = 2, queues = ["A"] }]
+//!
 //! [[binjiang.priority]]
 //! id = "senior-70"
-//! name = { zh-CN = "70 周岁及以上老年人", en-US = "Aged 70 and over", zh-HK = "70 歲及以上長者" }
+//! name = { zh-CN = "70 周岁及以上老年人", en-US = "People aged 70 and over", zh-HK = "70 歲及以上長者" }
 //!
 //! [[binjiang.queue]]
 //! prefix = "A"
-//! name = { zh-CN = "户籍与身份证", en-US = "Household registration and ID", zh-HK = "戶籍與身份證" }
+//! name = { zh-CN = "户籍与身份证", en-US = "Household registration and ID cards", zh-HK = "戶籍與身份證" }
 //! services = ["id-card-renewal", "id-card-replacement"]
-//! daily_cap = 300
+//! daily_cap = 400
 //! issue_from = "09:00"
 //! issue_until = "16:30"
-//!
-//! [binjiang]
-//! window = [{ number = 1, queues = ["A"] }]
 //! ```
 
 use std::collections::{BTreeMap, HashMap};

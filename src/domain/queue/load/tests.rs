@@ -227,6 +227,9 @@ fn every_problem_is_reported_at_once() {
     let found: Vec<_> =
         problems(&text).into_iter().map(|(entry, field, _)| format!("{entry} {field}")).collect();
     assert_eq!(found, ["east.queue[0] daily_cap", "east.queue[1] services", "east.window[1] number"]);
+    // The operator reads them one per line, each naming the file.
+    let shown = load("data/queues.toml", &text, &catalog()).unwrap_err().to_string();
+    assert_eq!(shown.lines().filter(|l| l.starts_with("data/queues.toml: east.")).count(), 3, "{shown}");
 }
 
 #[test]
