@@ -350,6 +350,7 @@ fn new_booking(state: &AppState, key: String, req: BookingRequest) -> ApiResult<
         id_kind: req.id_kind,
         id_number,
         kiosk: req.kiosk,
+        company: None,
         now: secs,
     })
 }

@@ -21,6 +21,7 @@ use tokio::net::TcpListener;
 
 use clock::Clock;
 pub use routes::ApiDoc;
+pub use store::Database;
 use store::Store;
 
 use crate::domain::Catalog;
@@ -28,8 +29,8 @@ use crate::domain::Catalog;
 /// What the server needs to start.
 #[derive(Clone)]
 pub struct ServerOptions {
-    /// The SQLite file.
-    pub database: PathBuf,
+    /// The SQLite file or the PostgreSQL database.
+    pub database: Database,
     /// A catalogue directory to load instead of the embedded demo catalogue.
     pub catalog_dir: Option<PathBuf>,
     /// How long a hold keeps its place.
@@ -49,9 +50,9 @@ pub struct ServerOptions {
 
 impl ServerOptions {
     /// Options with the defaults of `kiosk-config/default.toml` and the system clock.
-    pub fn new(database: PathBuf) -> ServerOptions {
+    pub fn new(database: impl Into<Database>) -> ServerOptions {
         ServerOptions {
-            database,
+            database: database.into(),
             catalog_dir: None,
             hold_minutes: 5,
             handoff_minutes: 30,
@@ -102,8 +103,34 @@ impl ServedCatalog {
         Arc::clone(&self.0.read().unwrap_or_else(PoisonError::into_inner))
     }
 
-    fn set(&self, served: Served) {
+    /// Serves the catalogue as stored now; returns its version.
+    async fn reload(&self, store: &Store) -> Result<String, ServerError> {
+        let served = Served::from_store(store).await?;
+        let version = served.catalog.version.clone();
         *self.0.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(served);
+        Ok(version)
+    }
+
+    /// Follows the catalogues published to a shared store (PostgreSQL
+    /// `LISTEN`): each is served as soon as it is announced. A lost
+    /// connection is made again, and what was stored meanwhile read then.
+    async fn follow(self, store: Store) -> Result<(), ServerError> {
+        let Some(mut listener) = store.catalog_changes().await? else { return Ok(()) };
+        tokio::spawn(async move {
+            loop {
+                match listener.try_recv().await {
+                    Ok(_) => match self.reload(&store).await {
+                        Ok(version) => tracing::info!("serving the catalogue published as {version}"),
+                        Err(e) => tracing::error!("a published catalogue could not be read: {e}"),
+                    },
+                    Err(e) => {
+                        tracing::warn!("catalogue announcements lost ({e}); listening again");
+                        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                    }
+                }
+            }
+        });
+        Ok(())
     }
 }
 
@@ -135,16 +162,35 @@ impl Running {
     }
 
     /// Reads the catalogue again, stores it and serves it (kiosks find it
-    /// at their next check); returns its version. On any problem the old
-    /// one stays.
+    /// at their next check; other servers on the same PostgreSQL database
+    /// at once); returns its version. On any problem the old one stays.
     pub async fn reload_catalog(&self) -> Result<String, ServerError> {
-        let source = load_catalog(self.catalog_dir.as_deref())?;
-        self.state.store.seed(&source).await?;
-        let served = Served::from_store(&self.state.store).await?;
-        let version = served.catalog.version.clone();
-        self.state.served.set(served);
-        Ok(version)
+        adopt_catalog(&self.state.store, self.catalog_dir.as_deref()).await?;
+        self.state.served.reload(&self.state.store).await
     }
+}
+
+/// Stores the catalogue this server was given (`--catalog DIR`), published.
+/// Given none, a published catalogue (`catalog publish`, or another
+/// server's) is kept rather than the demo built into the binary.
+async fn adopt_catalog(store: &Store, dir: Option<&Path>) -> Result<(), ServerError> {
+    let source = load_catalog(dir)?;
+    let published = dir.is_some();
+    if published || !store.catalog_published().await? {
+        store.store_catalog(&source, published).await?;
+    }
+    Ok(())
+}
+
+/// `onestop catalog publish DIR`: checks the catalogue in `dir` and stores
+/// it as the one served by every server on `database`; returns its version.
+/// Servers on PostgreSQL serve it at once; a server on a SQLite file, at its
+/// next reload (SIGHUP) or start.
+pub async fn publish_catalog(database: &Database, dir: &Path) -> Result<String, ServerError> {
+    let catalog = catalog_source::from_dir(dir)?;
+    let store = Store::open(database).await?;
+    store.store_catalog(&catalog, true).await?;
+    Ok(catalog.version)
 }
 
 /// The catalogue directory's, or the demo catalogue built into the binary.
@@ -158,14 +204,18 @@ fn load_catalog(dir: Option<&Path>) -> Result<Catalog, catalog_source::SourceErr
 /// Loads and checks the catalogue, opens the store and seeds it: everything
 /// that can fail before the first request.
 pub(crate) async fn prepare(opts: &ServerOptions, addr: SocketAddr) -> Result<AppState, ServerError> {
-    let source = load_catalog(opts.catalog_dir.as_deref())?;
-    if let Some(parent) = opts.database.parent().filter(|p| !p.as_os_str().is_empty()) {
+    // Refused before the database is touched.
+    load_catalog(opts.catalog_dir.as_deref())?;
+    if let Database::Sqlite(path) = &opts.database
+        && let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+    {
         std::fs::create_dir_all(parent)
             .map_err(|source| ServerError::Dir { path: parent.to_owned(), source })?;
     }
     let store = Store::open(&opts.database).await?;
-    store.seed(&source).await?;
+    adopt_catalog(&store, opts.catalog_dir.as_deref()).await?;
     let served = ServedCatalog(Arc::new(RwLock::new(Arc::new(Served::from_store(&store).await?))));
+    served.clone().follow(store.clone()).await?;
     let public_url = match &opts.public_url {
         Some(url) => url.trim_end_matches('/').to_owned(),
         None => format!("http://{addr}"),

@@ -1,11 +1,49 @@
-//! A real server on loopback over a real SQLite file, its clock in the
-//! test's hand, and the people the tests book for.
+//! A real server on loopback over a real SQLite file or a real PostgreSQL
+//! database, its clock in the test's hand, and the people the tests book for.
 
 use std::sync::Arc;
 
 use onestop::domain::{Catalog, person};
-use onestop::server::{self, ServerOptions, clock::ManualClock};
+use onestop::server::{self, Database, ServerOptions, clock::ManualClock};
 use reqwest::Client;
+
+/// Which store a test's server keeps its data in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StoreKind {
+    Sqlite,
+    Postgres,
+}
+
+impl StoreKind {
+    /// A new, empty database of this kind (a SQLite file inside `dir`).
+    pub fn database(self, dir: &std::path::Path) -> Database {
+        match self {
+            StoreKind::Sqlite => Database::Sqlite(dir.join("onestop.db")),
+            StoreKind::Postgres => Database::Postgres(super::postgres::cluster().database()),
+        }
+    }
+}
+
+/// Writes each test once per store, as `mod NAME { fn sqlite, fn postgres }`:
+/// `on_both_stores! { async fn NAME(kind) { … start_on(kind, …) … } }`.
+#[macro_export]
+macro_rules! on_both_stores {
+    ($(async fn $name:ident($kind:ident) $body:block)*) => {$(
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            async fn run($kind: $crate::common::backend::StoreKind) $body
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                run($crate::common::backend::StoreKind::Sqlite).await
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                run($crate::common::backend::StoreKind::Postgres).await
+            }
+        }
+    )*};
+}
 
 pub struct Backend {
     pub url: String,
@@ -20,12 +58,17 @@ pub struct Backend {
 /// Monday 30 November 2026, 08:00 in Shanghai: the halls open later that morning.
 pub const MONDAY_8AM_SHANGHAI: &str = "2026-11-30T00:00:00Z";
 
-/// A server at Monday 8:00 in Shanghai, with `options` changed as a test needs.
+/// A server on SQLite at Monday 8:00 in Shanghai, with `options` changed as a test needs.
 pub async fn start(options: impl FnOnce(ServerOptions) -> ServerOptions) -> Backend {
+    start_on(StoreKind::Sqlite, options).await
+}
+
+/// A server on the given store at Monday 8:00 in Shanghai.
+pub async fn start_on(kind: StoreKind, options: impl FnOnce(ServerOptions) -> ServerOptions) -> Backend {
     let dir = tempfile::tempdir().unwrap();
     let clock = Arc::new(ManualClock::new(MONDAY_8AM_SHANGHAI.parse().unwrap()));
     let opts =
-        options(ServerOptions { clock: clock.clone(), ..ServerOptions::new(dir.path().join("onestop.db")) });
+        options(ServerOptions { clock: clock.clone(), ..ServerOptions::new(kind.database(dir.path())) });
     let url = server::start(&opts, "127.0.0.1:0").await.unwrap().url();
     let http = Client::new();
     let catalog = http.get(format!("{url}/api/v1/catalog")).send().await.unwrap().json().await.unwrap();
