@@ -17,7 +17,7 @@ use utoipa::ToSchema;
 use super::Text;
 
 pub use check::Problem;
-pub use load::{LoadError, from_dir, from_files};
+pub use load::{LoadError, from_dir, from_files, is_library_file};
 
 /// The whole library as loaded and checked.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]

@@ -61,6 +61,15 @@ pub fn from_dir(dir: &Path, catalog: &Catalog) -> Result<Library, LoadError> {
     from_files(files, catalog)
 }
 
+/// Whether a catalogue file, named relative to the catalogue directory
+/// (`policies/household.toml`), belongs to the policy library: the
+/// catalogue's own loader skips these, and the embedded demo passes them to
+/// [`from_files`], so the two never read each other's files.
+pub fn is_library_file(relative: &str) -> bool {
+    let relative = relative.replace('\\', "/");
+    relative.strip_prefix("policies/").is_some_and(|name| name.ends_with(".toml") && !name.contains('/'))
+}
+
 /// Parses and checks `(file name, contents)` pairs into one library (the
 /// embedded demo passes its `policies/` files this way).
 pub fn from_files(files: Vec<(String, String)>, catalog: &Catalog) -> Result<Library, LoadError> {
@@ -86,4 +95,19 @@ pub fn from_files(files: Vec<(String, String)>, catalog: &Catalog) -> Result<Lib
         version: format!("{:016x}", hasher.finish()),
         policies: entries.into_iter().map(|(_, p)| p).collect(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_library_file;
+
+    #[test]
+    fn library_files_are_the_toml_files_directly_under_policies() {
+        assert!(is_library_file("policies/household.toml"));
+        assert!(is_library_file("policies\\household.toml"));
+        assert!(!is_library_file("services/household.toml"));
+        assert!(!is_library_file("policies/notes.md"));
+        assert!(!is_library_file("policies/old/household.toml"));
+        assert!(!is_library_file("halls.toml"));
+    }
 }
