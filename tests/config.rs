@@ -28,6 +28,7 @@ fn the_defaults_load_and_document_every_key() {
         full.backend.url.is_some() && full.server.database.is_some() && full.server.catalog_dir.is_some()
     );
     assert!(full.paths.data_dir.is_some() && full.log.file.is_some());
+    assert!(full.kiosk.hall_name.is_some() && full.kiosk.help_phone.is_some());
 }
 
 #[test]
@@ -194,6 +195,45 @@ fn the_hall_must_be_in_the_catalogue_the_kiosk_will_show() {
     let served = format!("[kiosk]\nhall = \"xihu\"\n[server]\ncatalog_dir = \"{}\"\n", dir.path().display());
     let (ok, _, err) = check(&served);
     assert!(ok, "{err}");
+}
+
+#[test]
+fn config_check_holds_the_hall_against_the_catalogue_named_with_catalog_dir() {
+    let dir = tempfile::tempdir().unwrap();
+    catalogue_with_another_hall(dir.path());
+    std::fs::write(dir.path().join("kiosk.toml"), "[kiosk]\nhall = \"xihu\"\n").unwrap();
+    let run = |args: &[&str]| {
+        let out = onestop().args(args).current_dir(dir.path()).output().unwrap();
+        (out.status.success(), String::from_utf8(out.stderr).unwrap())
+    };
+    let catalog = dir.path().to_str().unwrap();
+    // A file on its own, and the layers as the kiosk reads them.
+    let (ok, err) = run(&["config", "check", "--catalog", catalog, "kiosk.toml"]);
+    assert!(ok, "{err}");
+    let (ok, err) = run(&["--config", "kiosk.toml", "config", "check", "--catalog", catalog]);
+    assert!(ok, "{err}");
+    // Without it, the built-in catalogue has no such hall.
+    let (ok, err) = run(&["config", "check", "kiosk.toml"]);
+    assert!(!ok && err.contains("no hall \"xihu\""), "{err}");
+    let (ok, err) = run(&["--config", "kiosk.toml", "config", "check"]);
+    assert!(!ok && err.starts_with("kiosk.toml: key `kiosk.hall`"), "named by the layer that set it: {err}");
+    // A directory that holds no catalogue says so.
+    let empty = tempfile::tempdir().unwrap();
+    let (ok, err) = run(&["config", "check", "--catalog", empty.path().to_str().unwrap(), "kiosk.toml"]);
+    assert!(!ok && err.contains("does not load"), "{err}");
+}
+
+#[test]
+fn the_hall_name_and_help_phone_for_a_kiosk_with_no_catalogue_are_checked() {
+    let (ok, _, err) = check(
+        "[kiosk]\nhall_name = { zh-CN = \"滨江市民服务中心\", en-US = \"Binjiang\" }\nhelp_phone = \"0571-87000000\"\n",
+    );
+    assert!(ok, "{err}");
+    let (ok, _, err) = check("[kiosk]\nhall_name = { en-US = \"Binjiang\" }\nhelp_phone = \"\"\n");
+    assert!(!ok && err.contains("kiosk.hall_name") && err.contains("zh-CN"), "{err}");
+    assert!(err.contains("kiosk.help_phone"), "{err}");
+    let (ok, _, err) = check("[kiosk]\nhall_name = { fr-FR = \"Binjiang\" }\n");
+    assert!(!ok && err.contains("kiosk.hall_name"), "{err}");
 }
 
 #[test]

@@ -59,6 +59,7 @@ too-small = This window is too small ({ $width }×{ $height }). Please make the 
 
 ## Welcome and lists
 welcome-heading = Welcome. What would you like to do?
+welcome-browse-unavailable = cannot open right now (no list of services)
 categories-heading = Choose a category:
 services-heading = Choose a service:
 service-online-tag = can be done online

@@ -31,7 +31,7 @@ banner-idle = 还在吗？
 notice-still-loading = 正在加载服务目录，请稍候再试。
 notice-unavailable = 提示：{ $reason }，当前显示的是已保存的信息。
 notice-unavailable-retry = 错误：{ $reason }。请按 R 重试，或向工作人员求助。
-notice-nothing-to-open = 暂时无法打开服务：{ $reason }，本机也没有保存的服务目录。请按 R 重试，或{ $has_phone ->
+notice-nothing-to-open = 无法打开服务：{ $reason }，本机也没有保存的服务目录。请按 R 重试，或{ $has_phone ->
     [yes] 拨打 { $phone } 咨询。
    *[no] 向工作人员求助。
 }
@@ -59,6 +59,7 @@ too-small = 窗口太小（当前 { $width }×{ $height }）。请把终端窗�
 
 ## 欢迎页与列表
 welcome-heading = 欢迎！请选择您要办理的业务：
+welcome-browse-unavailable = 暂时无法打开（未取得服务目录）
 categories-heading = 请选择服务分类：
 services-heading = 请选择要办理的事项：
 service-online-tag = 可网上办理

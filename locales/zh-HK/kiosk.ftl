@@ -31,7 +31,7 @@ banner-idle = 還在嗎？
 notice-still-loading = 正在載入服務目錄，請稍後再試。
 notice-unavailable = 提示：{ $reason }，現時顯示的是早前儲存的資料。
 notice-unavailable-retry = 錯誤：{ $reason }。請按 R 重試，或向工作人員求助。
-notice-nothing-to-open = 暫時無法開啟服務：{ $reason }，本機亦沒有儲存的服務目錄。請按 R 重試，或{ $has_phone ->
+notice-nothing-to-open = 無法開啟服務：{ $reason }，本機亦沒有儲存的服務目錄。請按 R 重試，或{ $has_phone ->
     [yes] 致電 { $phone } 查詢。
    *[no] 向工作人員查詢。
 }
@@ -59,6 +59,7 @@ too-small = 視窗太小（現時為 { $width }×{ $height }）。請將終端�
 
 ## 歡迎頁及清單
 welcome-heading = 歡迎！請選擇您要辦理的服務：
+welcome-browse-unavailable = 暫時無法開啟（未取得服務目錄）
 categories-heading = 請選擇主題分類：
 services-heading = 請選擇要辦理的服務事項：
 service-online-tag = 可網上辦理

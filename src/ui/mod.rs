@@ -22,6 +22,7 @@ use ratatui::{
 
 use crate::i18n::{self, Tr};
 use crate::kiosk::{State, layout, screen::Screen};
+pub use phone::printed_link;
 pub use theme::Theme;
 
 /// What a view needs besides the state: the session's words and colours.

@@ -4,7 +4,7 @@ use ratatui::{Frame, layout::Rect};
 
 use crate::domain::{Audience, FetchError};
 use crate::kiosk::{
-    State,
+    CatalogState, State,
     screen::{self, WelcomeItem},
 };
 use crate::ui::{
@@ -28,11 +28,16 @@ pub fn welcome(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, selected: 
         .map(|item| match item {
             WelcomeItem::Browse(audience) => Item {
                 label: ui.tr.t(chrome::audience_key(audience)),
-                detail: state.catalog().map_or_else(String::new, |c| {
-                    let names: Vec<_> =
-                        screen::categories(c, audience).iter().map(|k| k.name.get(lang)).collect();
-                    names.join(ui.tr.t("list-separator").as_str())
-                }),
+                detail: match (state.catalog(), &state.catalog) {
+                    (Some(c), _) => {
+                        let names: Vec<_> =
+                            screen::categories(c, audience).iter().map(|k| k.name.get(lang)).collect();
+                        names.join(ui.tr.t("list-separator").as_str())
+                    }
+                    // Said before the key is pressed, not only after.
+                    (None, CatalogState::Failed(_)) => ui.tr.t("welcome-browse-unavailable"),
+                    (None, _) => String::new(),
+                },
             },
             WelcomeItem::Search => {
                 Item { label: ui.tr.t("welcome-search"), detail: ui.tr.t("welcome-search-detail") }
