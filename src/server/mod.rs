@@ -45,6 +45,8 @@ pub struct ServerOptions {
     pub trusted_proxies: Vec<IpAddr>,
     /// Wrong tries at a booking's proof allowed per booking and per address.
     pub proof_limits: proof::ProofLimits,
+    /// Days a booking's personal data is kept after its appointment.
+    pub retain_days: u32,
     pub clock: Arc<dyn Clock>,
 }
 
@@ -60,6 +62,7 @@ impl ServerOptions {
             lookups_per_minute: 30,
             trusted_proxies: vec![],
             proof_limits: proof::ProofLimits::default(),
+            retain_days: 30,
             clock: Arc::new(clock::SystemClock),
         }
     }
@@ -182,6 +185,17 @@ async fn adopt_catalog(store: &Store, dir: Option<&Path>) -> Result<(), ServerEr
     Ok(())
 }
 
+/// Erases the personal data of bookings whose appointment ended more than
+/// `retain_days` ago: when a server starts, then every hour.
+async fn erase_when_due(store: &Store, clock: &dyn Clock, retain_days: u32) -> Result<(), ServerError> {
+    let now = clock.now().as_second();
+    let erased = store.erase_personal_data(now - i64::from(retain_days) * 86_400, now).await?;
+    if erased > 0 {
+        tracing::info!("erased the personal data of {erased} bookings past their {retain_days} days");
+    }
+    Ok(())
+}
+
 /// `onestop catalog publish DIR`: checks the catalogue in `dir` and stores
 /// it as the one served by every server on `database`; returns its version.
 /// Servers on PostgreSQL serve it at once; a server on a SQLite file, at its
@@ -214,6 +228,19 @@ pub(crate) async fn prepare(opts: &ServerOptions, addr: SocketAddr) -> Result<Ap
     }
     let store = Store::open(&opts.database).await?;
     adopt_catalog(&store, opts.catalog_dir.as_deref()).await?;
+    erase_when_due(&store, &*opts.clock, opts.retain_days).await?;
+    tokio::spawn({
+        let (store, clock, days) = (store.clone(), opts.clock.clone(), opts.retain_days);
+        async move {
+            let mut hourly = tokio::time::interval(std::time::Duration::from_secs(3600));
+            loop {
+                hourly.tick().await;
+                if let Err(e) = erase_when_due(&store, &*clock, days).await {
+                    tracing::error!("personal data could not be erased: {e}");
+                }
+            }
+        }
+    });
     let served = ServedCatalog(Arc::new(RwLock::new(Arc::new(Served::from_store(&store).await?))));
     served.clone().follow(store.clone()).await?;
     let public_url = match &opts.public_url {

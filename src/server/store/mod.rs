@@ -9,6 +9,7 @@ mod booking;
 mod engine;
 mod group;
 mod handoff;
+mod retention;
 
 pub use booking::{BookError, Extend, HoldSlot, NewBooking, StoredBooking, crockford, normalize_code};
 pub use engine::Database;
