@@ -57,6 +57,7 @@ impl Backend {
             phone: "13700001234".into(),
             id_kind: onestop::domain::IdKind::Passport,
             id_number: "E98765432".into(),
+            company: None,
             kiosk: None,
         };
         self.client.book(&format!("{hall}-{service}-{date}"), &request).await.unwrap()

@@ -69,6 +69,7 @@ impl Backend {
             phone: "13700001234".into(),
             id_kind: IdKind::Passport,
             id_number: "E98765432".into(),
+            company: None,
             kiosk: None,
         };
         self.client.book(&format!("{hall}-{date}-key"), &request).await.unwrap()

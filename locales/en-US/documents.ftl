@@ -41,3 +41,8 @@ promised-calendar-days = Our promise: { $days ->
     [one] within 1 calendar day
    *[other] within { $days } calendar days
 }
+## The company a booking is for, where the service asks (company registration).
+field-company = Company name
+err-company-missing = Error: enter the company's name
+err-company-format = Error: letters, digits and the usual signs, at most 60
+booking-company = Company: { $company }

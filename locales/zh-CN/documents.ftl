@@ -34,3 +34,8 @@ err-document-region = 错误：证件号码中的省份代码不对
 statutory-calendar-days = 法定办结时限：{ $days } 个自然日
 statutory-on-the-spot = 法定办结时限：当场办结
 promised-calendar-days = 承诺办结时限：{ $days } 个自然日
+## The company a booking is for, where the service asks (company registration).
+field-company = 企业名称
+err-company-missing = 错误：请填写企业名称
+err-company-format = 错误：企业名称只能是文字、数字和常用符号，最多 60 个字
+booking-company = 企业名称：{ $company }

@@ -35,3 +35,8 @@ err-document-region = 錯誤：證件號碼中的省份代碼不正確
 statutory-calendar-days = 法定辦結時限：{ $days } 個曆日
 statutory-on-the-spot = 法定辦結時限：即場辦結
 promised-calendar-days = 承諾辦結時限：{ $days } 個曆日
+## The company a booking is for, where the service asks (company registration).
+field-company = 企業名稱
+err-company-missing = 錯誤：請填寫企業名稱
+err-company-format = 錯誤：企業名稱只可以是文字、數字和常用符號，最多 60 個字
+booking-company = 企業名稱：{ $company }

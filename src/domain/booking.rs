@@ -155,10 +155,26 @@ pub struct BookingRequest {
     #[schema(min_length = 1, max_length = 64, example = "11010519491231002X")]
     #[serde(deserialize_with = "de::typed")]
     pub id_number: String,
+    /// The company's name, for a service whose catalogue entry asks for it
+    /// (`booking_fields`): 1 to 60 characters, letters and digits with the
+    /// signs names carry, no control characters (422 `invalid_field`
+    /// otherwise). Required by such a service (400 `missing_field`); other
+    /// services do not keep it.
+    #[schema(min_length = 1, max_length = 64, example = "杭州滨江示例科技有限公司")]
+    #[serde(default, deserialize_with = "optional_typed")]
+    pub company: Option<String>,
     /// The kiosk that made it (for the hall's statistics).
     #[schema(pattern = "^[A-Za-z0-9._-]{1,64}$", min_length = 1, max_length = 64, example = "kiosk-01")]
     #[serde(default, deserialize_with = "de::kiosk")]
     pub kiosk: Option<String>,
+}
+
+/// An optional typed text, bounded as the required ones are (a string
+/// longer than the API takes is refused as it is read).
+fn optional_typed<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    #[derive(Deserialize)]
+    struct Typed(#[serde(deserialize_with = "de::typed")] String);
+    Ok(Option::<Typed>::deserialize(d)?.map(|Typed(s)| s))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]

@@ -147,10 +147,19 @@ pub struct Service {
     pub complaint_phone: String,
     /// Appointment slots for this service.
     pub booking: BookingRule,
+    /// What a booking asks beyond the person's name, mobile and document,
+    /// e.g. `booking_fields = ["company"]` for a company's registration.
+    #[serde(default)]
+    pub booking_fields: Vec<BookingField>,
     pub materials: Vec<Material>,
 }
 
 impl Service {
+    /// Whether a booking for it asks for `field`.
+    pub fn asks(&self, field: BookingField) -> bool {
+        self.booking_fields.contains(&field)
+    }
+
     /// The statutory time limit as the guide states it.
     pub fn statutory(&self) -> TimeLimit {
         TimeLimit::new(self.statutory_days, self.statutory_unit)
@@ -232,6 +241,15 @@ pub struct BookingRule {
     pub slot_minutes: u16,
     /// Citizens served per slot.
     pub capacity: u16,
+}
+
+/// A question a service's booking asks besides the person's own details.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum BookingField {
+    /// 企业名称: the company the citizen comes for (registering, changing
+    /// or closing it), so the window can have its file ready.
+    Company,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]

@@ -36,6 +36,29 @@ pub fn name(s: &str) -> Result<(), FieldError> {
     }
 }
 
+/// The longest company name taken, in characters: registered names run to
+/// about fifty (a branch's included), and the form's line holds this many.
+pub const COMPANY_MAX: usize = 60;
+
+/// A company's name as registered: 杭州某某科技有限公司, 某某（杭州）有限公司,
+/// Example Technology Co., Ltd. Letters and digits of any script with the
+/// signs names carry; no control, bidi or zero-width character, at most
+/// [`COMPANY_MAX`] characters, and at least one letter.
+pub fn company(s: &str) -> Result<(), FieldError> {
+    let s = s.trim();
+    let allowed = |c: char| {
+        c.is_alphanumeric()
+            || matches!(c, ' ' | '·' | '.' | ',' | '-' | '\'' | '&' | '(' | ')' | '（' | '）' | '、')
+    };
+    match s.chars().count() {
+        0 => Err(FieldError::Missing),
+        n if n > COMPANY_MAX || !s.chars().all(allowed) || !s.chars().any(char::is_alphabetic) => {
+            Err(FieldError::Format)
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Full-width letters, digits and signs (as some input methods type them)
 /// as their plain ASCII selves; the ideographic space as a space.
 pub(super) fn halfwidth(c: char) -> char {
@@ -72,6 +95,31 @@ mod tests {
             assert_eq!(name(odd), Err(FieldError::Format), "{odd}");
         }
         assert_eq!(name("  "), Err(FieldError::Missing));
+    }
+
+    #[test]
+    fn company_names() {
+        for real in [
+            "杭州滨江示例科技有限公司",
+            "示例（杭州）有限公司",
+            "Example Technology Co., Ltd.",
+            "A&B 3D打印工作室",
+        ] {
+            assert_eq!(company(real), Ok(()), "{real}");
+        }
+        let long = "长".repeat(COMPANY_MAX + 1);
+        for odd in [
+            "示例\u{1b}[2J公司",
+            "示例\u{202e}公司",
+            "示例\u{200b}公司",
+            "12345",
+            "示例公司😀",
+            long.as_str(),
+        ] {
+            assert_eq!(company(odd), Err(FieldError::Format), "{odd:?}");
+        }
+        assert_eq!(company(&"长".repeat(COMPANY_MAX)), Ok(()));
+        assert_eq!(company(" "), Err(FieldError::Missing));
     }
 
     #[test]

@@ -334,6 +334,7 @@ fn confirm(state: &mut State) -> Vec<Effect> {
         phone: person::normalize_phone(&d.phone.text),
         id_kind: d.id_kind,
         id_number: d.id_number.text.trim().to_owned(),
+        company: None,
         kiosk: Some(state.config.kiosk.clone()),
     };
     vec![Effect::Book { idempotency_key: key, request }]

@@ -23,6 +23,7 @@ use crate::domain::{
     Service, Slot, Slots, document, limits, person,
 };
 
+mod company;
 mod lookup;
 
 // The routes and their OpenAPI descriptions, where `routes.rs` names them.
@@ -286,10 +287,11 @@ pub(super) async fn delete_hold(
         (status = 200, description = "Booked before: this very request (same hold and details) was \
          confirmed under another key; the booking then made", body = Booking),
         (status = 400, description = "`missing_idempotency_key`: no `Idempotency-Key`, or not 8 to 128 visible characters; \
-         or `bad_request`: the body is not a booking request of the documented shape", body = ApiError),
+         `bad_request`: the body is not a booking request of the documented shape; \
+         or `missing_field`: the service asks for `company` and none was sent", body = ApiError),
         (status = 409, description = "`already_booked` or `idempotency_conflict`", body = ApiError),
         (status = 410, description = "`hold_expired`", body = ApiError),
-        (status = 422, description = "`invalid_field`, naming the field", body = ApiError),
+        (status = 422, description = "`invalid_field`, naming the field (`name`, `phone`, `id_number`, `company`)", body = ApiError),
     )
 )]
 pub(super) async fn create_booking(
@@ -338,8 +340,15 @@ fn new_booking(state: &AppState, key: String, req: BookingRequest) -> ApiResult<
     // One form for every number however it was typed (E.164): the same
     // request always hashes the same, and lookups read one shape.
     let phone = person::normalize_phone(&req.phone);
+    // The hold's service is not known here (the store offers no lookup of
+    // a hold's service yet): a company's name given is checked and kept.
+    let company = company::company_for(None, req.company)?;
     let (_, secs) = now_secs(state);
-    let request_hash = format!("{:?}", (&req.hold, req.name.trim(), &phone, req.id_kind, &id_number));
+    let mut request_hash = format!("{:?}", (&req.hold, req.name.trim(), &phone, req.id_kind, &id_number));
+    // Only with a company: a request without one hashes as it always did.
+    if let Some(company) = &company {
+        request_hash += &format!("{company:?}");
+    }
     Ok(NewBooking {
         idempotency_key: key,
         request_hash: sha_hex(&request_hash),
@@ -350,7 +359,7 @@ fn new_booking(state: &AppState, key: String, req: BookingRequest) -> ApiResult<
         id_kind: req.id_kind,
         id_number,
         kiosk: req.kiosk,
-        company: None,
+        company,
         now: secs,
     })
 }

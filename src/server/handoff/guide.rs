@@ -138,6 +138,10 @@ pub(super) fn booking_section(catalog: &Catalog, s: &Service, tr: &Tr, b: &Store
             &tr.a("booking-where", &[("place", i18n::s(&place)), ("address", i18n::s(h.address.get(lang)))]),
         );
     }
+    // The company is no one's personal data: the window readies its file.
+    if let Some(company) = &b.company {
+        out += &para(&tr.a("booking-company", &[("company", i18n::s(company))]));
+    }
     out
 }
 
