@@ -15,20 +15,9 @@ pub enum Reading {
     Name,
 }
 
-/// Keys named on screen, as they are said.
-const KEYS: &[(&str, &str)] = &[
-    ("PgDn", "Page Down"),
-    ("PgUp", "Page Up"),
-    ("Esc", "Escape"),
-    ("Del", "Delete"),
-    ("Ctrl", "Control"),
-    ("Alt", "Alt"),
-    ("Enter", "Enter"),
-    ("Tab", "Tab"),
-    ("Home", "Home"),
-    ("End", "End"),
-    ("Backspace", "Backspace"),
-];
+/// Keys named on screen by abbreviation, as they are said.
+const KEYS: &[(&str, &str)] =
+    &[("PgDn", "Page Down"), ("PgUp", "Page Up"), ("Esc", "Escape"), ("Del", "Delete"), ("Ctrl", "Control")];
 
 /// Classifiers after which 2 is 两 (2 个, 2 份), not 二.
 const MEASURES: &str = "个個份次张張位名天项項本件岁歲周页頁小寸";
@@ -36,7 +25,8 @@ const MEASURES: &str = "个個份次张張位名天项項本件岁歲周页頁�
 #[derive(Debug, Clone, PartialEq)]
 enum Tok {
     Han(String),
-    Word(String),
+    /// Latin letters; `true` when digits come right before (2nd, 3F).
+    Word(String, bool),
     Num(String),
     /// A clause pause (`,`) or a sentence's end (`.`).
     Pause(char),
@@ -61,8 +51,9 @@ fn tokens(text: &str) -> Vec<Tok> {
                 _ => out.push(Tok::Han(c.into())),
             },
             c if c.is_ascii_alphabetic() => match last {
-                Some(Tok::Word(s)) => s.push(c),
-                _ => out.push(Tok::Word(c.into())),
+                Some(Tok::Word(s, _)) => s.push(c),
+                Some(Tok::Num(_)) => out.push(Tok::Word(c.into(), true)),
+                _ => out.push(Tok::Word(c.into(), false)),
             },
             c if c.is_ascii_digit() => match last {
                 Some(Tok::Num(s)) => s.push(c),
@@ -101,6 +92,13 @@ impl Builder {
         }
     }
 
+    /// Appends `w` to the last word, with no space.
+    pub fn glue(&mut self, w: &str) {
+        if let Some(s) = self.segments.last_mut() {
+            s.text.push_str(w);
+        }
+    }
+
     /// A pause ends the current segment's clause; `.` wins over `,`.
     pub fn pause(&mut self, p: char) {
         let Some(s) = self.segments.last_mut() else { return };
@@ -128,7 +126,9 @@ pub fn render(text: &str, base: Voice, reading: Reading, b: &mut Builder) {
         let next = |k: usize| toks.get(i + k);
         match &toks[i] {
             Tok::Han(run) => han(run, base, !std::mem::replace(&mut named, true), b),
-            Tok::Word(w) => word(w, base, reading, b),
+            // English says 2nd and 3F as written.
+            Tok::Word(w, true) if base == Voice::English && reading != Reading::Code => b.glue(w),
+            Tok::Word(w, _) => word(w, base, reading, b),
             Tok::Num(d) => {
                 // 9:30, 0.5: the separator and the digits after it belong here.
                 if let (Some(Tok::Sym(sep @ (':' | '.'))), Some(Tok::Num(after))) = (next(1), next(2))
@@ -156,6 +156,8 @@ pub fn render(text: &str, base: Voice, reading: Reading, b: &mut Builder) {
                 continue;
             }
             Tok::Pause(p) => b.pause(*p),
+            // Groups of a code (7K3M-9QXA) are paused between.
+            Tok::Sym('-') if reading == Reading::Code => b.pause(','),
             Tok::Sym(c) => {
                 let between = matches!(i.checked_sub(1).map(|k| &toks[k]), Some(Tok::Num(_)))
                     && matches!(next(1), Some(Tok::Num(_)));
@@ -179,7 +181,7 @@ fn han(run: &str, base: Voice, name: bool, b: &mut Builder) {
 }
 
 fn word(w: &str, base: Voice, reading: Reading, b: &mut Builder) {
-    if let Some((_, said)) = KEYS.iter().find(|(k, _)| k.eq_ignore_ascii_case(w)) {
+    if let Some((_, said)) = KEYS.iter().find(|(k, _)| *k == w) {
         return latin(said, base, b);
     }
     let acronym = w.len() == 1 || (w.len() <= 5 && w.bytes().all(|c| c.is_ascii_uppercase()));
@@ -301,6 +303,9 @@ fn symbol(c: char, between_numbers: bool, before_number: bool, base: Voice, b: &
         ('+', Voice::English) if before_number => "plus",
         ('+', Voice::Cantonese) if before_number => "加",
         ('.', _) => return b.pause('.'),
+        // A hyphen between numbers (0571-8888) is a pause, between words
+        // (start-up) nothing.
+        ('-', _) if !between_numbers => return,
         (':' | '~' | '-', _) => return b.pause(','),
         _ => return,
     };
@@ -308,91 +313,4 @@ fn symbol(c: char, between_numbers: bool, before_number: bool, base: Voice, b: &
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn say(text: &str, base: Voice, reading: Reading) -> String {
-        let mut b = Builder::default();
-        render(text, base, reading, &mut b);
-        b.finish()
-            .iter()
-            .map(|s| format!("[{}] {}", s.voice.espeak_name(), s.text))
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
-
-    fn zh(text: &str) -> String {
-        say(text, Voice::Mandarin, Reading::Text)
-    }
-
-    #[test]
-    fn chinese_punctuation_becomes_pauses() {
-        assert_eq!(zh("欢迎！请选择，"), "[cmn-latn-pinyin] huan1 ying2. qing3 xuan3 ze2,");
-        assert_eq!(zh("首页 › 社会保障"), "[cmn-latn-pinyin] shou3 ye4, she4 hui4 bao3 zhang4");
-    }
-
-    #[test]
-    fn latin_words_in_chinese_go_to_the_english_voice() {
-        assert_eq!(zh("按 Enter 确认"), "[cmn-latn-pinyin] an4 [en-us] Enter [cmn-latn-pinyin] que4 ren4");
-        assert_eq!(zh("PgDn 下一页"), "[en-us] Page Down [cmn-latn-pinyin] xia4 yi2 ye4");
-        // Letters alone and capitals are spelled in the Mandarin voice.
-        assert_eq!(zh("二楼 C 区"), "[cmn-latn-pinyin] er4 lou2 C qu1");
-        assert_eq!(zh("按 F1 收听"), "[cmn-latn-pinyin] an4 F yi1 shou1 ting1");
-    }
-
-    #[test]
-    fn numbers_read_as_amounts_codes_years_and_times() {
-        assert_eq!(zh("共 3 项"), "[cmn-latn-pinyin] gong4 san1 xiang4");
-        assert_eq!(zh("2 份"), "[cmn-latn-pinyin] liang3 fen4");
-        assert_eq!(zh("第 2 页"), "[cmn-latn-pinyin] di4 er4 ye4");
-        assert_eq!(zh("拨打 12345"), "[cmn-latn-pinyin] bo1 da3 yao1 er4 san1 si4 wu3");
-        assert_eq!(zh("2026年"), "[cmn-latn-pinyin] er4 ling2 er4 liu4 nian2");
-        assert_eq!(zh("9:30"), "[cmn-latn-pinyin] jiu3 dian3 san1 shi2 fen1");
-        assert_eq!(zh("14:00"), "[cmn-latn-pinyin] shi2 si4 dian3 zheng3");
-        assert_eq!(zh("8:05"), "[cmn-latn-pinyin] ba1 dian3 ling2 wu3 fen1");
-        assert_eq!(zh("13–20 号窗口"), "[cmn-latn-pinyin] shi2 san1 dao4 er4 shi2 hao4 chuang1 kou3");
-        assert_eq!(
-            zh("+86 0571-8888"),
-            "[cmn-latn-pinyin] jia1 ba1 shi2 liu4 ling2 wu3 qi1 yao1, ba1 ba1 ba1 ba1"
-        );
-        assert_eq!(zh("3 个"), "[cmn-latn-pinyin] san1 ge4");
-        assert_eq!(zh("50%"), "[cmn-latn-pinyin] bai3 fen1 zhi1 wu3 shi2");
-        assert_eq!(zh("0.5 元"), "[cmn-latn-pinyin] ling2 dian3 wu3 yuan2");
-    }
-
-    #[test]
-    fn codes_are_spelled_one_by_one() {
-        assert_eq!(
-            say("7K3M-9QXA", Voice::Mandarin, Reading::Code),
-            "[cmn-latn-pinyin] qi1 K san1 M, jiu3 Q X A"
-        );
-        assert_eq!(say("A7K", Voice::English, Reading::Code), "[en-us] A, 7 K,");
-        assert_eq!(say("A012", Voice::Cantonese, Reading::Code), "[yue] A 0 1 2");
-    }
-
-    #[test]
-    fn english_keeps_its_words_and_chinese_names_go_to_pinyin() {
-        let s = say("Your name: 王秀英. Press Enter.", Voice::English, Reading::Text);
-        assert_eq!(s, "[en-us] Your name, [cmn-latn-pinyin] wang2 xiu4 ying1. [en-us] Press Enter.");
-        assert_eq!(say("Call 12345", Voice::English, Reading::Text), "[en-us] Call 1 2 3 4 5");
-        assert_eq!(say("a photo of I", Voice::English, Reading::Text), "[en-us] a photo of I");
-        assert_eq!(say("at 9:30, 2 copies", Voice::English, Reading::Text), "[en-us] at 9:30, 2 copies");
-    }
-
-    #[test]
-    fn cantonese_keeps_the_characters() {
-        let s = say("請重新選擇銀行，9:30", Voice::Cantonese, Reading::Text);
-        assert_eq!(s, "[yue] 請重新選擇銀行, 9點30分");
-    }
-
-    #[test]
-    fn names_read_their_surname() {
-        assert_eq!(say("单田芳", Voice::Mandarin, Reading::Name), "[cmn-latn-pinyin] shan4 tian2 fang1");
-    }
-
-    #[test]
-    fn control_characters_and_unknown_symbols_are_dropped() {
-        assert_eq!(zh("社\u{1b}保\u{7}★"), "[cmn-latn-pinyin] she4 bao3");
-        assert_eq!(zh("★…"), "");
-    }
-}
+mod tests;
