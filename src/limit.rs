@@ -1,27 +1,28 @@
-//! Requests per client address per minute: the phone pages' lookups and new
-//! SSH connections share this one counter type.
+//! Requests per key per minute: the phone pages' lookups and new SSH
+//! connections (per client address), holds (per token and per hall) share
+//! this one counter type.
 
-use std::{collections::HashMap, net::IpAddr, sync::Mutex};
+use std::{collections::HashMap, hash::Hash, net::IpAddr, sync::Mutex};
 
-pub struct PerMinute {
+pub struct PerMinute<K = IpAddr> {
     per_minute: u32,
-    seen: Mutex<HashMap<IpAddr, (i64, u32)>>,
+    seen: Mutex<HashMap<K, (i64, u32)>>,
 }
 
-impl PerMinute {
-    pub fn new(per_minute: u32) -> PerMinute {
+impl<K: Hash + Eq> PerMinute<K> {
+    pub fn new(per_minute: u32) -> PerMinute<K> {
         PerMinute { per_minute, seen: Mutex::new(HashMap::new()) }
     }
 
-    /// Counts one from `ip` at `now` (seconds); false when over the limit.
-    pub fn allow(&self, ip: IpAddr, now: i64) -> bool {
+    /// Counts one from `key` at `now` (seconds); false when over the limit.
+    pub fn allow(&self, key: K, now: i64) -> bool {
         let minute = now.div_euclid(60);
         let mut seen = self.seen.lock().expect("never poisoned: no panics inside");
         // Old minutes are forgotten once the table grows.
         if seen.len() > 10_000 {
             seen.retain(|_, (m, _)| *m == minute);
         }
-        let entry = seen.entry(ip).or_insert((minute, 0));
+        let entry = seen.entry(key).or_insert((minute, 0));
         if entry.0 != minute {
             *entry = (minute, 0);
         }
@@ -36,7 +37,7 @@ mod tests {
 
     #[test]
     fn counts_per_address_per_minute() {
-        let limit = PerMinute::new(2);
+        let limit: PerMinute = PerMinute::new(2);
         let (a, b) = ("10.0.0.1".parse().unwrap(), "10.0.0.2".parse().unwrap());
         assert!(limit.allow(a, 0) && limit.allow(a, 59) && !limit.allow(a, 59));
         assert!(limit.allow(b, 59), "another address has its own count");

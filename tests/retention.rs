@@ -11,7 +11,7 @@ use serde_json::json;
 
 mod common;
 
-use common::backend::{MONDAY_8AM_SHANGHAI, StoreKind, id_number, phone};
+use common::backend::{MONDAY_8AM_SHANGHAI, id_number, phone};
 
 /// What the database holds of a booking: name, phone, last four, ID mask,
 /// whether erased, status, service.

@@ -1,6 +1,7 @@
 //! The backend: the JSON API that kiosks use, and later the phone pages.
 //! Knows nothing of the kiosk.
 
+pub mod auth;
 mod booking;
 mod calendar;
 pub mod catalog_source;
@@ -47,6 +48,10 @@ pub struct ServerOptions {
     pub proof_limits: proof::ProofLimits,
     /// Days a booking's personal data is kept after its appointment.
     pub retain_days: u32,
+    /// Whether kiosk routes need a kiosk's token.
+    pub tokens_required: bool,
+    /// Holds a minute per kiosk token and per hall.
+    pub hold_limits: auth::HoldLimits,
     pub clock: Arc<dyn Clock>,
 }
 
@@ -63,6 +68,8 @@ impl ServerOptions {
             trusted_proxies: vec![],
             proof_limits: proof::ProofLimits::default(),
             retain_days: 30,
+            tokens_required: false,
+            hold_limits: auth::HoldLimits::default(),
             clock: Arc::new(clock::SystemClock),
         }
     }
@@ -150,6 +157,8 @@ pub(crate) struct AppState {
     pub trusted_proxies: Arc<[IpAddr]>,
     /// The one count of guesses at booking proofs, for every route that checks one.
     pub proof: Arc<proof::ProofGuard>,
+    pub tokens_required: bool,
+    pub hold_counts: Arc<auth::HoldCounts>,
 }
 
 /// A running server; dropping it does not stop it (it lives as long as the runtime).
@@ -162,6 +171,18 @@ pub struct Running {
 impl Running {
     pub fn url(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    /// Makes a token (as `onestop token create` does), e.g. the embedded
+    /// backend's own for its kiosk; returns the secret.
+    pub async fn create_token(
+        &self,
+        role: store::Role,
+        hall: &str,
+        name: &str,
+    ) -> Result<String, store::TokenError> {
+        let now = self.state.clock.now().as_second();
+        Ok(self.state.store.create_token(role, hall, name, now).await?.1)
     }
 
     /// Reads the catalogue again, stores it and serves it (kiosks find it
@@ -257,6 +278,8 @@ pub(crate) async fn prepare(opts: &ServerOptions, addr: SocketAddr) -> Result<Ap
         limit: Arc::new(crate::limit::PerMinute::new(opts.lookups_per_minute)),
         trusted_proxies: opts.trusted_proxies.clone().into(),
         proof: Arc::new(proof::ProofGuard::new(opts.proof_limits, opts.clock.clone())),
+        tokens_required: opts.tokens_required,
+        hold_counts: Arc::new(auth::HoldCounts::new(opts.hold_limits)),
     })
 }
 

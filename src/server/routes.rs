@@ -5,12 +5,13 @@ use axum::{
     Json, Router,
     extract::State,
     http::{HeaderMap, StatusCode, header},
+    middleware,
     response::{IntoResponse, Response},
     routing::{delete, get, post},
 };
 use utoipa::OpenApi;
 
-use super::{AppState, booking, handoff, params::ApiAnswers};
+use super::{AppState, auth, booking, handoff, params::ApiAnswers};
 use crate::domain::{self, ApiError};
 
 #[derive(OpenApi)]
@@ -44,11 +45,8 @@ use crate::domain::{self, ApiError};
 pub struct ApiDoc;
 
 pub(super) fn router(state: AppState) -> Router {
-    Router::new()
-        .route("/api/v1/catalog", get(catalog))
-        .route("/api/v1/halls", get(booking::halls))
-        .route("/api/v1/halls/{hall}/days", get(booking::days))
-        .route("/api/v1/halls/{hall}/slots", get(booking::slots))
+    // What a kiosk does: behind its token.
+    let kiosk = Router::new()
         .route("/api/v1/holds", post(booking::create_hold))
         .route("/api/v1/holds/{id}", delete(booking::delete_hold))
         .route("/api/v1/holds/{id}/extend", post(booking::extend_hold))
@@ -57,6 +55,13 @@ pub(super) fn router(state: AppState) -> Router {
         .route("/api/v1/bookings/{code}/cancel", post(booking::cancel_booking))
         .route("/api/v1/kiosks/{kiosk}/bookings-today", get(booking::bookings_today))
         .route("/api/v1/handoffs", post(handoff::create))
+        .route_layer(middleware::from_fn_with_state(state.clone(), auth::kiosk_only));
+    Router::new()
+        .route("/api/v1/catalog", get(catalog))
+        .route("/api/v1/halls", get(booking::halls))
+        .route("/api/v1/halls/{hall}/days", get(booking::days))
+        .route("/api/v1/halls/{hall}/slots", get(booking::slots))
+        .merge(kiosk)
         // The phone pages (/m/… and /M/…): HTML, with their own security
         // headers, error pages and fallbacks.
         .merge(handoff::phone_router())

@@ -53,6 +53,8 @@ pub struct Backend {
     pub catalog: Catalog,
     /// Holds the database file.
     pub dir: tempfile::TempDir,
+    pub running: server::Running,
+    pub database: Database,
 }
 
 /// Monday 30 November 2026, 08:00 in Shanghai: the halls open later that morning.
@@ -67,12 +69,13 @@ pub async fn start(options: impl FnOnce(ServerOptions) -> ServerOptions) -> Back
 pub async fn start_on(kind: StoreKind, options: impl FnOnce(ServerOptions) -> ServerOptions) -> Backend {
     let dir = tempfile::tempdir().unwrap();
     let clock = Arc::new(ManualClock::new(MONDAY_8AM_SHANGHAI.parse().unwrap()));
-    let opts =
-        options(ServerOptions { clock: clock.clone(), ..ServerOptions::new(kind.database(dir.path())) });
-    let url = server::start(&opts, "127.0.0.1:0").await.unwrap().url();
+    let database = kind.database(dir.path());
+    let opts = options(ServerOptions { clock: clock.clone(), ..ServerOptions::new(database.clone()) });
+    let running = server::start(&opts, "127.0.0.1:0").await.unwrap();
+    let url = running.url();
     let http = Client::new();
     let catalog = http.get(format!("{url}/api/v1/catalog")).send().await.unwrap().json().await.unwrap();
-    Backend { url, clock, http, catalog, dir }
+    Backend { url, clock, http, catalog, dir, running, database }
 }
 
 /// A valid resident ID number, different for each `n`.

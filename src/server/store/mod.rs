@@ -10,10 +10,12 @@ mod engine;
 mod group;
 mod handoff;
 mod retention;
+mod tokens;
 
 pub use booking::{BookError, Extend, HoldSlot, NewBooking, StoredBooking, crockford, normalize_code};
 pub use engine::Database;
 pub use handoff::StoredHandoff;
+pub use tokens::{Role, TokenError, TokenInfo};
 
 use engine::{Engine, read, write};
 
