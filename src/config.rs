@@ -179,7 +179,7 @@ impl KioskConfig {
 
     /// Everything `onestop config check` says of the layers: every
     /// problem, each named by its file (or the environment) and key, then
-    /// what needs the world around the kiosk (see `check_further`).
+    /// what needs the world around the kiosk (see `further`).
     pub fn check(files: &[PathBuf], overrides: &[(&str, String)], catalog: CatalogToCheck) -> CheckReport {
         let layered = layers::read(files, overrides);
         let mut report = CheckReport { problems: layered.problems.clone(), warnings: vec![] };
@@ -210,11 +210,7 @@ impl KioskConfig {
 
     /// The checks that look beyond the configuration: `kiosk.hall` is in
     /// the catalogue, and in lockdown phones can reach the QR code's page.
-    /// `origin` names where the values came from.
-    pub fn check_further(&self, catalog: CatalogToCheck, origin: &str) -> CheckReport {
-        self.further(catalog, |_| origin.to_owned())
-    }
-
+    /// `origin` names where each key's value came from.
     fn further(&self, catalog: CatalogToCheck, origin: impl Fn(&str) -> String) -> CheckReport {
         let at = |(key, message): (String, String)| ConfigProblem { origin: origin(&key), key, message };
         let warnings = rules::warnings(self).into_iter().map(at).collect();
