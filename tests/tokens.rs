@@ -73,6 +73,8 @@ on_both_stores! {
 
         let kiosk = b.running.create_token(Role::Kiosk, "binjiang", "kiosk-01").await.unwrap();
         assert_eq!(b.hold_with(Some(&kiosk), "binjiang", &start).await, (StatusCode::CREATED, None));
+        let elsewhere = b.hold_with(Some(&kiosk), "chengbei", &start).await;
+        assert_eq!(elsewhere, (StatusCode::FORBIDDEN, Some("other_hall".into())), "a kiosk holds at its own hall");
 
         let window = b.running.create_token(Role::Window, "binjiang", "window-3").await.unwrap();
         assert_eq!(b.hold_with(Some(&window), "binjiang", &start).await, (StatusCode::FORBIDDEN, Some("wrong_role".into())));

@@ -104,3 +104,50 @@ pub(super) async fn kiosk_only(State(state): State<AppState>, mut req: Request, 
     req.extensions_mut().insert(Arc::new(token));
     next.run(req).await
 }
+
+/// The routes behind a kiosk's token, as the API document names them.
+const KIOSK_PATHS: [&str; 8] = [
+    "/api/v1/holds",
+    "/api/v1/holds/{id}",
+    "/api/v1/holds/{id}/extend",
+    "/api/v1/bookings",
+    "/api/v1/bookings/{code}",
+    "/api/v1/bookings/{code}/cancel",
+    "/api/v1/kiosks/{kiosk}/bookings-today",
+    "/api/v1/handoffs",
+];
+
+/// Describes the token in the API document: a bearer scheme, required on
+/// the kiosk routes, with the answers it brings.
+pub(super) fn document(doc: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
+    let scheme = HttpBuilder::new()
+        .scheme(HttpAuthScheme::Bearer)
+        .description(Some("A kiosk's token, made by `onestop token create --role kiosk`"))
+        .build();
+    doc.components
+        .get_or_insert_with(Default::default)
+        .add_security_scheme("kiosk", SecurityScheme::Http(scheme));
+    for path in KIOSK_PATHS {
+        let Some(item) = doc.paths.paths.get_mut(path) else { continue };
+        let holds = path == "/api/v1/holds";
+        for op in [&mut item.get, &mut item.post, &mut item.delete].into_iter().flatten() {
+            op.security = Some(vec![SecurityRequirement::new("kiosk", Vec::<String>::new())]);
+            let answers = &mut op.responses.responses;
+            let mut add = |status: &str, text: &str| {
+                answers.entry(status.to_owned()).or_insert_with(|| super::params::error_answer(text));
+            };
+            add("401", "`unregistered_terminal`: no token, or one unknown or revoked");
+            add(
+                "403",
+                "`wrong_role`: not a kiosk's token; or `other_hall`: a hold at another hall than the kiosk's",
+            );
+            if holds && op.request_body.is_some() {
+                add(
+                    "429",
+                    "`too_many_holds`: the kiosk, or its hall, made too many holds this minute; `Retry-After`",
+                );
+            }
+        }
+    }
+}

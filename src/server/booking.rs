@@ -1,7 +1,9 @@
 //! Booking routes: halls, days, slots, holds, bookings, lookup and cancel.
 
+use std::sync::Arc;
+
 use axum::{
-    Json,
+    Extension, Json,
     extract::{State, rejection::JsonRejection},
     http::{HeaderMap, StatusCode},
     response::{IntoResponse, Response},
@@ -16,7 +18,7 @@ use super::{
         SlotsQuery, json_refused,
     },
     routes::Fail,
-    store::{self, BookError, HoldSlot, NewBooking, StoredBooking},
+    store::{self, BookError, HoldSlot, NewBooking, StoredBooking, TokenInfo},
 };
 use crate::domain::{
     ApiError, Booking, BookingRequest, BookingStatus, Day, Days, FieldError, Hall, Hold, HoldRequest,
@@ -184,6 +186,7 @@ pub(super) async fn slots(
 )]
 pub(super) async fn create_hold(
     State(state): State<AppState>,
+    kiosk: Option<Extension<Arc<TokenInfo>>>,
     body: Result<Json<HoldRequest>, JsonRejection>,
 ) -> ApiResult<Response> {
     let req = json(body)?;
@@ -191,6 +194,12 @@ pub(super) async fn create_hold(
     // A hall named in a body is a field, not the resource the path names.
     if !served.catalog.halls.iter().any(|h| h.id == req.hall) {
         return Err(Fail::invalid("hall", "no such hall"));
+    }
+    // A kiosk books for its own hall only.
+    if let Some(Extension(kiosk)) = kiosk
+        && kiosk.hall != req.hall
+    {
+        return Err(Fail::new(StatusCode::FORBIDDEN, "other_hall", "this kiosk books for its own hall only"));
     }
     let (hall, service) = hall_and_service(&served.catalog, &req.hall, &req.service)?;
     let start: Timestamp = req.start.parse().map_err(|_| Fail::invalid("start", "an RFC 3339 instant"))?;

@@ -41,10 +41,23 @@ struct FileBody {
     service: Vec<Service>,
 }
 
-/// The catalogue built into this binary.
+/// The catalogue built into this binary: the files of `data/` that
+/// `from_dir` reads (the policy library and the queues beside them are
+/// loaded by their own modules).
 pub fn embedded() -> Result<Catalog, SourceError> {
-    let files = embedded::FILES.iter().map(|(n, t)| (format!("data/{n}"), (*t).to_owned()));
+    let files = embedded::FILES
+        .iter()
+        .filter(|(n, _)| is_catalogue_file(n))
+        .map(|(n, t)| (format!("data/{n}"), (*t).to_owned()));
     load(files.collect())
+}
+
+/// Whether a file, named relative to the catalogue directory, is one of
+/// the catalogue's own: `halls.toml`, `categories.toml`, `services/*.toml`.
+fn is_catalogue_file(relative: &str) -> bool {
+    let relative = relative.replace('\\', "/");
+    matches!(relative.as_str(), "halls.toml" | "categories.toml")
+        || relative.strip_prefix("services/").is_some_and(|n| n.ends_with(".toml") && !n.contains('/'))
 }
 
 /// The catalogue in `dir`.

@@ -258,6 +258,7 @@ impl Modify for ApiAnswers {
         }
         link_answers_to_their_uses(doc);
         upper_case_phone_pages(doc);
+        super::auth::document(doc);
     }
 }
 
@@ -350,7 +351,7 @@ fn page_answer(description: &str) -> RefOr<Response> {
     ResponseBuilder::new().description(description).content("text/html", html).build().into()
 }
 
-fn error_answer(description: &str) -> RefOr<Response> {
+pub(super) fn error_answer(description: &str) -> RefOr<Response> {
     let json = utoipa::openapi::ContentBuilder::new().schema(Some(Ref::from_schema_name("ApiError"))).build();
     ResponseBuilder::new().description(description).content("application/json", json).build().into()
 }
