@@ -10,11 +10,13 @@ mod engine;
 mod group;
 mod handoff;
 mod retention;
+mod tickets;
 mod tokens;
 
 pub use booking::{BookError, Extend, HoldSlot, NewBooking, StoredBooking, crockford, normalize_code};
 pub use engine::Database;
 pub use handoff::StoredHandoff;
+pub use tickets::{HallEvent, NewTicket, Subscription, TakeRefusal, TakenTicket};
 pub use tokens::{Role, TokenError, TokenInfo};
 
 use engine::{Engine, read, write};
