@@ -35,69 +35,6 @@ const BACKLOG: usize = 1024;
 /// under a storm of actions at one hall.
 const ACT_TRIES: usize = 32;
 
-/// What happened at a hall, as its event stream carries it: numbers and
-/// windows only, never who holds a ticket.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct HallEvent {
-    pub hall: String,
-    /// The service day it belongs to, `YYYY-MM-DD` at the hall.
-    pub day: String,
-    /// `issued`, `opened`, `paused`, `called`, `started`, `missed`,
-    /// `put_back`, `finished` or `transferred`.
-    pub kind: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub window: Option<u16>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub number: Option<TicketNumber>,
-    /// The ticket's queue (for a transfer, the one it left).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub queue: Option<QueuePrefix>,
-    /// For `called`: 1, then more for each call again.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub calls: Option<u8>,
-    /// For `transferred`: the queue it now waits in.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub to: Option<QueuePrefix>,
-}
-
-impl HallEvent {
-    fn new(hall: &str, day: Date, kind: &str) -> HallEvent {
-        HallEvent {
-            hall: hall.to_owned(),
-            day: day.to_string(),
-            kind: kind.to_owned(),
-            window: None,
-            number: None,
-            queue: None,
-            calls: None,
-            to: None,
-        }
-    }
-
-    fn of(hall: &str, day: Date, event: &Event, board: &Board) -> HallEvent {
-        let (kind, window, number) = match *event {
-            Event::Opened { window } => ("opened", window, None),
-            Event::Paused { window } => ("paused", window, None),
-            Event::Called { window, number, .. } => ("called", window, Some(number)),
-            Event::Started { window, number } => ("started", window, Some(number)),
-            Event::Missed { window, number } => ("missed", window, Some(number)),
-            Event::PutBack { window, number } => ("put_back", window, Some(number)),
-            Event::Finished { window, number, .. } => ("finished", window, Some(number)),
-            Event::Transferred { window, number, .. } => ("transferred", window, Some(number)),
-        };
-        let mut e = HallEvent::new(hall, day, kind);
-        e.window = Some(window);
-        e.number = number;
-        e.queue = number.and_then(|n| board.ticket(n)).map(|t| t.queue);
-        match *event {
-            Event::Called { calls, .. } => e.calls = Some(calls),
-            Event::Transferred { from, to, .. } => (e.queue, e.to) = (Some(from), Some(to)),
-            _ => {}
-        }
-        e
-    }
-}
-
 /// Who a new ticket is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NewTicket<'a> {
@@ -469,4 +406,4 @@ impl Store {
 
 mod events;
 
-pub use events::Subscription;
+pub use events::{HallEvent, Subscription};
