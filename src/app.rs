@@ -10,6 +10,9 @@ use std::{
 
 use anyhow::Context;
 
+mod admin;
+pub use admin::{catalog_publish, token_create, token_list, token_revoke};
+
 use crate::client::ApiClient;
 use crate::config::{CatalogToCheck, CheckReport, KioskConfig};
 use crate::kiosk::SessionConfig;
@@ -24,8 +27,9 @@ pub async fn kiosk(
     reload: impl Fn() -> Result<KioskConfig, crate::config::ConfigError> + Send + Sync + 'static,
 ) -> anyhow::Result<()> {
     log_to_file(&cfg)?;
-    let url = backend_url(&cfg).await?;
-    let mut setup = session_setup(&cfg, &url, theme(&cfg));
+    let backend = backend(&cfg).await?;
+    let url = backend.url.clone();
+    let mut setup = session_setup(&cfg, &backend, theme(&cfg));
     // As over SSH: the environment can ask for screen-reader mode, which
     // every session starts in then, after a reload too.
     let a11y = std::env::var("ONESTOP_A11Y").is_ok_and(|v| runtime::screen_reader_asked(&v));
@@ -45,9 +49,10 @@ pub async fn kiosk(
 /// or Ctrl-C, when each session says goodbye and gets its terminal back.
 pub async fn ssh(cfg: KioskConfig) -> anyhow::Result<()> {
     log_to_stderr(&cfg);
-    let url = backend_url(&cfg).await?;
+    let backend = backend(&cfg).await?;
     // Each connection chooses its own language and colours; these are defaults.
-    let setup = session_setup(&cfg, &url, Theme::named(&cfg.session.theme).unwrap_or_else(Theme::standard));
+    let setup =
+        session_setup(&cfg, &backend, Theme::named(&cfg.session.theme).unwrap_or_else(Theme::standard));
     let auth = match cfg.ssh.auth.as_str() {
         "keys" => runtime::ssh::SshAuth::Keys(cfg.ssh.authorized_keys.clone().unwrap_or_default()),
         _ => runtime::ssh::SshAuth::Open,
@@ -84,20 +89,33 @@ async fn stopped() {
     let _ = tokio::signal::ctrl_c().await;
 }
 
-/// The configured backend, or an embedded one started on loopback.
-async fn backend_url(cfg: &KioskConfig) -> anyhow::Result<String> {
+/// The backend a kiosk talks to, and the token it shows.
+struct Backend {
+    url: String,
+    token: Option<String>,
+}
+
+/// The configured backend, or an embedded one started on loopback, which
+/// makes a token for its own kiosk.
+async fn backend(cfg: &KioskConfig) -> anyhow::Result<Backend> {
     if let Some(url) = &cfg.backend.url {
-        return Ok(url.clone());
+        return Ok(Backend { url: url.clone(), token: cfg.backend.token.clone() });
     }
     let running = server::start(&server_options(cfg), "127.0.0.1:0")
         .await
         .context("the embedded backend could not start")?;
+    let token = running
+        .own_kiosk_token(&cfg.kiosk.hall, &format!("embedded-{}", cfg.kiosk.id))
+        .await
+        .context("the embedded backend could not make its kiosk's token")?;
     tracing::info!(url = %running.url(), "embedded backend started");
-    Ok(running.url())
+    Ok(Backend { url: running.url(), token: Some(token) })
 }
 
-fn session_setup(cfg: &KioskConfig, url: &str, theme: Theme) -> SessionSetup {
-    let client = ApiClient::new(url, Duration::from_secs(cfg.backend.timeout_secs));
+fn session_setup(cfg: &KioskConfig, backend: &Backend, theme: Theme) -> SessionSetup {
+    let timeout = Duration::from_secs(cfg.backend.timeout_secs);
+    let client = ApiClient::with_token(&backend.url, timeout, backend.token.as_deref());
+    let url = backend.url.as_str();
     let mut setup = SessionSetup::new(session_config(cfg, url), theme, client);
     setup.catalog_cache = Some(cfg.data_dir().join("catalog-cache.json"));
     setup
@@ -232,6 +250,12 @@ fn server_options(cfg: &KioskConfig) -> ServerOptions {
     ServerOptions {
         catalog_dir: cfg.server.catalog_dir.clone(),
         hold_minutes: cfg.booking.hold_minutes,
+        retain_days: cfg.booking.retain_days,
+        tokens_required: true,
+        hold_limits: server::auth::HoldLimits {
+            per_token: cfg.booking.holds_per_kiosk_per_minute,
+            per_hall: cfg.booking.holds_per_hall_per_minute,
+        },
         handoff_minutes: cfg.handoff.ttl_minutes,
         public_url: cfg.handoff.public_url.clone(),
         lookups_per_minute: cfg.handoff.lookups_per_minute,

@@ -49,6 +49,8 @@ pub struct KioskSection {
 #[serde(deny_unknown_fields)]
 pub struct BackendSection {
     pub url: Option<String>,
+    /// This kiosk's token (`onestop token create`).
+    pub token: Option<String>,
     pub timeout_secs: u64,
     pub catalog_refresh_secs: u64,
 }
@@ -57,7 +59,8 @@ pub struct BackendSection {
 #[serde(deny_unknown_fields)]
 pub struct ServerSection {
     pub listen: String,
-    pub database: Option<PathBuf>,
+    /// A SQLite file or URL, or a PostgreSQL URL.
+    pub database: Option<String>,
     pub catalog_dir: Option<PathBuf>,
 }
 
@@ -65,6 +68,9 @@ pub struct ServerSection {
 #[serde(deny_unknown_fields)]
 pub struct BookingSection {
     pub hold_minutes: u32,
+    pub retain_days: u32,
+    pub holds_per_kiosk_per_minute: u32,
+    pub holds_per_hall_per_minute: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -259,8 +265,11 @@ impl KioskConfig {
             .unwrap_or_else(|| dirs::data_dir().unwrap_or_else(std::env::temp_dir).join("onestop"))
     }
 
-    pub fn database(&self) -> PathBuf {
-        self.server.database.clone().unwrap_or_else(|| self.data_dir().join("onestop.db"))
+    pub fn database(&self) -> crate::server::Database {
+        match &self.server.database {
+            Some(db) => crate::server::Database::parse(db),
+            None => crate::server::Database::Sqlite(self.data_dir().join("onestop.db")),
+        }
     }
 
     pub fn log_file(&self) -> PathBuf {

@@ -53,6 +53,42 @@ enum Command {
         #[command(subcommand)]
         command: ConfigCommand,
     },
+    /// Tokens of kiosks, window consoles, calling screens and staff.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+    /// The service catalogue in the database.
+    Catalog {
+        #[command(subcommand)]
+        command: CatalogCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Make a token and print it (shown only now; only its hash is kept).
+    Create {
+        #[arg(long, value_parser = ["kiosk", "window", "display", "staff"])]
+        role: String,
+        /// The hall it acts for (an id of the catalogue's halls).
+        #[arg(long)]
+        hall: String,
+        /// A name for it, unique per hall and role, e.g. kiosk-01.
+        #[arg(long)]
+        name: String,
+    },
+    /// List the tokens (never their secrets).
+    List,
+    /// Revoke a token by its id (see `token list`).
+    Revoke { id: String },
+}
+
+#[derive(Subcommand)]
+enum CatalogCommand {
+    /// Check the catalogue in DIR and make it the one every server on the
+    /// configured database serves.
+    Publish { dir: PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -106,7 +142,7 @@ fn main() -> ExitCode {
             let ok = app::config_check_against(files, &cli.configs, &overrides, catalog.as_deref());
             return if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE };
         }
-        None => {}
+        Some(Command::Token { .. } | Command::Catalog { .. }) | None => {}
     }
     let cfg = match KioskConfig::load(&cli.configs, &overrides) {
         Ok(cfg) => cfg,
@@ -122,6 +158,18 @@ fn main() -> ExitCode {
         match cli.command {
             Some(Command::Serve { .. }) => app::serve(cfg).await,
             Some(Command::Ssh { .. }) => app::ssh(cfg).await,
+            Some(Command::Token { command: TokenCommand::Create { role, hall, name } }) => {
+                let role =
+                    onestop::server::store::Role::parse(&role).expect("clap allows only the four roles");
+                app::token_create(&cfg, role, &hall, &name).await
+            }
+            Some(Command::Token { command: TokenCommand::List }) => app::token_list(&cfg).await,
+            Some(Command::Token { command: TokenCommand::Revoke { id } }) => {
+                app::token_revoke(&cfg, &id).await
+            }
+            Some(Command::Catalog { command: CatalogCommand::Publish { dir } }) => {
+                app::catalog_publish(&cfg, &dir).await
+            }
             _ => app::kiosk(cfg, reload).await,
         }
     });

@@ -39,6 +39,7 @@ error-offline = the server cannot be reached right now
 error-timeout = the server took too long to answer
 error-server = the server has a temporary problem
 error-bad-data = the server sent data we could not read
+error-unregistered = this terminal is not registered with the server: please ask a member of staff
 
 ## Status bar
 key-select = Select

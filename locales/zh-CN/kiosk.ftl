@@ -39,6 +39,7 @@ error-offline = 暂时无法连接服务器
 error-timeout = 服务器响应超时
 error-server = 服务器暂时出现故障
 error-bad-data = 收到的数据无法识别
+error-unregistered = 本机尚未在服务器登记，请联系工作人员
 
 ## 状态栏
 key-select = 选择

@@ -39,6 +39,7 @@ error-offline = 暫時未能連接伺服器
 error-timeout = 伺服器回應逾時
 error-server = 伺服器暫時出現故障
 error-bad-data = 收到的資料無法識別
+error-unregistered = 本機尚未在伺服器登記，請聯絡職員
 
 ## 狀態列
 key-select = 選擇

@@ -22,7 +22,19 @@ pub struct ApiClient {
 
 impl ApiClient {
     pub fn new(base: &str, timeout: Duration) -> ApiClient {
+        ApiClient::with_token(base, timeout, None)
+    }
+
+    /// A client that shows the backend this kiosk's token on every request.
+    pub fn with_token(base: &str, timeout: Duration, token: Option<&str>) -> ApiClient {
+        let mut headers = header::HeaderMap::new();
+        if let Some(value) = token.and_then(|t| header::HeaderValue::from_str(&format!("Bearer {t}")).ok()) {
+            let mut value = value;
+            value.set_sensitive(true);
+            headers.insert(header::AUTHORIZATION, value);
+        }
         let http = reqwest::Client::builder()
+            .default_headers(headers)
             .timeout(timeout)
             .connect_timeout(timeout)
             .user_agent(concat!("onestop-kiosk/", env!("CARGO_PKG_VERSION")))
@@ -79,10 +91,10 @@ impl ApiClient {
     pub async fn release_hold(&self, id: &str) -> Result<(), FetchError> {
         let resp =
             self.http.delete(format!("{}/api/v1/holds/{id}", self.base)).send().await.map_err(classify)?;
-        if resp.status().is_success() || resp.status() == StatusCode::NOT_FOUND {
-            Ok(())
-        } else {
-            Err(FetchError::Server)
+        match resp.status() {
+            s if s.is_success() || s == StatusCode::NOT_FOUND => Ok(()),
+            StatusCode::UNAUTHORIZED => Err(FetchError::Unregistered),
+            _ => Err(FetchError::Server),
         }
     }
 
@@ -128,6 +140,10 @@ impl ApiClient {
 
     async fn get<T: DeserializeOwned>(&self, req: reqwest::RequestBuilder) -> Result<T, FetchError> {
         let resp = req.send().await.map_err(classify)?;
+        if resp.status() == StatusCode::UNAUTHORIZED {
+            tracing::warn!("the backend does not know this terminal's token");
+            return Err(FetchError::Unregistered);
+        }
         if !resp.status().is_success() {
             tracing::warn!(status = %resp.status(), "request refused");
             return Err(FetchError::Server);
@@ -143,6 +159,10 @@ impl ApiClient {
         let body = resp.bytes().await.map_err(|e| BookingFailure::Fetch(classify(e)))?;
         if status.is_success() {
             return decode(&body).map_err(BookingFailure::Fetch);
+        }
+        if status == StatusCode::UNAUTHORIZED {
+            tracing::warn!("the backend does not know this terminal's token");
+            return Err(BookingFailure::Fetch(FetchError::Unregistered));
         }
         let err: ApiError = decode(&body).map_err(BookingFailure::Fetch)?;
         Err(match err.code.as_str() {

@@ -43,6 +43,27 @@ pub const LIMITS: &[Limit] = &[
         value: |c| u64::from(c.booking.hold_minutes),
     },
     Limit {
+        key: "booking.retain_days",
+        min: 1,
+        max: Some(3650),
+        unit: "days",
+        value: |c| u64::from(c.booking.retain_days),
+    },
+    Limit {
+        key: "booking.holds_per_kiosk_per_minute",
+        min: 1,
+        max: None,
+        unit: "holds",
+        value: |c| u64::from(c.booking.holds_per_kiosk_per_minute),
+    },
+    Limit {
+        key: "booking.holds_per_hall_per_minute",
+        min: 1,
+        max: None,
+        unit: "holds",
+        value: |c| u64::from(c.booking.holds_per_hall_per_minute),
+    },
+    Limit {
         key: "handoff.ttl_minutes",
         min: 1,
         max: Some(1440),

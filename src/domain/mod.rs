@@ -111,6 +111,8 @@ pub enum FetchError {
     Server,
     /// The answer could not be understood.
     BadData,
+    /// The backend does not know this terminal: no token, or one unknown or revoked.
+    Unregistered,
 }
 
 /// Characters that can drive a terminal or change how the text around them

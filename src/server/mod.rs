@@ -173,8 +173,7 @@ impl Running {
         format!("http://{}", self.addr)
     }
 
-    /// Makes a token (as `onestop token create` does), e.g. the embedded
-    /// backend's own for its kiosk; returns the secret.
+    /// Makes a token (as `onestop token create` does); returns the secret.
     pub async fn create_token(
         &self,
         role: store::Role,
@@ -183,6 +182,13 @@ impl Running {
     ) -> Result<String, store::TokenError> {
         let now = self.state.clock.now().as_second();
         Ok(self.state.store.create_token(role, hall, name, now).await?.1)
+    }
+
+    /// The token of this process's own kiosk (the embedded backend's),
+    /// made anew at each start: the last one's secret is not kept.
+    pub async fn own_kiosk_token(&self, hall: &str, name: &str) -> Result<String, store::TokenError> {
+        let now = self.state.clock.now().as_second();
+        Ok(self.state.store.renew_token(store::Role::Kiosk, hall, name, now).await?.1)
     }
 
     /// Reads the catalogue again, stores it and serves it (kiosks find it

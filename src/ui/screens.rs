@@ -18,6 +18,7 @@ pub fn fetch_error_key(e: FetchError) -> &'static str {
         FetchError::Timeout => "error-timeout",
         FetchError::Server => "error-server",
         FetchError::BadData => "error-bad-data",
+        FetchError::Unregistered => "error-unregistered",
     }
 }
 

@@ -149,6 +149,30 @@ impl Store {
         }
     }
 
+    /// Revokes the live token of (role, hall, name), if any, and makes a
+    /// new one: what a server's own kiosk does at each start.
+    pub async fn renew_token(
+        &self,
+        role: Role,
+        hall: &str,
+        name: &str,
+        now: i64,
+    ) -> Result<(TokenInfo, String), TokenError> {
+        write!(self.engine, durable = true, |tx| {
+            sqlx::query(
+                "UPDATE tokens SET revoked_utc = $4 WHERE role = $1 AND hall = $2 AND name = $3 AND revoked_utc IS NULL",
+            )
+            .bind(role.name())
+            .bind(hall)
+            .bind(name)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+        });
+        self.create_token(role, hall, name, now).await
+    }
+
     /// Every token, newest first.
     pub async fn tokens(&self) -> Result<Vec<TokenInfo>, StoreError> {
         let sql = format!("SELECT {COLUMNS} FROM tokens ORDER BY created_utc DESC, id");
