@@ -1,14 +1,88 @@
-//! The policy library (issue 18): every rule of the loader refuses a broken
-//! library file, naming file, entry and field, and the back-link from a
-//! service finds the documents behind it.
+//! The policy library (issue 18): the demo library loads clean against the
+//! demo catalogue, guides can find the documents behind them, and every rule
+//! of the loader refuses a broken library file, naming file, entry and field.
 
 use std::path::{Path, PathBuf};
 
 use onestop::domain::Catalog;
-use onestop::domain::policy::{self, LoadError, Problem};
+use onestop::domain::policy::{self, LoadError, Problem, Validity};
 
 fn catalog() -> Catalog {
     onestop::server::catalog_source::embedded().expect("demo catalogue is valid")
+}
+
+fn demo() -> policy::Library {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    policy::from_dir(&data, &catalog()).unwrap_or_else(|e| panic!("demo library refused:\n{e}"))
+}
+
+#[test]
+fn the_demo_library_loads_clean_with_thirty_documents_or_more() {
+    let library = demo();
+    assert!(library.policies.len() >= 30, "only {} documents", library.policies.len());
+    let catalog = catalog();
+    for p in &library.policies {
+        for s in &p.services {
+            assert!(catalog.services.iter().any(|c| &c.id == s), "{}: no service {s}", p.id);
+        }
+    }
+    assert!(!library.version.is_empty());
+}
+
+/// Each kind of demo service has the law it rests on, so no guide's
+/// "Based on" is empty for the services issue 18 names.
+#[test]
+fn every_kind_of_demo_service_has_a_document_behind_it() {
+    let library = demo();
+    for service in [
+        "id-card-renewal",
+        "newborn-hukou",
+        "pension-insurance-transfer",
+        "out-of-area-medical-filing",
+        "housing-fund-loan",
+        "property-deed-tax",
+        "marriage-registration",
+        "adoption-registration",
+        "birth-certificate-reissue",
+        "passport-application",
+        "property-transfer-resale",
+        "company-establishment",
+    ] {
+        let found = library.for_service(service);
+        assert!(found.iter().any(|p| p.validity == Validity::InForce), "{service}: nothing in force");
+    }
+}
+
+#[test]
+fn a_guide_lists_what_applies_now_before_what_was_replaced() {
+    let library = demo();
+    let found: Vec<&str> =
+        library.for_service("marriage-registration").iter().map(|p| p.id.as_str()).collect();
+    let first_old = found.iter().position(|id| library.get(id).unwrap().validity != Validity::InForce);
+    let last_current = found.iter().rposition(|id| library.get(id).unwrap().validity == Validity::InForce);
+    assert!(first_old.is_some() && last_current < first_old, "{found:?}");
+    assert!(
+        found.contains(&"marriage-law") && found.contains(&"marriage-registration-regulation"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_replaced_document_leads_to_what_applies_now() {
+    let library = demo();
+    let old = library.get("marriage-registration-regulation-2003").unwrap();
+    assert_eq!(old.validity, Validity::Amended);
+    let now = library.current_replacement(old).unwrap();
+    assert_eq!((now.id.as_str(), now.validity), ("marriage-registration-regulation", Validity::InForce));
+    let code = library.get("civil-code").unwrap();
+    let replaced: Vec<&str> = library.replaces(code).map(|p| p.id.as_str()).collect();
+    for id in ["marriage-law", "adoption-law", "property-law"] {
+        assert!(replaced.contains(&id), "{replaced:?}");
+    }
+    // Every document not in force that names a replacement reaches one in force.
+    for p in library.policies.iter().filter(|p| p.replaced_by.is_some()) {
+        assert_eq!(library.current_replacement(p).unwrap().validity, Validity::InForce, "{}", p.id);
+    }
 }
 
 // --- the loader's rules, each broken once in a library of our own ---
