@@ -15,7 +15,8 @@ pub(super) fn company_for(
     service: Option<&Service>,
     company: Option<String>,
 ) -> Result<Option<String>, Fail> {
-    let given = company.map(|c| c.trim().to_owned()).filter(|c| !c.is_empty());
+    // A blank name sent is a malformed name (the document's minLength), not none.
+    let given = company.map(|c| c.trim().to_owned());
     match (service.map(|s| s.asks(BookingField::Company)), given) {
         (Some(true), None) => Err(Fail::new(
             StatusCode::BAD_REQUEST,
