@@ -14,6 +14,9 @@ use onestop::speech::{
     Voice, Voices,
 };
 
+#[path = "speech/texts.rs"]
+mod texts;
+
 /// The installed espeak-ng, or a loud failure saying how to get it.
 fn espeak() -> PathBuf {
     speech::find_on_path("espeak-ng").expect("espeak-ng is missing: apt-get install espeak-ng")
@@ -267,92 +270,4 @@ fn a_failing_player_is_reported_when_it_fails() {
     speaker.say(speech::utterances(Lang::EnUs, YUE, &[Say::Title("Welcome")]));
     let e = failed_once(&speaker, &rx);
     assert!(matches!(&e, SpeechError::Failed { program, .. } if program.ends_with("false")), "{e}");
-}
-
-/// The Chinese texts of the locales (Fluent placeables and variant keys
-/// left out) and of the demo catalogue.
-fn kiosk_texts() -> Vec<String> {
-    let mut texts = vec![];
-    let (_, ftl) = onestop::i18n::SOURCES.iter().find(|(l, _)| *l == Lang::ZhCn).expect("zh-CN");
-    for line in ftl.lines().filter(|l| !l.trim_start().starts_with('#')) {
-        let value = line.split_once(" = ").map_or(line, |(_, v)| v).trim_start();
-        let value = value.trim_start_matches('*');
-        let value = if value.starts_with('[') { value.split_once(']').map_or("", |(_, v)| v) } else { value };
-        let mut plain = String::new();
-        let mut depth = 0;
-        for c in value.chars() {
-            match c {
-                '{' => depth += 1,
-                '}' => depth -= 1,
-                c if depth == 0 => plain.push(c),
-                _ => {}
-            }
-        }
-        texts.push(plain);
-    }
-    fn walk(v: &toml::Value, out: &mut Vec<String>) {
-        match v {
-            toml::Value::Table(t) => {
-                for (k, v) in t {
-                    match (k.as_str(), v) {
-                        ("zh-CN", toml::Value::String(s)) => out.push(s.clone()),
-                        ("zh-CN", toml::Value::Array(a)) => {
-                            out.extend(a.iter().filter_map(|s| s.as_str()).map(String::from))
-                        }
-                        _ => walk(v, out),
-                    }
-                }
-            }
-            toml::Value::Array(a) => a.iter().for_each(|v| walk(v, out)),
-            _ => {}
-        }
-    }
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
-    let mut files: Vec<PathBuf> =
-        std::fs::read_dir(data.join("services")).unwrap().map(|e| e.unwrap().path()).collect();
-    files.extend([data.join("categories.toml"), data.join("halls.toml")]);
-    for file in files {
-        let doc: toml::Value = toml::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
-        walk(&doc, &mut texts);
-    }
-    texts
-}
-
-/// Everything the kiosk can say in Mandarin reaches espeak-ng as pinyin it
-/// reads as pinyin: each word a toneful syllable or a spelled capital, and
-/// no stretch of it taken for English.
-#[test]
-fn every_chinese_text_of_the_kiosk_becomes_pinyin_the_voice_reads() {
-    let mut texts = kiosk_texts();
-    texts.sort();
-    texts.dedup();
-    assert!(texts.len() > 500, "only {} texts found", texts.len());
-    let parts: Vec<Say<'_>> = texts.iter().map(|t| Say::Text(t)).collect();
-    let mut mandarin = vec![];
-    for u in speech::utterances(Lang::ZhCn, YUE, &parts) {
-        for s in u.segments.iter().filter(|s| s.voice == Voice::Mandarin) {
-            for w in s.text.split(' ') {
-                let w = w.trim_end_matches([',', '.']);
-                let syllable = w.len() > 1
-                    && w[..w.len() - 1].bytes().all(|b| b.is_ascii_lowercase())
-                    && w.ends_with(['1', '2', '3', '4', '5']);
-                let letter = w.len() == 1 && w.bytes().all(|b| b.is_ascii_uppercase());
-                assert!(syllable || letter, "{w:?} in {:?} from {:?}", s.text, u.shown);
-            }
-            mandarin.push(s.text.clone());
-        }
-    }
-    let mut args = speech::espeak_args(
-        &Segment { voice: Voice::Mandarin, text: mandarin.join("\n") },
-        50,
-        150,
-        &Output::Stdout,
-    );
-    args.retain(|a| a != "--stdout");
-    let out = Command::new(espeak()).arg("-q").arg("-x").args(&args).output().expect("espeak-ng runs");
-    assert!(out.status.success());
-    let phonemes = String::from_utf8_lossy(&out.stdout);
-    assert!(phonemes.lines().count() > 500, "espeak-ng read little: {phonemes}");
-    let english: Vec<&str> = phonemes.lines().filter(|l| l.contains("(en)")).take(5).collect();
-    assert!(english.is_empty(), "read as English: {english:?}");
 }

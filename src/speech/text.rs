@@ -61,8 +61,10 @@ fn tokens(text: &str) -> Vec<Tok> {
             },
             '.' | ':' | '-' | '+' | '%' => out.push(Tok::Sym(c)),
             '~' | '～' | '–' | '—' => out.push(Tok::Sym('~')),
-            '×' => out.push(Tok::Sym('×')),
-            '。' | '！' | '？' | '!' | '?' | '…' => out.push(Tok::Pause('.')),
+            '×' | '↑' | '↓' | '←' | '→' => out.push(Tok::Sym(c)),
+            // A question keeps its mark: espeak-ng raises the voice for it.
+            '？' | '?' => out.push(Tok::Pause('?')),
+            '。' | '！' | '!' | '…' => out.push(Tok::Pause('.')),
             '，' | '、' | '；' | '：' | ',' | ';' | '/' | '|' | '·' | '•' | '›' | '»' | '«' | '\n' => {
                 out.push(Tok::Pause(','))
             }
@@ -99,15 +101,16 @@ impl Builder {
         }
     }
 
-    /// A pause ends the current segment's clause; `.` wins over `,`.
+    /// A pause ends the current segment's clause; a sentence's end (`.`
+    /// or `?`) wins over a clause's (`,`).
     pub fn pause(&mut self, p: char) {
         let Some(s) = self.segments.last_mut() else { return };
         match s.text.chars().last() {
-            Some(',') if p == '.' => {
+            Some(',') if p != ',' => {
                 s.text.pop();
-                s.text.push('.');
+                s.text.push(p);
             }
-            Some(',' | '.') => {}
+            Some(',' | '.' | '?') => {}
             _ => s.text.push(p),
         }
     }
@@ -244,13 +247,18 @@ fn number(d: &str, base: Voice, reading: Reading, around: Around, b: &mut Builde
         };
         return b.word(base, &said);
     }
+    let counted = after.is_some_and(|c| MEASURES.contains(c));
     let mut out = vec![];
     if code {
         numbers::digits(d, &mut out);
     } else if d.len() == 4 && after == Some('年') {
         numbers::year(d, &mut out);
-    } else if d == "2" && !ordinal && !percent && after.is_some_and(|c| MEASURES.contains(c)) {
+    } else if d == "2" && !ordinal && !percent && counted {
         out.push("liang3".to_owned());
+    } else if d == "1" && !ordinal && !percent && counted {
+        // 1 项 as 一项: yi2 before a fourth tone, else yi4.
+        let tone = after.and_then(mandarin::char_reading).and_then(|r| r.chars().last());
+        out.push(if matches!(tone, Some('4' | '5')) { "yi2" } else { "yi4" }.to_owned());
     } else {
         if percent {
             out.extend(["bai3", "fen1", "zhi1"].map(String::from));
@@ -262,12 +270,17 @@ fn number(d: &str, base: Voice, reading: Reading, around: Around, b: &mut Builde
 
 /// `9:30` (a time) or `0.5` (a decimal).
 fn joined(d: &str, sep: char, after: &str, base: Voice, b: &mut Builder) {
+    // 09:30 is said 9 点 30 分.
+    let hour = match d.trim_start_matches('0') {
+        "" => "0",
+        h => h,
+    };
     match base {
         Voice::English => b.word(base, &format!("{d}{sep}{after}")),
         Voice::Cantonese if sep == ':' => {
             let minutes =
                 if after.bytes().all(|c| c == b'0') { "正".to_owned() } else { format!("{after}分") };
-            b.word(base, &format!("{d}點{minutes}"))
+            b.word(base, &format!("{hour}點{minutes}"))
         }
         Voice::Cantonese => b.word(base, &format!("{d}點{after}")),
         Voice::Mandarin => {
@@ -302,6 +315,19 @@ fn symbol(c: char, between_numbers: bool, before_number: bool, base: Voice, b: &
         ('+', Voice::Mandarin) if before_number => "jia1",
         ('+', Voice::English) if before_number => "plus",
         ('+', Voice::Cantonese) if before_number => "加",
+        // Arrow keys named on screen (↓ to the next field).
+        ('↑', Voice::Mandarin) => "shang4 jian4",
+        ('↓', Voice::Mandarin) => "xia4 jian4",
+        ('←', Voice::Mandarin) => "zuo3 jian4",
+        ('→', Voice::Mandarin) => "you4 jian4",
+        ('↑', Voice::English) => "Up arrow",
+        ('↓', Voice::English) => "Down arrow",
+        ('←', Voice::English) => "Left arrow",
+        ('→', Voice::English) => "Right arrow",
+        ('↑', Voice::Cantonese) => "上鍵",
+        ('↓', Voice::Cantonese) => "下鍵",
+        ('←', Voice::Cantonese) => "左鍵",
+        ('→', Voice::Cantonese) => "右鍵",
         ('.', _) => return b.pause('.'),
         // A hyphen between numbers (0571-8888) is a pause, between words
         // (start-up) nothing.

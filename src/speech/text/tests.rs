@@ -43,6 +43,9 @@ fn numbers_read_as_amounts_codes_years_and_times() {
         "[cmn-latn-pinyin] jia1 ba1 shi2 liu4 ling2 wu3 qi1 yao1, ba1 ba1 ba1 ba1"
     );
     assert_eq!(zh("3 个"), "[cmn-latn-pinyin] san1 ge4");
+    assert_eq!(zh("有 1 项，1 张"), "[cmn-latn-pinyin] you3 yi2 xiang4, yi4 zhang1");
+    assert_eq!(zh("按 Tab 或 ↓"), "[cmn-latn-pinyin] an4 [en-us] Tab [cmn-latn-pinyin] huo4 xia4 jian4");
+    assert_eq!(zh("还在吗？"), "[cmn-latn-pinyin] hai2 zai4 ma5?");
     assert_eq!(zh("50%"), "[cmn-latn-pinyin] bai3 fen1 zhi1 wu3 shi2");
     assert_eq!(zh("0.5 元"), "[cmn-latn-pinyin] ling2 dian3 wu3 yuan2");
 }
@@ -70,7 +73,7 @@ fn english_keeps_its_words_and_chinese_names_go_to_pinyin() {
 
 #[test]
 fn cantonese_keeps_the_characters() {
-    let s = say("請重新選擇銀行，9:30", Voice::Cantonese, Reading::Text);
+    let s = say("請重新選擇銀行，09:30", Voice::Cantonese, Reading::Text);
     assert_eq!(s, "[yue] 請重新選擇銀行, 9點30分");
 }
 
