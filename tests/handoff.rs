@@ -138,8 +138,8 @@ async fn the_qr_code_on_screen_opens_the_services_checklist() {
     for material in ["居民户口簿", "原居民身份证"] {
         assert!(html.contains(material), "{material} on the page");
     }
-    // The URL is shown as text too.
-    assert!(screen_text(&s).contains(&handoff.url));
+    // The URL is shown as text too (lower case where the server ignores case).
+    assert!(screen_text(&s).contains(&onestop::ui::printed_link(&handoff.url)));
 }
 
 #[tokio::test]
@@ -154,15 +154,19 @@ async fn a_wide_terminal_shows_the_code_beside_the_guide() {
     // For a phone that cannot scan, the whole link is printed, wrapped to the panel.
     for width in [100, 120, 130, 200] {
         s.size = ratatui::layout::Size { width, height: 40 };
-        assert_eq!(printed_link(&screen_text(&s)), handoff.url, "at {width} columns");
+        assert_eq!(
+            link_on_screen(&screen_text(&s)),
+            onestop::ui::printed_link(&handoff.url),
+            "at {width} columns"
+        );
     }
 }
 
 /// The link as printed below or beside the code: its first line starts
-/// with HTTP, the next lines continue in the same columns.
-fn printed_link(text: &str) -> String {
+/// with http, the next lines continue in the same columns.
+fn link_on_screen(text: &str) -> String {
     let lines: Vec<Vec<char>> = text.lines().map(|l| cells(l.trim_matches('"'))).collect();
-    let starts = |l: &[char], i: usize| l[i..].starts_with(&['H', 'T', 'T', 'P']);
+    let starts = |l: &[char], i: usize| l[i..].starts_with(&['h', 't', 't', 'p']);
     let (first, column) = lines
         .iter()
         .enumerate()
@@ -481,7 +485,7 @@ async fn the_kiosk_proves_its_own_booking_for_the_phone_page_until_the_session_r
     k.keys([Enter]);
     k.wait_for("Check your answers").await;
     k.keys([Enter]);
-    let screen = k.wait_for("HTTP://").await;
+    let screen = k.wait_for("http://").await;
     let code: String = screen
         .lines()
         .find_map(|l| l.split("Confirmation code: ").nth(1))
@@ -491,14 +495,14 @@ async fn the_kiosk_proves_its_own_booking_for_the_phone_page_until_the_session_r
         .collect();
     // Written alike on both: two groups of four.
     assert!(code.len() == 9 && code.as_bytes()[4] == b' ', "the kiosk groups the code: {code:?}");
-    let page = reqwest::get(printed_link(&screen)).await.unwrap().text().await.unwrap();
+    let page = reqwest::get(link_on_screen(&screen)).await.unwrap().text().await.unwrap();
     assert!(page.contains(&code) && page.contains("Your appointment"), "the booking is on the page: {page}");
 
     // Another language: another link, proven again with the digits kept.
     k.keys([F(2)]);
     let screen = k.wait_for("預約編號").await;
-    let relinked = k.wait_for("HTTP://").await;
-    let link = printed_link(&relinked);
+    let relinked = k.wait_for("http://").await;
+    let link = link_on_screen(&relinked);
     let page = reqwest::get(&link).await.unwrap().text().await.unwrap();
     assert!(page.contains(&code) && page.contains("lang=\"zh-HK\""), "{screen}\n{page}");
 }

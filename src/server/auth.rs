@@ -57,7 +57,17 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
 }
 
 /// The middleware in front of the kiosk routes.
-pub(super) async fn kiosk_only(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+pub(super) async fn kiosk_only(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    require(Role::Kiosk, state, req, next).await
+}
+
+/// The middleware in front of a window's actions: a window token of the
+/// hall the path names.
+pub(super) async fn window_only(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    require(Role::Window, state, req, next).await
+}
+
+async fn require(role: Role, state: AppState, mut req: Request, next: Next) -> Response {
     if !state.tokens_required {
         return next.run(req).await;
     }
@@ -79,8 +89,17 @@ pub(super) async fn kiosk_only(State(state): State<AppState>, mut req: Request, 
         }
         Err(e) => return Fail::internal(e).into_response(),
     };
-    if token.role != Role::Kiosk {
-        return refused(StatusCode::FORBIDDEN, "wrong_role", "this route is for kiosks");
+    if token.role != role {
+        let message = match role {
+            Role::Kiosk => "this route is for kiosks",
+            _ => "this route is for a window's console",
+        };
+        return refused(StatusCode::FORBIDDEN, "wrong_role", message);
+    }
+    // `/api/v1/halls/{hall}/…`: a hall's window acts for that hall only.
+    let path_hall = req.uri().path().strip_prefix("/api/v1/halls/").and_then(|p| p.split('/').next());
+    if role == Role::Window && path_hall != Some(token.hall.as_str()) {
+        return refused(StatusCode::FORBIDDEN, "other_hall", "this window's token is for another hall");
     }
     if req.method() == Method::POST && req.uri().path() == "/api/v1/holds" {
         let now = state.clock.now().as_second();
@@ -105,43 +124,44 @@ pub(super) async fn kiosk_only(State(state): State<AppState>, mut req: Request, 
     next.run(req).await
 }
 
-/// The routes behind a kiosk's token, as the API document names them.
-const KIOSK_PATHS: [&str; 8] = [
-    "/api/v1/holds",
-    "/api/v1/holds/{id}",
-    "/api/v1/holds/{id}/extend",
-    "/api/v1/bookings",
-    "/api/v1/bookings/{code}",
-    "/api/v1/bookings/{code}/cancel",
-    "/api/v1/kiosks/{kiosk}/bookings-today",
-    "/api/v1/handoffs",
+/// The routes behind a token, as the API document names them, and whose.
+const GUARDED: [(&str, Role); 11] = [
+    ("/api/v1/holds", Role::Kiosk),
+    ("/api/v1/holds/{id}", Role::Kiosk),
+    ("/api/v1/holds/{id}/extend", Role::Kiosk),
+    ("/api/v1/bookings", Role::Kiosk),
+    ("/api/v1/bookings/{code}", Role::Kiosk),
+    ("/api/v1/bookings/{code}/cancel", Role::Kiosk),
+    ("/api/v1/kiosks/{kiosk}/bookings-today", Role::Kiosk),
+    ("/api/v1/handoffs", Role::Kiosk),
+    ("/api/v1/halls/{hall}/tickets", Role::Kiosk),
+    ("/api/v1/halls/{hall}/checkins", Role::Kiosk),
+    ("/api/v1/halls/{hall}/windows/{window}/actions", Role::Window),
 ];
 
-/// Describes the token in the API document: a bearer scheme, required on
-/// the kiosk routes, with the answers it brings.
+/// Describes the tokens in the API document: bearer schemes, required on
+/// the routes behind them, with the answers they bring.
 pub(super) fn document(doc: &mut utoipa::openapi::OpenApi) {
     use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme};
-    let scheme = HttpBuilder::new()
-        .scheme(HttpAuthScheme::Bearer)
-        .description(Some("A kiosk's token, made by `onestop token create --role kiosk`"))
-        .build();
-    doc.components
-        .get_or_insert_with(Default::default)
-        .add_security_scheme("kiosk", SecurityScheme::Http(scheme));
-    for path in KIOSK_PATHS {
+    let components = doc.components.get_or_insert_with(Default::default);
+    for (role, made) in [(Role::Kiosk, "--role kiosk"), (Role::Window, "--role window")] {
+        let scheme = HttpBuilder::new()
+            .scheme(HttpAuthScheme::Bearer)
+            .description(Some(format!("A {}'s token, made by `onestop token create {made}`", role.name())))
+            .build();
+        components.add_security_scheme(role.name(), SecurityScheme::Http(scheme));
+    }
+    for (path, role) in GUARDED {
         let Some(item) = doc.paths.paths.get_mut(path) else { continue };
         let holds = path == "/api/v1/holds";
         for op in [&mut item.get, &mut item.post, &mut item.delete].into_iter().flatten() {
-            op.security = Some(vec![SecurityRequirement::new("kiosk", Vec::<String>::new())]);
+            op.security = Some(vec![SecurityRequirement::new(role.name(), Vec::<String>::new())]);
             let answers = &mut op.responses.responses;
             let mut add = |status: &str, text: &str| {
                 answers.entry(status.to_owned()).or_insert_with(|| super::params::error_answer(text));
             };
             add("401", "`unregistered_terminal`: no token, or one unknown or revoked");
-            add(
-                "403",
-                "`wrong_role`: not a kiosk's token; or `other_hall`: a hold at another hall than the kiosk's",
-            );
+            add("403", "`wrong_role`: another role's token; or `other_hall`: another hall than the token's");
             if holds && op.request_body.is_some() {
                 add(
                     "429",

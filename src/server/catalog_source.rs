@@ -52,6 +52,18 @@ pub fn embedded() -> Result<Catalog, SourceError> {
     load(files.collect())
 }
 
+/// The policy library built into this binary (`data/policies/`), checked
+/// against `catalog`.
+pub fn embedded_policies(
+    catalog: &Catalog,
+) -> Result<crate::domain::policy::Library, crate::domain::policy::LoadError> {
+    let files = embedded::FILES
+        .iter()
+        .filter(|(n, _)| crate::domain::policy::is_library_file(n))
+        .map(|(n, t)| (format!("data/{n}"), (*t).to_owned()));
+    crate::domain::policy::from_files(files.collect(), catalog)
+}
+
 /// Whether a file, named relative to the catalogue directory, is one of
 /// the catalogue's own: `halls.toml`, `categories.toml`, `services/*.toml`.
 fn is_catalogue_file(relative: &str) -> bool {

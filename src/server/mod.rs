@@ -8,7 +8,9 @@ pub mod catalog_source;
 pub mod clock;
 mod handoff;
 mod params;
+mod policies;
 pub mod proof;
+mod queue;
 mod routes;
 pub mod store;
 
@@ -79,6 +81,8 @@ impl ServerOptions {
 pub enum ServerError {
     #[error("catalogue refused")]
     Catalog(#[from] catalog_source::SourceError),
+    #[error("policy library refused")]
+    Policies(#[from] crate::domain::policy::LoadError),
     #[error(transparent)]
     Store(#[from] store::StoreError),
     #[error("cannot create {path}")]
@@ -159,6 +163,8 @@ pub(crate) struct AppState {
     pub proof: Arc<proof::ProofGuard>,
     pub tokens_required: bool,
     pub hold_counts: Arc<auth::HoldCounts>,
+    /// The policy library being served, swapped whole when reloaded.
+    pub policies: Arc<RwLock<Arc<policies::ServedPolicies>>>,
 }
 
 /// A running server; dropping it does not stop it (it lives as long as the runtime).
@@ -195,7 +201,10 @@ impl Running {
     /// at their next check; other servers on the same PostgreSQL database
     /// at once); returns its version. On any problem the old one stays.
     pub async fn reload_catalog(&self) -> Result<String, ServerError> {
-        adopt_catalog(&self.state.store, self.catalog_dir.as_deref()).await?;
+        let dir = self.catalog_dir.as_deref();
+        let library = policies::ServedPolicies::new(&policies::load(dir, &load_catalog(dir)?)?);
+        adopt_catalog(&self.state.store, dir).await?;
+        *self.state.policies.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(library);
         self.state.served.reload(&self.state.store).await
     }
 }
@@ -246,7 +255,7 @@ fn load_catalog(dir: Option<&Path>) -> Result<Catalog, catalog_source::SourceErr
 /// that can fail before the first request.
 pub(crate) async fn prepare(opts: &ServerOptions, addr: SocketAddr) -> Result<AppState, ServerError> {
     // Refused before the database is touched.
-    load_catalog(opts.catalog_dir.as_deref())?;
+    let library = policies::load(opts.catalog_dir.as_deref(), &load_catalog(opts.catalog_dir.as_deref())?)?;
     if let Database::Sqlite(path) = &opts.database
         && let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
     {
@@ -286,6 +295,7 @@ pub(crate) async fn prepare(opts: &ServerOptions, addr: SocketAddr) -> Result<Ap
         proof: Arc::new(proof::ProofGuard::new(opts.proof_limits, opts.clock.clone())),
         tokens_required: opts.tokens_required,
         hold_counts: Arc::new(auth::HoldCounts::new(opts.hold_limits)),
+        policies: Arc::new(RwLock::new(Arc::new(policies::ServedPolicies::new(&library)))),
     })
 }
 

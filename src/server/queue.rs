@@ -32,16 +32,24 @@ pub(super) use tickets::{
 };
 pub(super) use windows::{__path_window_action, window_action};
 
-/// The routes, for `routes.rs` to merge (window actions want a window
-/// token, check-ins and tickets a kiosk token, once tokens are checked).
-pub(super) fn routes() -> Router<AppState> {
-    Router::new()
+/// The routes, for `routes.rs` to merge: what a kiosk does (take a number,
+/// check a booking in), what a window does, and what anyone may read
+/// (numbers only, never names).
+pub(super) fn routes(state: &AppState) -> Router<AppState> {
+    use axum::middleware::from_fn_with_state;
+    let kiosk = Router::new()
         .route("/api/v1/halls/{hall}/tickets", post(take_ticket))
-        .route("/api/v1/halls/{hall}/tickets/{number}", get(ticket_state))
         .route("/api/v1/halls/{hall}/checkins", post(check_in))
-        .route("/api/v1/halls/{hall}/queues", get(hall_queues))
+        .route_layer(from_fn_with_state(state.clone(), super::auth::kiosk_only));
+    let window = Router::new()
         .route("/api/v1/halls/{hall}/windows/{window}/actions", post(window_action))
+        .route_layer(from_fn_with_state(state.clone(), super::auth::window_only));
+    Router::new()
+        .route("/api/v1/halls/{hall}/tickets/{number}", get(ticket_state))
+        .route("/api/v1/halls/{hall}/queues", get(hall_queues))
         .route("/api/v1/halls/{hall}/events", get(hall_events))
+        .merge(kiosk)
+        .merge(window)
 }
 
 /// How long before a slot a booking may be checked in

@@ -11,7 +11,7 @@ use axum::{
 };
 use utoipa::OpenApi;
 
-use super::{AppState, auth, booking, handoff, params::ApiAnswers};
+use super::{AppState, auth, booking, handoff, params::ApiAnswers, policies, queue};
 use crate::domain::{self, ApiError};
 
 #[derive(OpenApi)]
@@ -22,6 +22,7 @@ use crate::domain::{self, ApiError};
     ),
     paths(
         catalog,
+        policies::policies,
         healthz,
         openapi_json,
         booking::halls,
@@ -37,9 +38,15 @@ use crate::domain::{self, ApiError};
         handoff::page,
         handoff::ask_to_cancel,
         handoff::cancel,
-        booking::bookings_today
+        booking::bookings_today,
+        queue::take_ticket,
+        queue::ticket_state,
+        queue::check_in,
+        queue::hall_queues,
+        queue::window_action,
+        queue::hall_events
     ),
-    components(schemas(ApiError, domain::Catalog, domain::Booking)),
+    components(schemas(ApiError, domain::Catalog, domain::Booking, domain::policy::Library)),
     modifiers(&ApiAnswers)
 )]
 pub struct ApiDoc;
@@ -58,10 +65,12 @@ pub(super) fn router(state: AppState) -> Router {
         .route_layer(middleware::from_fn_with_state(state.clone(), auth::kiosk_only));
     Router::new()
         .route("/api/v1/catalog", get(catalog))
+        .route("/api/v1/policies", get(policies::policies))
         .route("/api/v1/halls", get(booking::halls))
         .route("/api/v1/halls/{hall}/days", get(booking::days))
         .route("/api/v1/halls/{hall}/slots", get(booking::slots))
         .merge(kiosk)
+        .merge(queue::routes(&state))
         // The phone pages (/m/… and /M/…): HTML, with their own security
         // headers, error pages and fallbacks.
         .merge(handoff::phone_router())
@@ -131,11 +140,17 @@ async fn method_not_allowed() -> Response {
     )
 )]
 async fn catalog(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let served = state.served.get();
+    conditional(&headers, &served.etag, &served.json)
+}
+
+/// A document kiosks cache (the catalogue, the policy library): 304 when
+/// the client's copy, named by `If-None-Match`, is `etag`; else the JSON.
+pub(super) fn conditional(headers: &HeaderMap, etag: &str, json: &axum::body::Bytes) -> Response {
     // No kiosk sends more than a few tags: the document's bound, held.
     if headers.get_all(header::IF_NONE_MATCH).iter().map(|v| v.len()).sum::<usize>() > 1024 {
         return error(StatusCode::BAD_REQUEST, "bad_request", "If-None-Match is longer than 1024 bytes");
     }
-    let served = state.served.get();
     let fresh = headers
         .get_all(header::IF_NONE_MATCH)
         .iter()
@@ -143,13 +158,13 @@ async fn catalog(State(state): State<AppState>, headers: HeaderMap) -> Response 
         .flat_map(|v| v.split(','))
         .any(|tag| {
             let tag = tag.trim();
-            tag == "*" || tag.trim_start_matches("W/") == served.etag
+            tag == "*" || tag.trim_start_matches("W/") == etag
         });
-    let etag = [(header::ETAG, served.etag.clone())];
+    let etag = [(header::ETAG, etag.to_owned())];
     if fresh {
         return (StatusCode::NOT_MODIFIED, etag).into_response();
     }
-    (etag, [(header::CONTENT_TYPE, "application/json")], served.json.clone()).into_response()
+    (etag, [(header::CONTENT_TYPE, "application/json")], json.clone()).into_response()
 }
 
 /// Liveness and database reachability.

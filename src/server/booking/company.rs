@@ -59,7 +59,9 @@ mod tests {
         let name = Some(" 杭州滨江示例科技有限公司 ".to_owned());
         assert_eq!(company_for(Some(&asks), name).ok(), Some(Some("杭州滨江示例科技有限公司".to_owned())));
         assert_eq!(status(company_for(Some(&asks), None)), StatusCode::BAD_REQUEST);
-        assert_eq!(status(company_for(Some(&asks), Some("  ".into()))), StatusCode::BAD_REQUEST);
+        // Sent but blank: a malformed name (the document's minLength), not a missing one.
+        assert_eq!(status(company_for(Some(&asks), Some("  ".into()))), StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(status(company_for(None, Some(String::new()))), StatusCode::UNPROCESSABLE_ENTITY);
         let escape = Some("示例\u{1b}[2J公司".to_owned());
         assert_eq!(status(company_for(Some(&asks), escape)), StatusCode::UNPROCESSABLE_ENTITY);
     }
