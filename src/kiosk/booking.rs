@@ -9,17 +9,35 @@ use crate::domain::{
     Booking, BookingFailure, BookingRequest, Days, FieldError, Hold, IdKind, Slot, Slots, person,
 };
 
-/// The fields of the details page, in order.
+/// The fields of the details page, in order. The company comes last, and
+/// only for a service that asks for it: the fields a page shows are always
+/// the first of these, so a row's place is its field's place here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
     Name,
     Phone,
     IdKind,
     IdNumber,
+    /// 企业名称, where the service asks (`booking_fields`).
+    Company,
 }
 
 impl Field {
-    pub const ALL: [Field; 4] = [Field::Name, Field::Phone, Field::IdKind, Field::IdNumber];
+    pub const ALL: [Field; 5] = [Field::Name, Field::Phone, Field::IdKind, Field::IdNumber, Field::Company];
+}
+
+/// Whether the draft's service asks for the company's name.
+pub fn asks_company(state: &State) -> bool {
+    state
+        .draft
+        .as_ref()
+        .and_then(|d| state.service(&d.service))
+        .is_some_and(|s| s.asks(crate::domain::BookingField::Company))
+}
+
+/// The fields the details page shows for the draft's service, in order.
+pub fn fields(state: &State) -> &'static [Field] {
+    if asks_company(state) { &Field::ALL } else { &Field::ALL[..4] }
 }
 
 /// What the citizen types. Dropped (and wiped) when the session resets.
@@ -29,6 +47,9 @@ pub struct Details {
     pub phone: TextField,
     pub id_kind: IdKind,
     pub id_number: TextField,
+    /// Asked only where the service wants it; kept (like the rest) until
+    /// the session resets, so a citizen booking twice types it once.
+    pub company: TextField,
 }
 
 impl Default for Details {
@@ -38,6 +59,7 @@ impl Default for Details {
             phone: TextField::phone(20),
             id_kind: IdKind::ResidentId,
             id_number: TextField::new(20),
+            company: TextField::new(person::COMPANY_MAX),
         }
     }
 }
@@ -49,6 +71,7 @@ impl Details {
             Field::Name => Some(&self.name),
             Field::Phone => Some(&self.phone),
             Field::IdNumber => Some(&self.id_number),
+            Field::Company => Some(&self.company),
             Field::IdKind => None,
         }
     }
@@ -58,18 +81,21 @@ impl Details {
             Field::Name => Some(&mut self.name),
             Field::Phone => Some(&mut self.phone),
             Field::IdNumber => Some(&mut self.id_number),
+            Field::Company => Some(&mut self.company),
             Field::IdKind => None,
         }
     }
 
-    /// Every problem, in field order.
-    pub fn problems(&self) -> Vec<(Field, FieldError)> {
+    /// Every problem, in field order; the company's only where it is asked.
+    pub fn problems(&self, asks_company: bool) -> Vec<(Field, FieldError)> {
+        let company = asks_company.then(|| (Field::Company, person::company(&self.company.text)));
         [
             (Field::Name, person::name(&self.name.text)),
             (Field::Phone, person::phone(&self.phone.text)),
             (Field::IdNumber, person::id_number(self.id_kind, &self.id_number.text)),
         ]
         .into_iter()
+        .chain(company)
         .filter_map(|(f, r)| r.err().map(|e| (f, e)))
         .collect()
     }
@@ -110,13 +136,20 @@ pub enum CheckItem {
     ChangeTime,
 }
 
-pub const CHECK_ITEMS: [CheckItem; 5] = [
-    CheckItem::Confirm,
-    CheckItem::Change(Field::Name),
-    CheckItem::Change(Field::Phone),
-    CheckItem::Change(Field::IdNumber),
-    CheckItem::ChangeTime,
-];
+/// The check page's items: each answer given, the company's where asked.
+pub fn check_items(state: &State) -> Vec<CheckItem> {
+    let mut items = vec![
+        CheckItem::Confirm,
+        CheckItem::Change(Field::Name),
+        CheckItem::Change(Field::Phone),
+        CheckItem::Change(Field::IdNumber),
+    ];
+    if asks_company(state) {
+        items.push(CheckItem::Change(Field::Company));
+    }
+    items.push(CheckItem::ChangeTime);
+    items
+}
 
 /// From a guide: start booking its service.
 pub fn start(state: &mut State, service: &str) -> Vec<Effect> {
@@ -273,7 +306,7 @@ pub fn release_hold(state: &mut State) -> Vec<Effect> {
 /// Continue on the details page: check everything, then go on.
 pub fn submit_details(state: &mut State) -> Vec<Effect> {
     let Some(draft) = state.draft.as_ref() else { return vec![] };
-    let problems = draft.details.problems();
+    let problems = draft.details.problems(asks_company(state));
     let Some(Screen::BookDetails { errors, focus, back_to_check }) = state.screens.last_mut() else {
         return vec![];
     };
@@ -306,7 +339,7 @@ fn change(state: &mut State, field: Field, errors: Vec<(Field, FieldError)>) {
 }
 
 pub fn choose_check(state: &mut State, index: usize) -> Vec<Effect> {
-    match CHECK_ITEMS.get(index) {
+    match check_items(state).get(index) {
         Some(CheckItem::Confirm) => confirm(state),
         Some(CheckItem::Change(field)) => {
             change(state, *field, vec![]);
@@ -334,7 +367,8 @@ fn confirm(state: &mut State) -> Vec<Effect> {
         phone: person::normalize_phone(&d.phone.text),
         id_kind: d.id_kind,
         id_number: d.id_number.text.trim().to_owned(),
-        company: None,
+        // Sent only where the service asks: no other booking keeps it.
+        company: asks_company(state).then(|| d.company.text.trim().to_owned()),
         kiosk: Some(state.config.kiosk.clone()),
     };
     vec![Effect::Book { idempotency_key: key, request }]
@@ -377,6 +411,7 @@ pub fn confirmed(state: &mut State, result: Result<Booking, BookingFailure>) -> 
             let field = match field.as_str() {
                 "name" => Field::Name,
                 "phone" => Field::Phone,
+                "company" => Field::Company,
                 _ => Field::IdNumber,
             };
             change(state, field, vec![(field, FieldError::Format)]);

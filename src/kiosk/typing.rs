@@ -69,7 +69,9 @@ pub fn focused(state: &State) -> Option<(FieldId, Entry)> {
     Some(match state.screen() {
         Screen::BookDetails { focus, .. } => {
             let entry = match focus {
-                Field::Name => Entry::Name,
+                // A company's name is typed as a person's is: pinyin,
+                // strokes or Latin letters.
+                Field::Name | Field::Company => Entry::Name,
                 Field::Phone => Entry::Phone,
                 Field::IdKind => Entry::Choice,
                 Field::IdNumber => id_entry(state.draft.as_ref().map(|d| d.details.id_kind)),
@@ -98,7 +100,7 @@ fn id_entry(kind: Option<IdKind>) -> Entry {
 /// The focused field is the form's last: Next says Done there.
 pub fn on_last_field(state: &State) -> bool {
     match focused(state).map(|(f, _)| f) {
-        Some(FieldId::Details(f)) => f == Field::IdNumber,
+        Some(FieldId::Details(f)) => super::booking::fields(state).last() == Some(&f),
         Some(FieldId::Lookup(f)) => f == LookupField::PhoneLast4,
         _ => true,
     }

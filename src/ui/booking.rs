@@ -159,15 +159,10 @@ pub fn details(
     let d = &draft.details;
     let error_for =
         |f: Field| errors.iter().find(|(e, _)| *e == f).map(|(_, e)| field_error(tr, f, d.id_kind, *e));
-    let fields: Vec<FieldView> = Field::ALL
-        .into_iter()
-        .map(|f| {
-            let label = tr.t(match f {
-                Field::Name => "field-name",
-                Field::Phone => "field-phone",
-                Field::IdKind => "field-id-kind",
-                Field::IdNumber => "field-id-number",
-            });
+    let fields: Vec<FieldView> = booking::fields(state)
+        .iter()
+        .map(|&f| {
+            let label = tr.t(field_label(f));
             let view = match d.field(f) {
                 Some(text) => FieldView::text(label, text),
                 None => FieldView::choice(label, id_kind_name(tr, d.id_kind)),
@@ -178,6 +173,17 @@ pub fn details(
     // After Continue the focus moves to the first field in error, so the
     // cursor (and a screen reader) lands where the fix is needed.
     form::draw_with_summary(frame, ui, state, body, &fields, body.y + 2);
+}
+
+/// The message naming a field of the details page.
+fn field_label(field: Field) -> &'static str {
+    match field {
+        Field::Name => "field-name",
+        Field::Phone => "field-phone",
+        Field::IdKind => "field-id-kind",
+        Field::IdNumber => "field-id-number",
+        Field::Company => "field-company",
+    }
 }
 
 pub fn check(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, selected: usize, sending: bool) {
@@ -198,7 +204,7 @@ pub fn check(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, selected: us
         }
         _ => String::new(),
     };
-    let items: Vec<Item> = booking::CHECK_ITEMS
+    let items: Vec<Item> = booking::check_items(state)
         .iter()
         .map(|item| match item {
             CheckItem::Confirm => Item { label: tr.t("check-confirm"), detail: String::new() },
@@ -206,6 +212,7 @@ pub fn check(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, selected: us
                 let (label, value) = match field {
                     Field::Name => ("field-name", d.name.text.clone()),
                     Field::Phone => ("field-phone", crate::domain::person::display_phone(&d.phone.text)),
+                    Field::Company => ("field-company", d.company.text.trim().to_owned()),
                     _ => {
                         let id = format!(
                             "{} {}",

@@ -24,6 +24,8 @@ pub fn field_error(tr: &Tr, field: Field, kind: IdKind, error: FieldError) -> St
         (Field::Phone, FieldError::Missing) => "err-phone-missing",
         (Field::Phone, FieldError::NotMobile) => "err-phone-not-mobile",
         (Field::Phone, _) => "err-phone-format",
+        (Field::Company, FieldError::Missing) => "err-company-missing",
+        (Field::Company, _) => "err-company-format",
         (_, error) => document_error(kind, error),
     })
 }

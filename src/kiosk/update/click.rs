@@ -68,9 +68,11 @@ pub(super) fn focus_field_at(state: &mut State, row: u16) {
     else {
         return;
     };
+    // Only the fields this service's form shows (the company's where asked).
+    let fields = booking::fields(state);
     match state.screens.last_mut() {
         Some(Screen::BookDetails { focus, .. }) => {
-            if let Some(f) = booking::Field::ALL.get(index) {
+            if let Some(f) = fields.get(index) {
                 *focus = *f;
             }
         }

@@ -4,9 +4,9 @@ use super::*;
 
 /// Enter, Up and Down on a form.
 pub(super) fn form_action(state: &mut State, action: Action) -> Vec<Effect> {
+    let (fields, asks_company) = (booking::fields(state), booking::asks_company(state));
     match state.screens.last_mut() {
         Some(Screen::BookDetails { focus, back_to_check, .. }) => {
-            let fields = booking::Field::ALL;
             let i = fields.iter().position(|f| f == focus).unwrap_or(0);
             match action {
                 Action::Up => *focus = fields[i.saturating_sub(1)],
@@ -16,10 +16,9 @@ pub(super) fn form_action(state: &mut State, action: Action) -> Vec<Effect> {
                 Action::Activate
                     if !*back_to_check
                         && i + 1 < fields.len()
-                        && state
-                            .draft
-                            .as_ref()
-                            .is_some_and(|d| d.details.problems().iter().all(|(f, _)| f != focus)) =>
+                        && state.draft.as_ref().is_some_and(|d| {
+                            d.details.problems(asks_company).iter().all(|(f, _)| f != focus)
+                        }) =>
                 {
                     *focus = fields[i + 1]
                 }
@@ -102,6 +101,7 @@ pub(super) fn edit_focused(state: &mut State, edit: impl FnOnce(&mut TextField))
 /// move of the caret, which leaves the answers (and the request they make) as
 /// they were.
 pub(super) fn edit_field(state: &mut State, changes_text: bool, edit: impl FnOnce(&mut TextField)) {
+    let asks_company = booking::asks_company(state);
     match state.screens.last_mut() {
         Some(Screen::BookDetails { focus, errors, .. }) => {
             let focus = *focus;
@@ -113,7 +113,7 @@ pub(super) fn edit_field(state: &mut State, changes_text: bool, edit: impl FnOnc
                 // An error goes as soon as its field is right (the summary
                 // counts what is shown); the check runs only for a field in error.
                 if errors.iter().any(|(f, _)| *f == focus) {
-                    let wrong = d.details.problems();
+                    let wrong = d.details.problems(asks_company);
                     errors.retain(|(f, _)| *f != focus || wrong.iter().any(|(w, _)| w == f));
                 }
             }

@@ -19,7 +19,7 @@ pub(super) fn menu_of(state: &State) -> (usize, Option<Menu>) {
         Screen::BookHall(menu) => (booking::halls(state).len(), Some(*menu)),
         Screen::BookDate { menu, days } => (ready_len(days, |d| d.days.len()), Some(*menu)),
         Screen::BookSlot { menu, slots, .. } => (ready_len(slots, |s| s.slots.len()), Some(*menu)),
-        Screen::BookCheck { menu, .. } => (booking::CHECK_ITEMS.len(), Some(*menu)),
+        Screen::BookCheck { menu, .. } => (booking::check_items(state).len(), Some(*menu)),
         Screen::LookupResult { booking, menu, confirming, .. } => {
             (lookup::result_items(booking, *confirming).len(), Some(*menu))
         }
