@@ -300,7 +300,7 @@ on_both_stores! {
         let b = start_on(kind, |o| o).await;
         let api = Api::of(&b);
         b.clock.set(monday("09:00"));
-        windows_race(&[api.clone()], &api).await;
+        windows_race(std::slice::from_ref(&api), &api).await;
     }
 
     async fn the_event_stream_delivers_a_call(kind) {
