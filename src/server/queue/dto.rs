@@ -313,3 +313,15 @@ pub struct HallQueues {
     pub calls: Vec<CallView>,
     pub priority_groups: Vec<GroupView>,
 }
+
+/// One event of the hall's stream, as Server-Sent Events frame it.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct StreamEvent {
+    /// `ready`, then the kind: `issued`, `opened`, `paused`, `called`,
+    /// `started`, `missed`, `put_back`, `finished`, `transferred`; or
+    /// `lagged` (read the queues again).
+    pub event: String,
+    /// JSON: `{hall, day, kind, window?, number?, queue?, calls?, to?}`
+    /// (for `ready` only `{hall}`; for `lagged`, `{missed}` or an empty hall).
+    pub data: String,
+}

@@ -11,7 +11,7 @@ use axum::{
 };
 use futures_util::{Stream, StreamExt, stream};
 
-use super::hall_layout;
+use super::{StreamEvent, hall_layout};
 use crate::domain::ApiError;
 use crate::server::{
     AppState,
@@ -33,7 +33,7 @@ use crate::server::{
     params(HallPath),
     responses(
         (status = 200, description = "`text/event-stream`, kept alive with a comment every 15 seconds",
-         content_type = "text/event-stream", body = String),
+         content_type = "text/event-stream", body = StreamEvent),
         (status = 404, description = "`not_found`: no such hall", body = ApiError),
         (status = 503, description = "`too_many_subscribers`: this server streams to as many as it can; try another or later", body = ApiError),
     )
