@@ -99,3 +99,15 @@ async fn a_company_name_that_is_not_a_name_is_refused_naming_the_field() {
     // The hold is still there: a good name books it.
     assert_eq!(book(&b, &h, 2, json!(COMPANY)).await.status(), StatusCode::CREATED);
 }
+
+on_both_stores! {
+    async fn a_company_registration_without_the_company_is_refused_and_other_services_keep_none(kind) {
+        let b = start_on(kind, |o| o).await;
+        let h = hold(&b, 2).await;
+        let resp = book(&b, &h, 3, Value::Null).await;
+        assert_eq!(resp.status(), StatusCode::BAD_REQUEST);
+        assert_eq!(resp.json::<ApiError>().await.unwrap().code, "missing_field");
+        // The hold is kept for the retry with the name.
+        assert_eq!(book(&b, &h, 3, json!(COMPANY)).await.status(), StatusCode::CREATED);
+    }
+}

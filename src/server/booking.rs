@@ -309,7 +309,7 @@ pub(super) async fn create_booking(
     body: Result<Json<BookingRequest>, JsonRejection>,
 ) -> ApiResult<Response> {
     let key = idempotency_key(&headers)?;
-    let new = new_booking(&state, key, json(body)?)?;
+    let new = new_booking(&state, key, json(body)?).await?;
     let request_hash = new.request_hash.clone();
     match state.store.book(new).await {
         Ok(b) => Ok((StatusCode::CREATED, Json(view(&state, &b))).into_response()),
@@ -340,7 +340,7 @@ fn idempotency_key(headers: &HeaderMap) -> ApiResult<String> {
 }
 
 /// The request checked field by field, in the one shape it is stored and hashed in.
-fn new_booking(state: &AppState, key: String, req: BookingRequest) -> ApiResult<NewBooking> {
+async fn new_booking(state: &AppState, key: String, req: BookingRequest) -> ApiResult<NewBooking> {
     person::name(&req.name).map_err(|_| Fail::invalid("name", "a name of 1 to 40 letters"))?;
     person::phone(&req.phone).map_err(|e| Fail::invalid("phone", phone_rule(e)))?;
     person::id_number(req.id_kind, &req.id_number)
@@ -349,9 +349,13 @@ fn new_booking(state: &AppState, key: String, req: BookingRequest) -> ApiResult<
     // One form for every number however it was typed (E.164): the same
     // request always hashes the same, and lookups read one shape.
     let phone = person::normalize_phone(&req.phone);
-    // The hold's service is not known here (the store offers no lookup of
-    // a hold's service yet): a company's name given is checked and kept.
-    let company = company::company_for(None, req.company)?;
+    // The hold's service says whether a company's name is asked for; with
+    // the hold gone, a name given is checked and kept, and the store answers
+    // for the hold.
+    let held = state.store.hold_service(&req.hold).await.map_err(Fail::internal)?;
+    let served = state.served.get();
+    let service = held.and_then(|id| served.catalog.services.iter().find(|s| s.id == id));
+    let company = company::company_for(service, req.company)?;
     let (_, secs) = now_secs(state);
     let mut request_hash = format!("{:?}", (&req.hold, req.name.trim(), &phone, req.id_kind, &id_number));
     // Only with a company: a request without one hashes as it always did.

@@ -400,6 +400,16 @@ impl Store {
         }))
     }
 
+    /// The service a live or expired hold is for; None when there is no such hold.
+    pub async fn hold_service(&self, hold: &str) -> Result<Option<String>, StoreError> {
+        Ok(read!(self.engine, |db| {
+            sqlx::query_scalar("SELECT service FROM holds WHERE id = $1")
+                .bind(hold)
+                .fetch_optional(db)
+                .await?
+        }))
+    }
+
     /// Gives a hold's place back; false when there was no such hold.
     pub async fn release(&self, hold: &str) -> Result<bool, StoreError> {
         Ok(write!(self.engine, durable = false, |tx| {
