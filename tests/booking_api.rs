@@ -10,10 +10,10 @@ use serde_json::json;
 
 mod common;
 
-use common::backend::{Backend, id_number, phone};
+use common::backend::{Backend, StoreKind, id_number, phone};
 
-async fn backend() -> Backend {
-    common::backend::start(|o| o).await
+async fn backend(kind: StoreKind) -> Backend {
+    common::backend::start_on(kind, |o| o).await
 }
 
 impl Backend {
@@ -63,9 +63,9 @@ impl Backend {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn two_hundred_clients_racing_for_three_places_book_exactly_three() {
-    let b = Arc::new(backend().await);
+on_both_stores! {
+    async fn two_hundred_clients_racing_for_three_places_book_exactly_three(kind) {
+    let b = Arc::new(backend(kind).await);
     let service = b.service_with("binjiang", 3);
     let start = b.slots("binjiang", &service, "2026-11-30").await.slots[0].start.clone();
     let tasks: Vec<_> = (0..200)
@@ -87,21 +87,14 @@ async fn two_hundred_clients_racing_for_three_places_book_exactly_three() {
     let slot = &b.slots("binjiang", &service, "2026-11-30").await.slots[0];
     assert_eq!(slot.remaining, 0);
     // The database itself agrees.
-    let db = sqlx::SqlitePool::connect(&format!("sqlite:{}", b.dir.path().join("onestop.db").display()))
-        .await
-        .unwrap();
-    let (rows,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM bookings WHERE service = $1 AND status = 'active'")
-            .bind(&service)
-            .fetch_one(&db)
-            .await
-            .unwrap();
+    let rows = b.count("SELECT COUNT(*) FROM bookings WHERE service = $1 AND status = 'active'", &service).await;
     assert_eq!(rows, 3);
 }
+}
 
-#[tokio::test]
-async fn a_retry_with_the_same_key_returns_the_same_booking() {
-    let b = backend().await;
+on_both_stores! {
+    async fn a_retry_with_the_same_key_returns_the_same_booking(kind) {
+    let b = backend(kind).await;
     let service = b.service_with("binjiang", 3);
     let start = b.slots("binjiang", &service, "2026-11-30").await.slots[1].start.clone();
     let hold: Hold = b.hold("binjiang", &service, &start).await.json().await.unwrap();
@@ -121,13 +114,14 @@ async fn a_retry_with_the_same_key_returns_the_same_booking() {
     let resp = b.http.post(format!("{}/api/v1/bookings", b.url)).json(&json!({})).send().await.unwrap();
     assert_eq!(resp.status(), StatusCode::BAD_REQUEST);
 }
+}
 
 /// A kiosk that lost its key (it crashed, or its answer never arrived)
 /// sends the same confirm under a new one: the booking already made, not
 /// "choose a slot again" — and only for the very same hold and details.
-#[tokio::test]
-async fn a_confirm_sent_again_under_a_new_key_answers_with_the_booking_made() {
-    let b = backend().await;
+on_both_stores! {
+    async fn a_confirm_sent_again_under_a_new_key_answers_with_the_booking_made(kind) {
+    let b = backend(kind).await;
     let service = b.service_with("binjiang", 3);
     let start = b.slots("binjiang", &service, "2026-11-30").await.slots[6].start.clone();
     let hold: Hold = b.hold("binjiang", &service, &start).await.json().await.unwrap();
@@ -157,10 +151,11 @@ async fn a_confirm_sent_again_under_a_new_key_answers_with_the_booking_made() {
     assert_eq!(cancel.status(), StatusCode::OK);
     assert_eq!(b.book("fifth-key-55", &hold.id, 7).await.status(), StatusCode::GONE);
 }
+}
 
-#[tokio::test]
-async fn an_expired_hold_frees_its_place_and_cannot_be_confirmed() {
-    let b = backend().await;
+on_both_stores! {
+    async fn an_expired_hold_frees_its_place_and_cannot_be_confirmed(kind) {
+    let b = backend(kind).await;
     let service = b.service_with("binjiang", 3);
     let start = b.slots("binjiang", &service, "2026-11-30").await.slots[2].start.clone();
     let mut holds = vec![];
@@ -185,10 +180,11 @@ async fn an_expired_hold_frees_its_place_and_cannot_be_confirmed() {
     assert_eq!(resp.status(), StatusCode::NO_CONTENT);
     assert_eq!(b.slots("binjiang", &service, "2026-11-30").await.slots[2].remaining, 3);
 }
+}
 
-#[tokio::test]
-async fn cancelling_frees_the_place_and_needs_the_phone_digits() {
-    let b = backend().await;
+on_both_stores! {
+    async fn cancelling_frees_the_place_and_needs_the_phone_digits(kind) {
+    let b = backend(kind).await;
     let service = b.service_with("binjiang", 3);
     let start = b.slots("binjiang", &service, "2026-11-30").await.slots[3].start.clone();
     let mut codes = vec![];
@@ -236,10 +232,11 @@ async fn cancelling_frees_the_place_and_needs_the_phone_digits() {
     assert_eq!(b.slots("binjiang", &service, "2026-11-30").await.slots[3].remaining, 1);
     assert!(b.hold_and_book("binjiang", &service, &start, 10).await.is_ok());
 }
+}
 
-#[tokio::test]
-async fn one_person_one_booking_per_service_per_day() {
-    let b = backend().await;
+on_both_stores! {
+    async fn one_person_one_booking_per_service_per_day(kind) {
+    let b = backend(kind).await;
     let service = b.service_with("binjiang", 3);
     let slots = b.slots("binjiang", &service, "2026-11-30").await.slots;
     b.hold_and_book("binjiang", &service, &slots[4].start, 42).await.unwrap();
@@ -253,10 +250,11 @@ async fn one_person_one_booking_per_service_per_day() {
         "another day is fine"
     );
 }
+}
 
-#[tokio::test]
-async fn invalid_details_name_the_field_and_personal_data_stays_masked() {
-    let b = backend().await;
+on_both_stores! {
+    async fn invalid_details_name_the_field_and_personal_data_stays_masked(kind) {
+    let b = backend(kind).await;
     let service = b.service_with("binjiang", 3);
     let start = b.slots("binjiang", &service, "2026-11-30").await.slots[6].start.clone();
     let hold: Hold = b.hold("binjiang", &service, &start).await.json().await.unwrap();
@@ -299,10 +297,11 @@ async fn invalid_details_name_the_field_and_personal_data_stays_masked() {
     assert_eq!(booking.phone_masked, "138********", "not the digits that look it up");
     assert_eq!(booking.name_masked, "张*");
 }
+}
 
-#[tokio::test]
-async fn times_are_instants_shown_in_each_halls_own_zone() {
-    let b = backend().await;
+on_both_stores! {
+    async fn times_are_instants_shown_in_each_halls_own_zone(kind) {
+    let b = backend(kind).await;
     // 00:30 on 1 December in Shanghai is still 22:30 on 30 November in Ürümqi.
     b.clock.set("2026-11-30T16:30:00Z".parse::<Timestamp>().unwrap());
     let shanghai_service = b.service_with("binjiang", 3);
@@ -331,12 +330,13 @@ async fn times_are_instants_shown_in_each_halls_own_zone() {
     let saturday = binjiang.days.iter().find(|d| d.date == "2026-12-05").unwrap();
     assert!(!saturday.open && saturday.remaining == 0);
 }
+}
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn bookings_committed_together_each_stand_or_fall_alone() {
+on_both_stores! {
+    async fn bookings_committed_together_each_stand_or_fall_alone(kind) {
     // Twenty people each try twice at once (two slots, same day): whatever
     // is grouped into one commit, each gets exactly one booking.
-    let b = Arc::new(backend().await);
+    let b = Arc::new(backend(kind).await);
     let service = b.service_with("binjiang", 3);
     let slots = b.slots("binjiang", &service, "2026-12-01").await.slots;
     let tasks: Vec<_> = (0..40u32)
@@ -356,4 +356,5 @@ async fn bookings_committed_together_each_stand_or_fall_alone() {
         }
     }
     assert_eq!((booked, twice), (20, 20));
+}
 }

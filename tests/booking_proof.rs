@@ -12,13 +12,16 @@ use serde_json::json;
 
 mod common;
 
-use common::backend::{Backend, id_number, phone};
+use common::backend::{Backend, StoreKind, id_number, phone};
 
 /// A server that believes X-Forwarded-For from loopback, so one test can
 /// speak from many client addresses.
-async fn backend() -> Backend {
-    common::backend::start(|o| ServerOptions { trusted_proxies: vec!["127.0.0.1".parse().unwrap()], ..o })
-        .await
+async fn backend(kind: StoreKind) -> Backend {
+    common::backend::start_on(kind, |o| ServerOptions {
+        trusted_proxies: vec!["127.0.0.1".parse().unwrap()],
+        ..o
+    })
+    .await
 }
 
 fn last4(n: u32) -> String {
@@ -89,9 +92,9 @@ async fn locked(resp: Response) -> u64 {
     wait
 }
 
-#[tokio::test]
-async fn five_wrong_digits_lock_the_booking_even_against_the_right_ones() {
-    let b = backend().await;
+on_both_stores! {
+    async fn five_wrong_digits_lock_the_booking_even_against_the_right_ones(kind) {
+    let b = backend(kind).await;
     let code = b.booking(1).await;
     // Wrong tries from five addresses: the booking's own count locks it.
     for (i, digits) in ["1111", "2222", "3333", "4444", "5555"].into_iter().enumerate() {
@@ -104,10 +107,11 @@ async fn five_wrong_digits_lock_the_booking_even_against_the_right_ones() {
     let other = b.booking(2).await;
     assert_eq!(b.lookup(&other, &last4(2), "203.0.113.0").await.status(), StatusCode::OK);
 }
+}
 
-#[tokio::test]
-async fn after_the_lock_the_right_digits_work_and_the_next_lock_is_longer() {
-    let b = backend().await;
+on_both_stores! {
+    async fn after_the_lock_the_right_digits_work_and_the_next_lock_is_longer(kind) {
+    let b = backend(kind).await;
     let code = b.booking(1).await;
     // Lookups and cancels add up to one count.
     for _ in 0..3 {
@@ -133,10 +137,11 @@ async fn after_the_lock_the_right_digits_work_and_the_next_lock_is_longer() {
     }
     assert_eq!(locked(b.lookup(&code, &last4(1), "203.0.113.4").await).await, 1800);
 }
+}
 
-#[tokio::test]
-async fn one_address_guessing_across_bookings_is_locked() {
-    let b = backend().await;
+on_both_stores! {
+    async fn one_address_guessing_across_bookings_is_locked(kind) {
+    let b = backend(kind).await;
     let code = b.booking(1).await;
     // Twenty wrong from one address, each at another (unknown) code.
     for n in 0..20 {
@@ -154,10 +159,11 @@ async fn one_address_guessing_across_bookings_is_locked() {
     b.clock.advance(SignedDuration::from_mins(15));
     assert_eq!(b.lookup(&code, &last4(1), "203.0.113.9").await.status(), StatusCode::OK);
 }
+}
 
-#[tokio::test]
-async fn an_unknown_code_answers_exactly_like_wrong_digits() {
-    let b = backend().await;
+on_both_stores! {
+    async fn an_unknown_code_answers_exactly_like_wrong_digits(kind) {
+    let b = backend(kind).await;
     let code = b.booking(1).await;
     for _ in 0..6 {
         let known = b.lookup(&code, "9999", "203.0.113.1").await;
@@ -175,10 +181,11 @@ async fn an_unknown_code_answers_exactly_like_wrong_digits() {
     assert_eq!(locked(b.cancel(&other, &last4(2), "203.0.113.3").await).await, 900);
     assert_eq!(locked(b.cancel("YYYYYYYY", &last4(2), "203.0.113.4").await).await, 900);
 }
+}
 
-#[tokio::test]
-async fn ipv6_clients_count_per_64_prefix() {
-    let b = backend().await;
+on_both_stores! {
+    async fn ipv6_clients_count_per_64_prefix(kind) {
+    let b = backend(kind).await;
     let code = b.booking(1).await;
     for n in 0..20 {
         let from: IpAddr = format!("2001:db8:1:2::{n:x}").parse().unwrap();
@@ -188,11 +195,12 @@ async fn ipv6_clients_count_per_64_prefix() {
     assert_eq!(locked(b.lookup(&code, &last4(1), "2001:db8:1:2::ffff").await).await, 900);
     assert_eq!(b.lookup(&code, &last4(1), "2001:db8:1:3::1").await.status(), StatusCode::OK);
 }
+}
 
-#[tokio::test]
-async fn the_kiosk_client_reads_a_lock_as_too_many_tries_with_its_wait() {
+on_both_stores! {
+    async fn the_kiosk_client_reads_a_lock_as_too_many_tries_with_its_wait(kind) {
     use onestop::{client::ApiClient, domain::BookingFailure};
-    let b = backend().await;
+    let b = backend(kind).await;
     let code = b.booking(1).await;
     let kiosk = ApiClient::new(&b.url, std::time::Duration::from_secs(5));
     for _ in 0..5 {
@@ -201,4 +209,5 @@ async fn the_kiosk_client_reads_a_lock_as_too_many_tries_with_its_wait() {
     let locked = BookingFailure::TooManyTries { retry_after_secs: 900 };
     assert_eq!(kiosk.find_booking(&code, &last4(1)).await.unwrap_err(), locked);
     assert_eq!(kiosk.cancel_booking(&code, &last4(1)).await.unwrap_err(), locked);
+}
 }

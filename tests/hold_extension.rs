@@ -9,10 +9,10 @@ use serde_json::json;
 
 mod common;
 
-use common::backend::Backend;
+use common::backend::{Backend, StoreKind};
 
-async fn backend() -> Backend {
-    common::backend::start(|o| o).await
+async fn backend(kind: StoreKind) -> Backend {
+    common::backend::start_on(kind, |o| o).await
 }
 
 impl Backend {
@@ -46,9 +46,9 @@ async fn refused(resp: reqwest::Response, status: StatusCode, code: &str) {
     assert_eq!(resp.json::<ApiError>().await.unwrap().code, code);
 }
 
-#[tokio::test]
-async fn a_hold_is_kept_longer_twice_at_most() {
-    let b = backend().await;
+on_both_stores! {
+    async fn a_hold_is_kept_longer_twice_at_most(kind) {
+    let b = backend(kind).await;
     let (service, start) = b.slot(4).await;
     let hold: Hold = b.hold(&service, &start).await.json().await.unwrap();
     b.clock.advance(SignedDuration::from_secs(250));
@@ -62,10 +62,11 @@ async fn a_hold_is_kept_longer_twice_at_most() {
     assert_eq!(b.extend(&hold.id).await.status(), StatusCode::OK);
     refused(b.extend(&hold.id).await, StatusCode::CONFLICT, "extend_refused").await;
 }
+}
 
-#[tokio::test]
-async fn a_hold_on_the_last_place_is_not_kept_longer() {
-    let b = backend().await;
+on_both_stores! {
+    async fn a_hold_on_the_last_place_is_not_kept_longer(kind) {
+    let b = backend(kind).await;
     let (service, start) = b.slot(2).await;
     let first: Hold = b.hold(&service, &start).await.json().await.unwrap();
     assert_eq!(b.extend(&first.id).await.status(), StatusCode::OK, "a place is left for others");
@@ -74,10 +75,11 @@ async fn a_hold_on_the_last_place_is_not_kept_longer() {
     refused(b.extend(&second.id).await, StatusCode::CONFLICT, "extend_refused").await;
     refused(b.extend(&first.id).await, StatusCode::CONFLICT, "extend_refused").await;
 }
+}
 
-#[tokio::test]
-async fn an_expired_or_unknown_hold_is_gone() {
-    let b = backend().await;
+on_both_stores! {
+    async fn an_expired_or_unknown_hold_is_gone(kind) {
+    let b = backend(kind).await;
     let (service, start) = b.slot(4).await;
     let hold: Hold = b.hold(&service, &start).await.json().await.unwrap();
     b.clock.advance(SignedDuration::from_secs(i64::from(hold.expires_in) + 1));
@@ -85,4 +87,5 @@ async fn an_expired_or_unknown_hold_is_gone() {
     refused(b.extend(&"0".repeat(32)).await, StatusCode::GONE, "hold_expired").await;
     // Not a hold id at all (32 hex digits): names nothing, like any path of the wrong shape.
     refused(b.extend("no-such-hold").await, StatusCode::NOT_FOUND, "not_found").await;
+}
 }

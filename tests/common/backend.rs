@@ -88,3 +88,19 @@ pub fn id_number(n: u32) -> String {
 pub fn phone(n: u32) -> String {
     format!("138{:08}", n)
 }
+
+impl Backend {
+    /// One number straight from the database, e.g. `SELECT COUNT(*) … = $1`.
+    pub async fn count(&self, sql: &'static str, bind: &str) -> i64 {
+        match &self.database {
+            Database::Sqlite(path) => {
+                let db = sqlx::SqlitePool::connect(&format!("sqlite:{}", path.display())).await.unwrap();
+                sqlx::query_scalar(sql).bind(bind).fetch_one(&db).await.unwrap()
+            }
+            Database::Postgres(url) => {
+                let db = sqlx::PgPool::connect(url).await.unwrap();
+                sqlx::query_scalar(sql).bind(bind).fetch_one(&db).await.unwrap()
+            }
+        }
+    }
+}
