@@ -251,6 +251,7 @@ fn server_options(cfg: &KioskConfig) -> ServerOptions {
         catalog_dir: cfg.server.catalog_dir.clone(),
         hold_minutes: cfg.booking.hold_minutes,
         retain_days: cfg.booking.retain_days,
+        bookings_per_person: cfg.booking.bookings_per_person,
         tokens_required: true,
         hold_limits: server::auth::HoldLimits {
             per_token: cfg.booking.holds_per_kiosk_per_minute,

@@ -69,6 +69,7 @@ pub struct ServerSection {
 pub struct BookingSection {
     pub hold_minutes: u32,
     pub retain_days: u32,
+    pub bookings_per_person: u32,
     pub holds_per_kiosk_per_minute: u32,
     pub holds_per_hall_per_minute: u32,
 }

@@ -358,3 +358,27 @@ on_both_stores! {
     assert_eq!((booked, twice), (20, 20));
 }
 }
+
+on_both_stores! {
+    async fn one_person_holds_at_most_the_configured_upcoming_bookings(kind) {
+        let b = common::backend::start_on(kind, |o| onestop::server::ServerOptions { bookings_per_person: 2, ..o }).await;
+        // One person, three services the same morning: the third is refused.
+        let services: Vec<String> = b
+            .catalog
+            .services
+            .iter()
+            .filter(|s| s.halls.iter().any(|h| h == "binjiang"))
+            .take(3)
+            .map(|s| s.id.clone())
+            .collect();
+        let mut answers = vec![];
+        for service in &services {
+            let start = b.slots("binjiang", service, "2026-11-30").await.slots[0].start.clone();
+            answers.push(b.hold_and_book("binjiang", service, &start, 7).await.map(|_| ()));
+        }
+        assert_eq!(answers, vec![Ok(()), Ok(()), Err("too_many_bookings".to_owned())]);
+        // Someone else is not counted against them.
+        let start = b.slots("binjiang", &services[2], "2026-11-30").await.slots[0].start.clone();
+        assert!(b.hold_and_book("binjiang", &services[2], &start, 8).await.is_ok());
+    }
+}

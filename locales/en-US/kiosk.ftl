@@ -202,6 +202,7 @@ notice-slot-full = That time is fully booked. Please choose another.
 notice-slot-taken = Sorry, that time has just been fully booked. Please choose again from the updated times.
 notice-hold-expired = The time kept for you has run out. Please choose a time again; your answers are still here.
 notice-already-booked = You already have a booking for this service that day: one per document per day.
+notice-too-many-bookings = This document already has as many upcoming appointments as one may hold. Cancel one first, or ask a member of staff.
 notice-invalid = One of your answers was not accepted. Please check them and try again.
 notice-not-found = No booking was found. Please check the code and the last four digits of the phone.
 notice-refused = The request was not accepted. Please ask a member of staff.

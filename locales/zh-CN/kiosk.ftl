@@ -180,6 +180,7 @@ notice-slot-full = 这个时段已约满，请另选一个时段。
 notice-slot-taken = 抱歉，这个时段刚刚约满了。请从最新的时段中重新选择。
 notice-hold-expired = 为您保留的名额已到时间。请重新选择时段，您填写的信息都还在。
 notice-already-booked = 您当天已预约过这项服务：同一证件每天只能预约一次。
+notice-too-many-bookings = 该证件未办理的预约已达上限。请先取消一个预约，或咨询工作人员。
 notice-invalid = 有一项信息未通过核验，请检查后再试。
 notice-not-found = 没有找到这个预约。请核对预约码和手机号后四位。
 notice-refused = 请求未被受理，请向工作人员求助。

@@ -180,6 +180,7 @@ notice-slot-full = 這個時段已額滿，請另選其他時段。
 notice-slot-taken = 抱歉，這個時段剛剛已額滿。請從最新的時段中重新選擇。
 notice-hold-expired = 為您暫留的名額已逾時。請重新選擇預約時段，您填寫的資料仍然保留。
 notice-already-booked = 您當天已預約過這項服務：每個證件每天只可預約一次。
+notice-too-many-bookings = 此證件未辦理的預約已達上限。請先取消一個預約，或向職員查詢。
 notice-invalid = 有一項資料未能通過核實，請檢查後再試。
 notice-not-found = 找不到這個預約。請核對預約編號及手機號碼後四位。
 notice-refused = 請求未獲受理，請向工作人員求助。

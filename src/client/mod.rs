@@ -170,6 +170,7 @@ impl ApiClient {
             "hold_expired" => BookingFailure::HoldExpired,
             "extend_refused" => BookingFailure::NotExtended,
             "already_booked" => BookingFailure::AlreadyBooked,
+            "too_many_bookings" => BookingFailure::TooManyBookings,
             "not_found" => BookingFailure::NotFound,
             "too_many_tries" => BookingFailure::TooManyTries { retry_after_secs: retry_after },
             "invalid_field" => BookingFailure::Invalid(err.field.unwrap_or_default()),

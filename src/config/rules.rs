@@ -50,6 +50,13 @@ pub const LIMITS: &[Limit] = &[
         value: |c| u64::from(c.booking.retain_days),
     },
     Limit {
+        key: "booking.bookings_per_person",
+        min: 1,
+        max: None,
+        unit: "bookings",
+        value: |c| u64::from(c.booking.bookings_per_person),
+    },
+    Limit {
         key: "booking.holds_per_kiosk_per_minute",
         min: 1,
         max: None,

@@ -251,6 +251,8 @@ pub enum BookingFailure {
     SlotFull,
     HoldExpired,
     AlreadyBooked,
+    /// The person already holds as many upcoming bookings as one may.
+    TooManyBookings,
     /// The server refused this field.
     Invalid(String),
     NotFound,

@@ -298,7 +298,7 @@ pub(super) async fn delete_hold(
         (status = 400, description = "`missing_idempotency_key`: no `Idempotency-Key`, or not 8 to 128 visible characters; \
          `bad_request`: the body is not a booking request of the documented shape; \
          or `missing_field`: the service asks for `company` and none was sent", body = ApiError),
-        (status = 409, description = "`already_booked` or `idempotency_conflict`", body = ApiError),
+        (status = 409, description = "`already_booked`, `too_many_bookings` (the person's upcoming bookings, `booking.bookings_per_person`) or `idempotency_conflict`", body = ApiError),
         (status = 410, description = "`hold_expired`", body = ApiError),
         (status = 422, description = "`invalid_field`, naming the field (`name`, `phone`, `id_number`, `company`)", body = ApiError),
     )
@@ -318,6 +318,11 @@ pub(super) async fn create_booking(
             StatusCode::CONFLICT,
             "already_booked",
             "this person already has a booking for this service that day",
+        )),
+        Err(BookError::TooManyBookings) => Err(Fail::new(
+            StatusCode::CONFLICT,
+            "too_many_bookings",
+            "this person already has as many upcoming bookings as one may",
         )),
         Err(BookError::IdempotencyConflict) => Err(Fail::new(
             StatusCode::CONFLICT,
@@ -373,6 +378,7 @@ async fn new_booking(state: &AppState, key: String, req: BookingRequest) -> ApiR
         id_number,
         kiosk: req.kiosk,
         company,
+        max_upcoming: state.bookings_per_person,
         now: secs,
     })
 }

@@ -52,6 +52,8 @@ pub struct ServerOptions {
     pub retain_days: u32,
     /// Whether kiosk routes need a kiosk's token.
     pub tokens_required: bool,
+    /// Most upcoming bookings one person may hold.
+    pub bookings_per_person: u32,
     /// Holds a minute per kiosk token and per hall.
     pub hold_limits: auth::HoldLimits,
     pub clock: Arc<dyn Clock>,
@@ -71,6 +73,7 @@ impl ServerOptions {
             proof_limits: proof::ProofLimits::default(),
             retain_days: 30,
             tokens_required: false,
+            bookings_per_person: 3,
             hold_limits: auth::HoldLimits::default(),
             clock: Arc::new(clock::SystemClock),
         }
@@ -162,6 +165,7 @@ pub(crate) struct AppState {
     /// The one count of guesses at booking proofs, for every route that checks one.
     pub proof: Arc<proof::ProofGuard>,
     pub tokens_required: bool,
+    pub bookings_per_person: u32,
     pub hold_counts: Arc<auth::HoldCounts>,
     /// The policy library being served, swapped whole when reloaded.
     pub policies: Arc<RwLock<Arc<policies::ServedPolicies>>>,
@@ -294,6 +298,7 @@ pub(crate) async fn prepare(opts: &ServerOptions, addr: SocketAddr) -> Result<Ap
         trusted_proxies: opts.trusted_proxies.clone().into(),
         proof: Arc::new(proof::ProofGuard::new(opts.proof_limits, opts.clock.clone())),
         tokens_required: opts.tokens_required,
+        bookings_per_person: opts.bookings_per_person.max(1),
         hold_counts: Arc::new(auth::HoldCounts::new(opts.hold_limits)),
         policies: Arc::new(RwLock::new(Arc::new(policies::ServedPolicies::new(&library)))),
     })

@@ -207,6 +207,7 @@ pub fn notice_text(state: &State, ui: &Ui) -> Option<(String, ratatui::style::St
             BookingFailure::SlotFull => error("notice-slot-taken"),
             BookingFailure::HoldExpired => error("notice-hold-expired"),
             BookingFailure::AlreadyBooked => error("notice-already-booked"),
+            BookingFailure::TooManyBookings => error("notice-too-many-bookings"),
             BookingFailure::Invalid(_) => error("notice-invalid"),
             BookingFailure::NotFound => error("notice-not-found"),
             BookingFailure::Refused => error("notice-refused"),

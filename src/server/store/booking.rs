@@ -23,6 +23,8 @@ pub enum BookError {
     HoldExpired,
     #[error("this person already has a booking for this service that day")]
     AlreadyBooked,
+    #[error("this person already has as many upcoming bookings as one may")]
+    TooManyBookings,
     #[error("the idempotency key was used for a different request")]
     IdempotencyConflict,
     #[error(transparent)]
@@ -75,6 +77,9 @@ pub struct NewBooking {
     pub kiosk: Option<String>,
     /// The company's name, where the service asks for it.
     pub company: Option<String>,
+    /// Most upcoming bookings one person may hold, over every service
+    /// (`booking.bookings_per_person`): booking bots book in someone's name.
+    pub max_upcoming: u32,
     pub now: i64,
 }
 
@@ -206,6 +211,17 @@ macro_rules! try_book {
             .await?;
             // The hold's place becomes the booking's: `slots.taken` stays as it is.
             let Some(hold) = hold else { return Err(BookError::HoldExpired) };
+            let id_hash = $store.id_hash(new.id_kind, &new.id_number);
+            let upcoming: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM bookings WHERE id_hash = $1 AND status = 'active' AND end_utc > $2",
+            )
+            .bind(&id_hash)
+            .bind(new.now)
+            .fetch_one(&mut *$tx)
+            .await?;
+            if upcoming >= i64::from(new.max_upcoming) {
+                return Err(BookError::TooManyBookings);
+            }
             // The proof of a lookup; the same digits for E.164 and the old 11-digit form.
             let phone_last4 = $crate::domain::person::phone_last4(&new.phone);
             let inserted = sqlx::query(
@@ -222,7 +238,7 @@ macro_rules! try_book {
             .bind(&new.name)
             .bind(&new.phone)
             .bind(&phone_last4)
-            .bind($store.id_hash(new.id_kind, &new.id_number))
+            .bind(&id_hash)
             .bind(&new.id_masked)
             .bind(&new.kiosk)
             .bind(new.now)
