@@ -116,9 +116,9 @@ on_both_stores! {
 }
 }
 
-/// A kiosk that lost its key (it crashed, or its answer never arrived)
-/// sends the same confirm under a new one: the booking already made, not
-/// "choose a slot again" — and only for the very same hold and details.
+// A kiosk that lost its key (it crashed, or its answer never arrived)
+// sends the same confirm under a new one: the booking already made, not
+// "choose a slot again" — and only for the very same hold and details.
 on_both_stores! {
     async fn a_confirm_sent_again_under_a_new_key_answers_with_the_booking_made(kind) {
     let b = backend(kind).await;
