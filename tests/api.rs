@@ -1,23 +1,30 @@
-//! The backend over real HTTP on loopback, with a real SQLite file.
+//! The backend over real HTTP on loopback, with a real SQLite file or a
+//! real PostgreSQL database.
 
 use std::path::Path;
 
 use onestop::domain::{ApiError, Catalog};
-use onestop::server::{self, ServerOptions};
+use onestop::server::{self, Database, ServerOptions};
 use reqwest::StatusCode;
 
+mod common;
+
 async fn start(dir: &Path, catalog_dir: Option<&Path>) -> Result<String, server::ServerError> {
+    start_on(&Database::Sqlite(dir.join("onestop.db")), catalog_dir).await
+}
+
+async fn start_on(database: &Database, catalog_dir: Option<&Path>) -> Result<String, server::ServerError> {
     let opts = ServerOptions {
         catalog_dir: catalog_dir.map(Path::to_owned),
-        ..ServerOptions::new(dir.join("onestop.db"))
+        ..ServerOptions::new(database.clone())
     };
     Ok(server::start(&opts, "127.0.0.1:0").await?.url())
 }
 
-#[tokio::test]
-async fn the_catalogue_is_served_with_an_etag_and_revalidates_with_304() {
+on_both_stores! {
+async fn the_catalogue_is_served_with_an_etag_and_revalidates_with_304(kind) {
     let dir = tempfile::tempdir().unwrap();
-    let url = start(dir.path(), None).await.unwrap();
+    let url = start_on(&kind.database(dir.path()), None).await.unwrap();
     let http = reqwest::Client::new();
     let resp = http.get(format!("{url}/api/v1/catalog")).send().await.unwrap();
     assert_eq!(resp.status(), StatusCode::OK);
@@ -34,23 +41,26 @@ async fn the_catalogue_is_served_with_an_etag_and_revalidates_with_304() {
     assert_eq!(stale.status(), StatusCode::OK);
 }
 
-#[tokio::test]
-async fn the_store_survives_a_restart_and_keeps_its_version() {
+async fn the_store_survives_a_restart_and_keeps_its_version(kind) {
     let dir = tempfile::tempdir().unwrap();
-    let first: Catalog = reqwest::get(format!("{}/api/v1/catalog", start(dir.path(), None).await.unwrap()))
+    let database = kind.database(dir.path());
+    let first: Catalog = reqwest::get(format!("{}/api/v1/catalog", start_on(&database, None).await.unwrap()))
         .await
         .unwrap()
         .json()
         .await
         .unwrap();
-    assert!(dir.path().join("onestop.db").exists(), "a real SQLite file");
-    let second: Catalog = reqwest::get(format!("{}/api/v1/catalog", start(dir.path(), None).await.unwrap()))
+    if let Database::Sqlite(path) = &database {
+        assert!(path.exists(), "a real SQLite file");
+    }
+    let second: Catalog = reqwest::get(format!("{}/api/v1/catalog", start_on(&database, None).await.unwrap()))
         .await
         .unwrap()
         .json()
         .await
         .unwrap();
     assert_eq!(first, second);
+}
 }
 
 #[tokio::test]
