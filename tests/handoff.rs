@@ -5,7 +5,7 @@ mod common;
 
 use std::sync::Arc;
 
-use common::*;
+use common::{backend::StoreKind, *};
 use jiff::SignedDuration;
 use onestop::client::ApiClient;
 use onestop::domain::{Handoff, HandoffRequest, Lang, grouped_code, spelled_code};
@@ -22,19 +22,23 @@ struct Backend {
     _dir: tempfile::TempDir,
 }
 
-async fn backend(lookups_per_minute: u32) -> Backend {
-    backend_behind(lookups_per_minute, vec![]).await
+async fn backend(kind: StoreKind, lookups_per_minute: u32) -> Backend {
+    backend_behind(kind, lookups_per_minute, vec![]).await
 }
 
 /// A backend that believes X-Forwarded-For from `trusted_proxies`.
-async fn backend_behind(lookups_per_minute: u32, trusted_proxies: Vec<std::net::IpAddr>) -> Backend {
+async fn backend_behind(
+    kind: StoreKind,
+    lookups_per_minute: u32,
+    trusted_proxies: Vec<std::net::IpAddr>,
+) -> Backend {
     let dir = tempfile::tempdir().unwrap();
     let clock = Arc::new(ManualClock::new("2026-11-30T00:00:00Z".parse().unwrap()));
     let opts = ServerOptions {
         clock: clock.clone(),
         lookups_per_minute,
         trusted_proxies,
-        ..ServerOptions::new(dir.path().join("db"))
+        ..ServerOptions::new(kind.database(dir.path()))
     };
     let url = server::start(&opts, "127.0.0.1:0").await.unwrap().url();
     let client = ApiClient::new(&url, std::time::Duration::from_secs(5));
@@ -123,9 +127,9 @@ fn guide_with(lang: Lang, handoff: Handoff) -> State {
     s
 }
 
-#[tokio::test]
-async fn the_qr_code_on_screen_opens_the_services_checklist() {
-    let b = backend(30).await;
+on_both_stores! {
+    async fn the_qr_code_on_screen_opens_the_services_checklist(kind) {
+    let b = backend(kind, 30).await;
     let handoff = b.handoff("id-card-renewal", Lang::ZhCn, None).await;
     assert_eq!(handoff.code.len(), 16, "80 random bits in base32");
     let mut s = guide_with(Lang::ZhCn, handoff.clone());
@@ -141,10 +145,11 @@ async fn the_qr_code_on_screen_opens_the_services_checklist() {
     // The URL is shown as text too (lower case where the server ignores case).
     assert!(screen_text(&s).contains(&onestop::ui::printed_link(&handoff.url)));
 }
+}
 
-#[tokio::test]
-async fn a_wide_terminal_shows_the_code_beside_the_guide() {
-    let b = backend(30).await;
+on_both_stores! {
+    async fn a_wide_terminal_shows_the_code_beside_the_guide(kind) {
+    let b = backend(kind, 30).await;
     let handoff = b.handoff("id-card-renewal", Lang::EnUs, None).await;
     let mut s = guide_with(Lang::EnUs, handoff.clone());
     s.size = ratatui::layout::Size { width: 120, height: 40 };
@@ -160,6 +165,7 @@ async fn a_wide_terminal_shows_the_code_beside_the_guide() {
             "at {width} columns"
         );
     }
+}
 }
 
 /// The link as printed below or beside the code: its first line starts
@@ -201,9 +207,9 @@ fn a_terminal_too_small_for_a_scannable_code_shows_the_link_instead() {
     assert!(!text.contains('▀'), "no cut code");
 }
 
-#[tokio::test]
-async fn expired_and_unknown_codes_get_the_same_page() {
-    let b = backend(30).await;
+on_both_stores! {
+    async fn expired_and_unknown_codes_get_the_same_page(kind) {
+    let b = backend(kind, 30).await;
     let handoff = b.handoff("passport-application", Lang::ZhCn, None).await;
     b.clock.advance(SignedDuration::from_mins(31));
     let expired = reqwest::get(&handoff.url).await.unwrap();
@@ -212,10 +218,11 @@ async fn expired_and_unknown_codes_get_the_same_page() {
     assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
     assert_eq!(expired.text().await.unwrap(), unknown.text().await.unwrap());
 }
+}
 
-#[tokio::test]
-async fn lookups_are_rate_limited_per_client_address() {
-    let b = backend(5).await;
+on_both_stores! {
+    async fn lookups_are_rate_limited_per_client_address(kind) {
+    let b = backend(kind, 5).await;
     let handoff = b.handoff("passport-application", Lang::ZhCn, None).await;
     for _ in 0..5 {
         assert_eq!(reqwest::get(&handoff.url).await.unwrap().status(), StatusCode::OK);
@@ -230,10 +237,11 @@ async fn lookups_are_rate_limited_per_client_address() {
         "a new minute, a new allowance"
     );
 }
+}
 
-#[tokio::test]
-async fn behind_a_trusted_proxy_each_phone_is_limited_by_its_own_address() {
-    let b = backend_behind(2, vec!["127.0.0.1".parse().unwrap()]).await;
+on_both_stores! {
+    async fn behind_a_trusted_proxy_each_phone_is_limited_by_its_own_address(kind) {
+    let b = backend_behind(kind, 2, vec!["127.0.0.1".parse().unwrap()]).await;
     let handoff = b.handoff("passport-application", Lang::ZhCn, None).await;
     let http = reqwest::Client::new();
     let get = |chain: &'static str| {
@@ -247,13 +255,14 @@ async fn behind_a_trusted_proxy_each_phone_is_limited_by_its_own_address() {
     assert_eq!(get("203.0.113.8").await, StatusCode::OK, "another phone has its own allowance");
 
     // Without a trusted proxy the header is ignored: forging it does not help.
-    let direct = backend(2).await;
+    let direct = backend(kind, 2).await;
     let handoff = direct.handoff("passport-application", Lang::ZhCn, None).await;
     for (i, forged) in ["198.51.100.1", "198.51.100.2", "198.51.100.3"].into_iter().enumerate() {
         let status = http.get(&handoff.url).header("X-Forwarded-For", forged).send().await.unwrap().status();
         let expected = if i < 2 { StatusCode::OK } else { StatusCode::TOO_MANY_REQUESTS };
         assert_eq!(status, expected, "request {i}");
     }
+}
 }
 
 /// Tags open and close in order (void elements aside): the page is well formed.
@@ -285,9 +294,9 @@ fn well_formed(html: &str) -> Result<(), String> {
     if stack.is_empty() { Ok(()) } else { Err(format!("left open: {stack:?}")) }
 }
 
-#[tokio::test]
-async fn the_page_speaks_the_chosen_language_fits_a_phone_and_is_well_formed() {
-    let b = backend(30).await;
+on_both_stores! {
+    async fn the_page_speaks_the_chosen_language_fits_a_phone_and_is_well_formed(kind) {
+    let b = backend(kind, 30).await;
     for (lang, heading, materials) in
         [(Lang::EnUs, "Required materials", "Marriage"), (Lang::ZhCn, "申请材料", "结婚")]
     {
@@ -300,10 +309,11 @@ async fn the_page_speaks_the_chosen_language_fits_a_phone_and_is_well_formed() {
         well_formed(&html).unwrap();
     }
 }
+}
 
-#[tokio::test]
-async fn a_booking_page_shows_the_booking_without_personal_data_and_can_cancel_it() {
-    let b = backend(30).await;
+on_both_stores! {
+    async fn a_booking_page_shows_the_booking_without_personal_data_and_can_cancel_it(kind) {
+    let b = backend(kind, 30).await;
     // Book through the API, as the kiosk does.
     let catalog = b.client.catalog(None).await.unwrap().unwrap();
     let service = catalog.services.iter().find(|s| s.halls.iter().any(|h| h == "binjiang")).unwrap();
@@ -338,10 +348,11 @@ async fn a_booking_page_shows_the_booking_without_personal_data_and_can_cancel_i
             .is_ok_and(|b| b.status == onestop::domain::BookingStatus::Active)
     );
 }
+}
 
-#[tokio::test]
-async fn a_booking_at_a_branch_hall_is_not_sent_to_the_main_halls_windows() {
-    let b = backend(30).await;
+on_both_stores! {
+    async fn a_booking_at_a_branch_hall_is_not_sent_to_the_main_halls_windows(kind) {
+    let b = backend(kind, 30).await;
     let catalog = b.client.catalog(None).await.unwrap().unwrap();
     let service = catalog.services.iter().find(|s| s.halls.iter().any(|h| h == "chengbei")).unwrap();
     assert_ne!(service.halls[0], "chengbei", "the catalogue's windows are the main hall's");
@@ -352,10 +363,11 @@ async fn a_booking_at_a_branch_hall_is_not_sent_to_the_main_halls_windows() {
     let booked = html.split("Where:").nth(1).expect("where to go").split("</p>").next().unwrap();
     assert!(booked.contains("Chengbei") && !booked.contains(windows), "{booked}");
 }
+}
 
-#[tokio::test]
-async fn a_handoff_for_a_booking_needs_its_proof_and_an_unknown_code_answers_alike() {
-    let b = backend(30).await;
+on_both_stores! {
+    async fn a_handoff_for_a_booking_needs_its_proof_and_an_unknown_code_answers_alike(kind) {
+    let b = backend(kind, 30).await;
     let booking = b.book_first_slot("binjiang", "id-card-renewal", "2026-11-30").await;
     let ask = |code: &str, digits: Option<&str>| {
         let mut body = serde_json::json!({ "service": "id-card-renewal", "lang": "zh-CN", "booking": code });
@@ -384,10 +396,11 @@ async fn a_handoff_for_a_booking_needs_its_proof_and_an_unknown_code_answers_ali
     let url: String = serde_json::from_str::<Handoff>(&body).unwrap().url;
     assert!(reqwest::get(&url).await.unwrap().text().await.unwrap().contains(&grouped_code(&booking.code)));
 }
+}
 
-#[tokio::test]
-async fn wrong_proofs_for_a_handoff_count_in_the_booking_proof_guard() {
-    let b = backend(30).await;
+on_both_stores! {
+    async fn wrong_proofs_for_a_handoff_count_in_the_booking_proof_guard(kind) {
+    let b = backend(kind, 30).await;
     let booking = b.book_first_slot("binjiang", "id-card-renewal", "2026-11-30").await;
     let ask = |digits: &str| {
         b.try_handoff(serde_json::json!({
@@ -405,14 +418,16 @@ async fn wrong_proofs_for_a_handoff_count_in_the_booking_proof_guard() {
     b.clock.advance(SignedDuration::from_mins(16));
     assert_eq!(ask("1234").await.0, StatusCode::CREATED, "the lock ends");
 }
+}
 
-#[tokio::test]
-async fn digits_without_a_booking_are_refused() {
-    let b = backend(30).await;
+on_both_stores! {
+    async fn digits_without_a_booking_are_refused(kind) {
+    let b = backend(kind, 30).await;
     let body = serde_json::json!({ "service": "id-card-renewal", "lang": "zh-CN", "phone_last4": "1234" });
     let (status, text, _) = b.try_handoff(body).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(text.contains("phone_last4"), "{text}");
+}
 }
 
 /// A kiosk session through the real runtime loop (effects, client) at
@@ -461,10 +476,10 @@ impl Kiosk {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_kiosk_proves_its_own_booking_for_the_phone_page_until_the_session_resets() {
+on_both_stores! {
+    async fn the_kiosk_proves_its_own_booking_for_the_phone_page_until_the_session_resets(kind) {
     use crossterm::event::KeyCode::{Enter, F, Left, Tab};
-    let b = backend(30).await;
+    let b = backend(kind, 30).await;
     let k = Kiosk::start(&b.url);
     k.wait_for("Household registration and ID").await;
     k.type_text("11");
@@ -505,6 +520,7 @@ async fn the_kiosk_proves_its_own_booking_for_the_phone_page_until_the_session_r
     let link = link_on_screen(&relinked);
     let page = reqwest::get(&link).await.unwrap().text().await.unwrap();
     assert!(page.contains(&code) && page.contains("lang=\"zh-HK\""), "{screen}\n{page}");
+}
 }
 
 /// The confirmation screen for a booking `code` the kiosk just made.

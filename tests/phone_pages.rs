@@ -5,6 +5,10 @@
 
 use std::sync::Arc;
 
+mod common;
+
+use common::backend::StoreKind;
+
 use jiff::SignedDuration;
 use onestop::client::ApiClient;
 use onestop::domain::{Booking, BookingRequest, HoldRequest, IdKind, grouped_code};
@@ -21,14 +25,14 @@ struct Backend {
     _dir: tempfile::TempDir,
 }
 
-async fn backend(lookups_per_minute: u32) -> Backend {
+async fn backend(kind: StoreKind, lookups_per_minute: u32) -> Backend {
     let dir = tempfile::tempdir().unwrap();
     // Monday 30 November 2026, 08:00 in the halls.
     let clock = Arc::new(ManualClock::new("2026-11-30T00:00:00Z".parse().unwrap()));
     let opts = ServerOptions {
         clock: clock.clone(),
         lookups_per_minute,
-        ..ServerOptions::new(dir.path().join("db"))
+        ..ServerOptions::new(kind.database(dir.path()))
     };
     let url = server::start(&opts, "127.0.0.1:0").await.unwrap().url();
     let client = ApiClient::new(&url, std::time::Duration::from_secs(5));
@@ -163,9 +167,9 @@ fn lang_of(page: &Page) -> &str {
     &page.html[start..start + 5]
 }
 
-#[tokio::test]
-async fn every_answer_under_m_carries_the_security_headers() {
-    let b = backend(100).await;
+on_both_stores! {
+    async fn every_answer_under_m_carries_the_security_headers(kind) {
+    let b = backend(kind, 100).await;
     let booking = b.book("binjiang", "2026-11-30").await;
     let url = b.page_for("id-card-renewal", "en-US", Some(&booking)).await;
     let answers = [
@@ -191,17 +195,18 @@ async fn every_answer_under_m_carries_the_security_headers() {
         assert_eq!(page.status, *status, "{what}: {}", page.html);
         assert_secured(page, what);
     }
-    let limited = backend(1).await;
+    let limited = backend(kind, 1).await;
     let url = limited.page_for("id-card-renewal", "zh-CN", None).await;
     limited.get(&url, None).await;
     let busy = limited.get(&url, None).await;
     assert_eq!(busy.status, StatusCode::TOO_MANY_REQUESTS);
     assert_secured(&busy, "429");
 }
+}
 
-#[tokio::test]
-async fn the_policy_allows_exactly_the_pages_own_style() {
-    let b = backend(30).await;
+on_both_stores! {
+    async fn the_policy_allows_exactly_the_pages_own_style(kind) {
+    let b = backend(kind, 30).await;
     let page = b.get(&b.page_for("passport-application", "zh-CN", None).await, None).await;
     let style = page.html.split("<style>").nth(1).and_then(|s| s.split("</style>").next()).expect("a style");
     let hash = format!("'sha256-{}'", base64(&Sha256::digest(style.as_bytes())));
@@ -210,10 +215,11 @@ async fn the_policy_allows_exactly_the_pages_own_style() {
     let gone = b.get(&format!("{}/m/ZZZZZZZZZZZZZZZZ", b.url), None).await;
     assert!(gone.html.contains(style), "error pages share the one style");
 }
+}
 
-#[tokio::test]
-async fn a_page_speaks_its_handoffs_language_whatever_the_phone_prefers() {
-    let b = backend(30).await;
+on_both_stores! {
+    async fn a_page_speaks_its_handoffs_language_whatever_the_phone_prefers(kind) {
+    let b = backend(kind, 30).await;
     let booking = b.book("chengbei", "2026-12-01").await;
     let url = b.page_for("birth-registration", "zh-HK", Some(&booking)).await;
     let page = b.get(&url, Some("en-US,en;q=0.9")).await;
@@ -225,10 +231,11 @@ async fn a_page_speaks_its_handoffs_language_whatever_the_phone_prefers() {
     assert_eq!((refused.status, lang_of(&refused)), (StatusCode::NOT_FOUND, "zh-HK"));
     assert_error_page(&refused, "wrong digits", "0571-88000000");
 }
+}
 
-#[tokio::test]
-async fn unknown_and_expired_codes_speak_the_phones_language() {
-    let b = backend(30).await;
+on_both_stores! {
+    async fn unknown_and_expired_codes_speak_the_phones_language(kind) {
+    let b = backend(kind, 30).await;
     let expired = b.page_for("passport-application", "zh-CN", None).await;
     b.clock.advance(SignedDuration::from_mins(31));
     let unknown = format!("{}/m/ZZZZZZZZZZZZZZZZ", b.url);
@@ -245,15 +252,16 @@ async fn unknown_and_expired_codes_speak_the_phones_language() {
         assert!(a.html.contains(title), "{accept:?}: {}", a.html);
         assert_eq!(a.html, e.html, "unknown and expired alike ({accept:?})");
     }
-    let limited = backend(0).await;
+    let limited = backend(kind, 0).await;
     let busy = limited.get(&format!("{}/m/ZZZZZZZZZZZZZZZZ", limited.url), Some("en-US")).await;
     assert_eq!((busy.status, lang_of(&busy)), (StatusCode::TOO_MANY_REQUESTS, "en-US"));
     assert!(busy.html.contains("Please try again later"), "{}", busy.html);
 }
+}
 
-#[tokio::test]
-async fn error_pages_have_a_heading_say_what_to_do_and_give_the_halls_phone() {
-    let b = backend(30).await;
+on_both_stores! {
+    async fn error_pages_have_a_heading_say_what_to_do_and_give_the_halls_phone(kind) {
+    let b = backend(kind, 30).await;
     let url = b.page_for("id-card-renewal", "en-US", None).await;
     let first_hall = "0571-87000000";
     let pages = [
@@ -266,15 +274,16 @@ async fn error_pages_have_a_heading_say_what_to_do_and_give_the_halls_phone() {
     for (what, page) in &pages {
         assert_error_page(page, what, first_hall);
     }
-    let limited = backend(0).await;
+    let limited = backend(kind, 0).await;
     let busy = limited.get(&format!("{}/m/ZZZZZZZZZZZZZZZZ", limited.url), None).await;
     assert_error_page(&busy, "429", first_hall);
     assert_eq!(busy.header("retry-after"), "60");
 }
+}
 
-#[tokio::test]
-async fn every_phone_number_on_a_page_is_a_tel_link() {
-    let b = backend(30).await;
+on_both_stores! {
+    async fn every_phone_number_on_a_page_is_a_tel_link(kind) {
+    let b = backend(kind, 30).await;
     let booking = b.book("binjiang", "2026-11-30").await;
     let page = b.get(&b.page_for("id-card-renewal", "zh-CN", Some(&booking)).await, None).await;
     let catalog = b.client.catalog(None).await.unwrap().unwrap();
@@ -290,10 +299,11 @@ async fn every_phone_number_on_a_page_is_a_tel_link() {
         );
     }
 }
+}
 
-#[tokio::test]
-async fn cancelling_from_the_phone_asks_first() {
-    let b = backend(30).await;
+on_both_stores! {
+    async fn cancelling_from_the_phone_asks_first(kind) {
+    let b = backend(kind, 30).await;
     let booking = b.book("binjiang", "2026-11-30").await;
     let url = b.page_for("id-card-renewal", "en-US", Some(&booking)).await;
     let page = b.get(&url, None).await;
@@ -327,10 +337,11 @@ async fn cancelling_from_the_phone_asks_first() {
     assert!(!b.still_active(&booking).await);
     assert!(b.get(&url, None).await.html.contains("This booking is cancelled"));
 }
+}
 
-#[tokio::test]
-async fn unreadable_paths_and_forms_are_localized_pages() {
-    let b = backend(30).await;
+on_both_stores! {
+    async fn unreadable_paths_and_forms_are_localized_pages(kind) {
+    let b = backend(kind, 30).await;
     let booking = b.book("binjiang", "2026-11-30").await;
     let url = b.page_for("id-card-renewal", "zh-HK", Some(&booking)).await;
     let bad_path = b.get(&format!("{}/m/%FF", b.url), Some("en-US")).await;
@@ -360,10 +371,11 @@ async fn unreadable_paths_and_forms_are_localized_pages() {
     }
     assert!(b.still_active(&booking).await);
 }
+}
 
-#[tokio::test]
-async fn wrong_digits_on_the_phone_lock_the_booking_with_a_localized_429() {
-    let b = backend(100).await;
+on_both_stores! {
+    async fn wrong_digits_on_the_phone_lock_the_booking_with_a_localized_429(kind) {
+    let b = backend(kind, 100).await;
     let booking = b.book("chengbei", "2026-12-01").await;
     let url = b.page_for("birth-registration", "en-US", Some(&booking)).await;
     for digits in ["0000", "0001", "0002", "0003", "0004"] {
@@ -384,6 +396,7 @@ async fn wrong_digits_on_the_phone_lock_the_booking_with_a_localized_429() {
     assert!(b.client.find_booking(&booking.code, "1234").await.is_err(), "the lookup is locked too");
     b.clock.advance(SignedDuration::from_mins(16));
     assert!(b.still_active(&booking).await, "locked, not cancelled");
+}
 }
 
 /// Debian's chromium, or a loud failure: this check must not pass by
@@ -449,9 +462,9 @@ fn serve_under(html: String, policy: &'static str) -> String {
     url
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn headless_chromium_shows_the_pages_with_no_policy_violation() {
-    let b = backend(30).await;
+on_both_stores! {
+    async fn headless_chromium_shows_the_pages_with_no_policy_violation(kind) {
+    let b = backend(kind, 30).await;
     let booking = b.book("binjiang", "2026-11-30").await;
     let url = b.page_for("id-card-renewal", "en-US", Some(&booking)).await;
     let html = b.get(&url, None).await.html;
@@ -477,4 +490,5 @@ async fn headless_chromium_shows_the_pages_with_no_policy_violation() {
     })
     .await
     .unwrap();
+}
 }
