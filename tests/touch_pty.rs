@@ -90,8 +90,13 @@ fn a_whole_booking_by_taps_alone() {
     k.wait_for("[王秀英]");
     tap_on(&mut k, "下一项", top);
     tap_keys(&mut k, "13812345678", top);
+    k.wait_for("[13812345678]");
     tap_on(&mut k, "下一项", top);
+    // Each tap waits for the screen it lands on: a key found on the frame
+    // before may have moved (the document kind has a keyboard of two keys).
+    k.wait_for("▶ ◀ 居民身份证 ▶");
     tap_on(&mut k, "下一项", top);
+    k.wait_for("  X  ");
     tap_keys(&mut k, "11010519491231002X", top);
     tap_on(&mut k, "完成", top);
     tap_on(&mut k, "确认无误，提交预约", 3);
