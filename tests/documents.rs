@@ -9,6 +9,10 @@ use onestop::server::{self, ServerOptions, clock::ManualClock};
 use reqwest::StatusCode;
 use serde_json::json;
 
+mod common;
+
+use common::backend::StoreKind;
+
 use FieldError::{BirthDate, Checksum, Format, Missing, NotMobile, Region};
 
 /// A GB 11643 number from its first 17 digits.
@@ -295,11 +299,11 @@ struct Backend {
     slots: Slots,
 }
 
-/// A server on loopback with a real SQLite file, on a Monday morning.
-async fn backend() -> Backend {
+/// A server on loopback on either store, on a Monday morning.
+async fn backend(kind: StoreKind) -> Backend {
     let dir = tempfile::tempdir().unwrap();
     let clock = std::sync::Arc::new(ManualClock::new("2026-11-30T00:00:00Z".parse().unwrap()));
-    let opts = ServerOptions { clock, ..ServerOptions::new(dir.path().join("onestop.db")) };
+    let opts = ServerOptions { clock, ..ServerOptions::new(kind.database(dir.path())) };
     let url = server::start(&opts, "127.0.0.1:0").await.unwrap().url();
     let http = reqwest::Client::new();
     let catalog: onestop::domain::Catalog =
@@ -334,9 +338,9 @@ impl Backend {
 /// A Hong Kong resident books with a Hong Kong mobile and a Home Return
 /// Permit, then looks the booking up with its code and the last four
 /// digits; no answer carries the phone or the permit's number.
-#[tokio::test]
-async fn a_hong_kong_resident_books_and_finds_it_and_no_answer_repeats_their_numbers() {
-    let b = backend().await;
+on_both_stores! {
+    async fn a_hong_kong_resident_books_and_finds_it_and_no_answer_repeats_their_numbers(kind) {
+    let b = backend(kind).await;
     let hold = b.hold(0).await;
     let request = |phone: &str, id: &str| json!({ "hold": hold, "name": "陳大文", "phone": phone, "id_kind": "hk_macao_permit", "id_number": id });
     let answer = b.book("hk-resident-1", request("+852 9123-4567", "h1234 5678")).await;
@@ -369,12 +373,14 @@ async fn a_hong_kong_resident_books_and_finds_it_and_no_answer_repeats_their_num
     assert_eq!(landline.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(landline.json::<ApiError>().await.unwrap().field.as_deref(), Some("phone"));
 }
+}
 
 /// Bookings stored before E.164 hold 11 bare digits: found by their last
-/// four and masked as before. An older client's `other` still books.
+/// four and masked as before. An older client's `other` still books. (Only
+/// SQLite files predate E.164: PostgreSQL stores came after it.)
 #[tokio::test]
 async fn bookings_in_the_old_forms_still_work() {
-    let b = backend().await;
+    let b = backend(StoreKind::Sqlite).await;
     let hold = b.hold(1).await;
     let body = json!({
         "hold": hold, "name": "张三", "phone": "13812345678", "id_kind": "other", "id_number": "E12345678",
@@ -402,9 +408,9 @@ async fn bookings_in_the_old_forms_still_work() {
 
 /// A residence permit's number is a GB 11643 number, which the resident ID
 /// check also takes: one person whichever of the two kinds was chosen.
-#[tokio::test]
-async fn a_residence_permit_number_is_one_person_under_either_kind() {
-    let b = backend().await;
+on_both_stores! {
+    async fn a_residence_permit_number_is_one_person_under_either_kind(kind) {
+    let b = backend(kind).await;
     let permit = with_check("81000019940823002");
     let body = |hold: String, kind: &str| json!({ "hold": hold, "name": "陳小明", "phone": "+852 6123 4567", "id_kind": kind, "id_number": permit });
     let first = b.book("permit-1", body(b.hold(2).await, "residence_permit")).await;
@@ -412,4 +418,5 @@ async fn a_residence_permit_number_is_one_person_under_either_kind() {
     let second = b.book("permit-2", body(b.hold(3).await, "resident_id")).await;
     assert_eq!(second.status(), StatusCode::CONFLICT);
     assert_eq!(second.json::<ApiError>().await.unwrap().code, "already_booked");
+}
 }
