@@ -335,9 +335,9 @@ impl Backend {
     }
 }
 
-/// A Hong Kong resident books with a Hong Kong mobile and a Home Return
-/// Permit, then looks the booking up with its code and the last four
-/// digits; no answer carries the phone or the permit's number.
+// A Hong Kong resident books with a Hong Kong mobile and a Home Return
+// Permit, then looks the booking up with its code and the last four
+// digits; no answer carries the phone or the permit's number.
 on_both_stores! {
     async fn a_hong_kong_resident_books_and_finds_it_and_no_answer_repeats_their_numbers(kind) {
     let b = backend(kind).await;
@@ -406,8 +406,8 @@ async fn bookings_in_the_old_forms_still_work() {
     assert_eq!(found.json::<Booking>().await.unwrap().phone_masked, "138********");
 }
 
-/// A residence permit's number is a GB 11643 number, which the resident ID
-/// check also takes: one person whichever of the two kinds was chosen.
+// A residence permit's number is a GB 11643 number, which the resident ID
+// check also takes: one person whichever of the two kinds was chosen.
 on_both_stores! {
     async fn a_residence_permit_number_is_one_person_under_either_kind(kind) {
     let b = backend(kind).await;
