@@ -38,20 +38,6 @@ impl Backend {
     }
 }
 
-/// One text column of a query, straight from the database.
-async fn strings(database: &onestop::server::Database, sql: &'static str) -> Vec<String> {
-    match database {
-        onestop::server::Database::Sqlite(path) => {
-            let db = sqlx::SqlitePool::connect(&format!("sqlite:{}", path.display())).await.unwrap();
-            sqlx::query_scalar(sql).fetch_all(&db).await.unwrap()
-        }
-        onestop::server::Database::Postgres(url) => {
-            let db = sqlx::PgPool::connect(url).await.unwrap();
-            sqlx::query_scalar(sql).fetch_all(&db).await.unwrap()
-        }
-    }
-}
-
 on_both_stores! {
     async fn kiosk_routes_need_a_live_kiosk_token_and_public_ones_do_not(kind) {
         let b = backend(kind, HoldLimits::default()).await;
@@ -91,7 +77,7 @@ on_both_stores! {
         assert_eq!(b.hold_with(Some(&renewed), "binjiang", &start).await.0, StatusCode::CREATED);
 
         // Only hashes are kept: no secret anywhere in the table.
-        let hashes = strings(&b.database, "SELECT hash FROM tokens").await;
+        let hashes: Vec<String> = common::backend::column(&b.database, "SELECT hash FROM tokens", &[]).await;
         assert!(!hashes.is_empty());
         for secret in [&kiosk, &window, &renewed] {
             assert!(!hashes.iter().any(|h| h.contains(secret.as_str())));

@@ -89,18 +89,36 @@ pub fn phone(n: u32) -> String {
     format!("138{:08}", n)
 }
 
+/// One column of a query, straight from the database of either engine.
+pub async fn column<T>(database: &Database, sql: &'static str, binds: &[&str]) -> Vec<T>
+where
+    T: Send + Unpin,
+    T: for<'r> sqlx::Decode<'r, sqlx::Sqlite> + sqlx::Type<sqlx::Sqlite>,
+    T: for<'r> sqlx::Decode<'r, sqlx::Postgres> + sqlx::Type<sqlx::Postgres>,
+{
+    match database {
+        Database::Sqlite(path) => {
+            let db = sqlx::SqlitePool::connect(&format!("sqlite:{}", path.display())).await.unwrap();
+            let mut query = sqlx::query_scalar(sql);
+            for bind in binds {
+                query = query.bind(*bind);
+            }
+            query.fetch_all(&db).await.unwrap()
+        }
+        Database::Postgres(url) => {
+            let db = sqlx::PgPool::connect(url).await.unwrap();
+            let mut query = sqlx::query_scalar(sql);
+            for bind in binds {
+                query = query.bind(*bind);
+            }
+            query.fetch_all(&db).await.unwrap()
+        }
+    }
+}
+
 impl Backend {
     /// One number straight from the database, e.g. `SELECT COUNT(*) … = $1`.
     pub async fn count(&self, sql: &'static str, bind: &str) -> i64 {
-        match &self.database {
-            Database::Sqlite(path) => {
-                let db = sqlx::SqlitePool::connect(&format!("sqlite:{}", path.display())).await.unwrap();
-                sqlx::query_scalar(sql).bind(bind).fetch_one(&db).await.unwrap()
-            }
-            Database::Postgres(url) => {
-                let db = sqlx::PgPool::connect(url).await.unwrap();
-                sqlx::query_scalar(sql).bind(bind).fetch_one(&db).await.unwrap()
-            }
-        }
+        column::<i64>(&self.database, sql, &[bind]).await[0]
     }
 }

@@ -5,7 +5,6 @@
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
-use sqlx::Row;
 use tokio::sync::oneshot;
 
 use super::{
@@ -120,6 +119,29 @@ pub(super) struct BookingRow {
     company: Option<String>,
 }
 
+/// The booking a request with this idempotency key made, and that
+/// request's hash: what a retry under the key is answered with.
+#[derive(sqlx::FromRow)]
+pub(super) struct Answered {
+    request_hash: String,
+    #[sqlx(flatten)]
+    booking: BookingRow,
+}
+
+pub(super) fn answered_sql() -> String {
+    format!("SELECT request_hash, {BOOKING_COLUMNS} FROM bookings WHERE idempotency_key = $1")
+}
+
+impl Answered {
+    /// The same request gets its booking again; another under the same key is refused.
+    pub(super) fn answer(self, new: &NewBooking) -> Result<StoredBooking, BookError> {
+        match self.request_hash == new.request_hash {
+            true => Ok(self.booking.into()),
+            false => Err(BookError::IdempotencyConflict),
+        }
+    }
+}
+
 impl From<BookingRow> for StoredBooking {
     fn from(r: BookingRow) -> StoredBooking {
         StoredBooking {
@@ -182,16 +204,14 @@ macro_rules! try_book {
     ($store:expr, $tx:expr, $new:expr, $code:expr) => {
         async {
             let (new, code): (&NewBooking, &str) = ($new, $code);
-            let sql = format!(
-                "SELECT request_hash, {} FROM bookings WHERE idempotency_key = $1",
-                $crate::server::store::booking::BOOKING_COLUMNS
-            );
-            let done = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(&new.idempotency_key).fetch_optional(&mut *$tx).await?;
-            if let Some(row) = done {
-                if sqlx::Row::try_get::<String, _>(&row, "request_hash")? != new.request_hash {
-                    return Err(BookError::IdempotencyConflict);
-                }
-                return Ok(<$crate::server::store::booking::BookingRow as sqlx::FromRow<_>>::from_row(&row)?.into());
+            // A retry of a request already answered: the same booking again.
+            let done: Option<$crate::server::store::booking::Answered> =
+                sqlx::query_as(sqlx::AssertSqlSafe($crate::server::store::booking::answered_sql()))
+                    .bind(&new.idempotency_key)
+                    .fetch_optional(&mut *$tx)
+                    .await?;
+            if let Some(done) = done {
+                return done.answer(new);
             }
             #[derive(sqlx::FromRow)]
             struct HeldRow {
@@ -492,18 +512,13 @@ impl Store {
         &self,
         new: &NewBooking,
     ) -> Result<Option<Result<StoredBooking, BookError>>, StoreError> {
-        let sql = format!("SELECT request_hash, {BOOKING_COLUMNS} FROM bookings WHERE idempotency_key = $1");
-        Ok(read!(self.engine, |db| {
-            let row =
-                sqlx::query(sqlx::AssertSqlSafe(sql)).bind(&new.idempotency_key).fetch_optional(db).await?;
-            match row {
-                None => None,
-                Some(row) if row.try_get::<String, _>("request_hash")? != new.request_hash => {
-                    Some(Err(BookError::IdempotencyConflict))
-                }
-                Some(row) => Some(Ok(<BookingRow as sqlx::FromRow<_>>::from_row(&row)?.into())),
-            }
-        }))
+        let done: Option<Answered> = read!(self.engine, |db| {
+            sqlx::query_as(sqlx::AssertSqlSafe(answered_sql()))
+                .bind(&new.idempotency_key)
+                .fetch_optional(db)
+                .await?
+        });
+        Ok(done.map(|done| done.answer(new)))
     }
 
     async fn one_booking(&self, filter: &str, binds: &[&str]) -> Result<Option<StoredBooking>, StoreError> {
