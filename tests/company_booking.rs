@@ -37,6 +37,14 @@ async fn book(b: &Backend, hold: &Hold, n: u32, company: Value) -> reqwest::Resp
     req.json(&body).send().await.unwrap()
 }
 
+/// The phone page of booking `code` (booked with `phone(1)`) in `lang`.
+async fn phone_page(b: &Backend, code: &str, lang: &str) -> String {
+    let body = json!({ "service": SERVICE, "lang": lang, "booking": code, "phone_last4": &phone(1)[7..] });
+    let resp = b.http.post(format!("{}/api/v1/handoffs", b.url)).json(&body).send().await.unwrap();
+    let handoff: Value = resp.json().await.unwrap();
+    b.http.get(handoff["url"].as_str().unwrap()).send().await.unwrap().text().await.unwrap()
+}
+
 async fn kept_and_shown(kind: StoreKind) {
     let b = start_on(kind, |o| o).await;
     let service = b.catalog.services.iter().find(|s| s.id == SERVICE).unwrap();
@@ -46,32 +54,10 @@ async fn kept_and_shown(kind: StoreKind) {
     assert_eq!(resp.status(), StatusCode::CREATED);
     let booking: Booking = resp.json().await.unwrap();
     // The phone's page for it, proven by the phone's last four digits.
-    let body = json!({ "service": SERVICE, "lang": "zh-CN", "booking": booking.code, "phone_last4": &phone(1)[7..] });
-    let handoff: Value = b
-        .http
-        .post(format!("{}/api/v1/handoffs", b.url))
-        .json(&body)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let page = b.http.get(handoff["url"].as_str().unwrap()).send().await.unwrap().text().await.unwrap();
+    let page = phone_page(&b, &booking.code, "zh-CN").await;
     assert!(page.contains(&format!("<p>企业名称：{COMPANY}</p>")), "{page}");
     // In English too.
-    let body = json!({ "service": SERVICE, "lang": "en-US", "booking": booking.code, "phone_last4": &phone(1)[7..] });
-    let handoff: Value = b
-        .http
-        .post(format!("{}/api/v1/handoffs", b.url))
-        .json(&body)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let page = b.http.get(handoff["url"].as_str().unwrap()).send().await.unwrap().text().await.unwrap();
+    let page = phone_page(&b, &booking.code, "en-US").await;
     assert!(page.contains(&format!("<p>Company: {COMPANY}</p>")), "{page}");
 }
 
