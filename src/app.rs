@@ -257,6 +257,11 @@ fn server_options(cfg: &KioskConfig) -> ServerOptions {
             per_token: cfg.booking.holds_per_kiosk_per_minute,
             per_hall: cfg.booking.holds_per_hall_per_minute,
         },
+        checkin_early_minutes: cfg.booking.checkin_early_minutes,
+        call_rules: crate::domain::queue::CallRules {
+            max_priority_in_a_row: cfg.queue.max_priority_in_a_row,
+            return_minutes: cfg.queue.return_minutes,
+        },
         handoff_minutes: cfg.handoff.ttl_minutes,
         public_url: cfg.handoff.public_url.clone(),
         lookups_per_minute: cfg.handoff.lookups_per_minute,

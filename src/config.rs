@@ -22,6 +22,7 @@ pub struct KioskConfig {
     pub backend: BackendSection,
     pub server: ServerSection,
     pub booking: BookingSection,
+    pub queue: QueueSection,
     pub handoff: HandoffSection,
     pub session: SessionSection,
     pub staff: StaffSection,
@@ -72,6 +73,14 @@ pub struct BookingSection {
     pub bookings_per_person: u32,
     pub holds_per_kiosk_per_minute: u32,
     pub holds_per_hall_per_minute: u32,
+    pub checkin_early_minutes: u16,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QueueSection {
+    pub max_priority_in_a_row: u8,
+    pub return_minutes: u16,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

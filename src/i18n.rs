@@ -20,6 +20,10 @@ macro_rules! locale {
             include_str!(concat!("../locales/", $dir, "/documents.ftl")),
             "\n",
             include_str!(concat!("../locales/", $dir, "/phone.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $dir, "/visit.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $dir, "/window.ftl")),
         )
     };
 }

@@ -1,6 +1,6 @@
-//! Requests per key per minute: the phone pages' lookups and new SSH
-//! connections (per client address), holds (per token and per hall) share
-//! this one counter type.
+//! Requests per key per minute, in this process: the phone pages' lookups
+//! and new SSH connections, per client address. (Holds are counted in the
+//! database, across servers: `server::store::hold_counts`.)
 
 use std::{collections::HashMap, hash::Hash, net::IpAddr, sync::Mutex};
 

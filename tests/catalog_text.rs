@@ -18,7 +18,7 @@ use onestop::client::ApiClient;
 use onestop::domain::{Catalog, Lang, is_unsafe_char};
 use onestop::kiosk::{Msg, SessionConfig};
 use onestop::runtime::{SessionSetup, run_session};
-use onestop::server::{self, ServerOptions, catalog_source::SourceError};
+use onestop::server::{self, Database, ServerOptions, catalog_source::SourceError};
 use onestop::ui::Theme;
 use ratatui::{Terminal, TerminalOptions, Viewport, backend::CrosstermBackend, layout::Rect};
 
@@ -151,69 +151,75 @@ fn serve_refuses_to_start_and_names_the_place() {
     );
 }
 
-#[tokio::test]
-async fn a_reload_with_hidden_characters_is_refused_and_the_old_catalogue_stays() {
-    let dir = demo_dir();
-    let data = tempfile::tempdir().unwrap();
-    let opts = ServerOptions {
-        catalog_dir: Some(dir.path().to_owned()),
-        ..ServerOptions::new(data.path().join("db"))
-    };
-    let running = server::start(&opts, "127.0.0.1:0").await.unwrap();
-    let before = get_catalog(&running.url()).await;
+// A catalogue reloaded with a bidi override in a name is refused, naming
+// the file, the entry and the field; the one served before stays.
+on_both_stores! {
+    async fn a_reload_with_hidden_characters_is_refused_and_the_old_catalogue_stays(kind) {
+        let dir = demo_dir();
+        let backend = common::backend::start_on(kind, |o| ServerOptions {
+            catalog_dir: Some(dir.path().to_owned()),
+            ..o
+        })
+        .await;
+        let before = get_catalog(&backend.url).await;
 
-    edit(dir.path(), "categories.toml", "\"Social security\"", "\"Social security\u{202e}\"");
-    let err = running.reload_catalog().await.expect_err("reloaded a catalogue with a bidi override");
-    let chain = format!("{:#}", anyhow::Error::from(err));
-    assert!(
-        chain.contains("categories.toml")
-            && chain.contains("social-security")
-            && chain.contains("name.en-US"),
-        "{chain}"
-    );
+        edit(dir.path(), "categories.toml", "\"Social security\"", "\"Social security\u{202e}\"");
+        let err = backend.running.reload_catalog().await.expect_err("reloaded a catalogue with a bidi override");
+        let chain = format!("{:#}", anyhow::Error::from(err));
+        assert!(
+            chain.contains("categories.toml")
+                && chain.contains("social-security")
+                && chain.contains("name.en-US"),
+            "{chain}"
+        );
 
-    let after = get_catalog(&running.url()).await;
-    assert_eq!(after, before, "the served catalogue changed");
-    assert!(!after.contains('\u{202e}'));
-}
+        let after = get_catalog(&backend.url).await;
+        assert_eq!(after, before, "the served catalogue changed");
+        assert!(!after.contains('\u{202e}'));
+    }
 
-/// The real binary, reloaded by SIGHUP as `systemctl reload` does: it says
-/// why it refused, and keeps serving the catalogue it had.
-#[tokio::test]
-async fn sighup_with_hidden_characters_keeps_the_old_catalogue() {
-    let dir = demo_dir();
-    let data = tempfile::tempdir().unwrap();
-    let log = data.path().join("stderr.log");
-    let mut child = KillOnDrop(
-        std::process::Command::new(env!("CARGO_BIN_EXE_onestop"))
-            .args([
-                "--data-dir",
-                data.path().to_str().unwrap(),
-                "serve",
-                "--listen",
-                "127.0.0.1:0",
-                "--catalog",
-            ])
-            .arg(dir.path())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::fs::File::create(&log).unwrap())
-            .spawn()
-            .unwrap(),
-    );
-    let mut first = String::new();
-    io::BufRead::read_line(&mut io::BufReader::new(child.0.stdout.take().unwrap()), &mut first).unwrap();
-    let url = first.trim().rsplit(' ').next().unwrap().to_owned();
-    let before = get_catalog(&url).await;
+    // The real binary, reloaded by SIGHUP as `systemctl reload` does: it says
+    // why it refused, and keeps serving the catalogue it had.
+    async fn sighup_with_hidden_characters_keeps_the_old_catalogue(kind) {
+        let dir = demo_dir();
+        let data = tempfile::tempdir().unwrap();
+        let log = data.path().join("stderr.log");
+        let database = match kind.database(data.path()) {
+            Database::Sqlite(path) => path.display().to_string(),
+            Database::Postgres(url) => url,
+        };
+        let mut child = KillOnDrop(
+            std::process::Command::new(env!("CARGO_BIN_EXE_onestop"))
+                .args([
+                    "--data-dir",
+                    data.path().to_str().unwrap(),
+                    "serve",
+                    "--listen",
+                    "127.0.0.1:0",
+                    "--catalog",
+                ])
+                .arg(dir.path())
+                .env("ONESTOP__SERVER__DATABASE", database)
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::fs::File::create(&log).unwrap())
+                .spawn()
+                .unwrap(),
+        );
+        let mut first = String::new();
+        io::BufRead::read_line(&mut io::BufReader::new(child.0.stdout.take().unwrap()), &mut first).unwrap();
+        let url = first.trim().rsplit(' ').next().unwrap().to_owned();
+        let before = get_catalog(&url).await;
 
-    edit(dir.path(), "services/exit-entry.toml", "\"办护照\"", "\"办护照\u{200d}\"");
-    let hup = Command::new("kill").args(["-HUP", &child.0.id().to_string()]).status().unwrap();
-    assert!(hup.success());
-    let refused = || std::fs::read_to_string(&log).unwrap_or_default().contains("not reloaded");
-    wait_until(refused).await;
-    let stderr = std::fs::read_to_string(&log).unwrap();
-    assert!(stderr.contains("passport-application") && stderr.contains("aliases.zh-CN[0]"), "{stderr}");
-    assert!(!stderr.contains('\u{200d}'), "{stderr:?}");
-    assert_eq!(get_catalog(&url).await, before, "the served catalogue changed");
+        edit(dir.path(), "services/exit-entry.toml", "\"办护照\"", "\"办护照\u{200d}\"");
+        let hup = Command::new("kill").args(["-HUP", &child.0.id().to_string()]).status().unwrap();
+        assert!(hup.success());
+        let refused = || std::fs::read_to_string(&log).unwrap_or_default().contains("not reloaded");
+        wait_until(refused).await;
+        let stderr = std::fs::read_to_string(&log).unwrap();
+        assert!(stderr.contains("passport-application") && stderr.contains("aliases.zh-CN[0]"), "{stderr}");
+        assert!(!stderr.contains('\u{200d}'), "{stderr:?}");
+        assert_eq!(get_catalog(&url).await, before, "the served catalogue changed");
+    }
 }
 
 /// A server process that ends with its test, passed or failed.

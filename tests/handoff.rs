@@ -71,7 +71,7 @@ impl Backend {
     /// last four digits of 13700001234).
     async fn handoff(&self, service: &str, lang: Lang, booking: Option<String>) -> Handoff {
         let phone_last4 = booking.is_some().then(|| "1234".to_owned());
-        let req = HandoffRequest { service: service.into(), lang, booking, phone_last4 };
+        let req = HandoffRequest { service: service.into(), lang, booking, phone_last4, ticket: None };
         self.client.handoff(&req).await.unwrap()
     }
 

@@ -126,6 +126,7 @@ async fn the_printed_link_opens_the_same_page_on_the_real_server() {
         lang: Lang::EnUs,
         booking: None,
         phone_last4: None,
+        ticket: None,
     };
     let handoff = client.handoff(&request).await.unwrap();
     let printed = onestop::ui::printed_link(&handoff.url);

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use onestop::domain::{ApiError, Booking, Catalog, Hold, Slots};
-use onestop::server::{self, Database, ServerOptions, clock::ManualClock};
+use onestop::server::{self, Database, ServerOptions, auth::HoldLimits, clock::ManualClock, store::Role};
 use reqwest::{Client, StatusCode};
 use serde_json::json;
 
@@ -153,6 +153,50 @@ async fn a_retry_sent_to_another_server_returns_the_same_booking() {
     let other = p.confirm(1, "retry-key-1", &hold.id, 3).await;
     assert_eq!(other.status(), StatusCode::CONFLICT);
     assert_eq!(other.json::<ApiError>().await.unwrap().code, "idempotency_conflict");
+}
+
+/// A booking bot's kiosk token spreading its holds over two servers gets
+/// the allowance it would get from one: the minute's counts are the database's.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hold_limits_count_across_servers() {
+    let database = Database::Postgres(common::postgres::cluster().database());
+    let clock = Arc::new(ManualClock::new(MONDAY_8AM_SHANGHAI.parse().unwrap()));
+    let opts = ServerOptions {
+        clock: clock.clone(),
+        tokens_required: true,
+        hold_limits: HoldLimits { per_token: 3, per_hall: 5 },
+        ..ServerOptions::new(database.clone())
+    };
+    let servers = [
+        server::start(&opts, "127.0.0.1:0").await.unwrap(),
+        server::start(&opts, "127.0.0.1:0").await.unwrap(),
+    ];
+    let bot = servers[0].create_token(Role::Kiosk, "binjiang", "kiosk-bot").await.unwrap();
+    let other = servers[1].create_token(Role::Kiosk, "binjiang", "kiosk-02").await.unwrap();
+    let http = Client::new();
+    let url =
+        format!("{}/api/v1/halls/binjiang/slots?service=id-card-renewal&date=2026-11-30", servers[0].url());
+    let slots: Slots = http.get(url).send().await.unwrap().json().await.unwrap();
+    let hold = |n: usize, token: &str| {
+        let req = http.post(format!("{}/api/v1/holds", servers[n % 2].url())).bearer_auth(token).json(
+            &json!({ "hall": "binjiang", "service": "id-card-renewal", "start": slots.slots[n % 4].start }),
+        );
+        async move { req.send().await.unwrap().status() }
+    };
+    let mut answers = vec![];
+    for n in 0..6 {
+        answers.push(hold(n, &bot).await);
+    }
+    let created = answers.iter().filter(|s| **s == StatusCode::CREATED).count();
+    assert_eq!(created, 3, "the bot's allowance over both servers together: {answers:?}");
+    assert!(answers[3..].iter().all(|s| *s == StatusCode::TOO_MANY_REQUESTS), "{answers:?}");
+    // The bot's refused tries used none of the hall's allowance: another
+    // kiosk has the two places left of the hall's five, on either server.
+    assert_eq!(hold(0, &other).await, StatusCode::CREATED);
+    assert_eq!(hold(1, &other).await, StatusCode::CREATED);
+    assert_eq!(hold(0, &other).await, StatusCode::TOO_MANY_REQUESTS, "the hall's cap, over both servers");
+    clock.advance(jiff::SignedDuration::from_secs(60));
+    assert_eq!(hold(1, &bot).await, StatusCode::CREATED, "a new minute, a new allowance");
 }
 
 async fn etag(http: &Client, url: &str) -> String {

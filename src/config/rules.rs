@@ -71,6 +71,27 @@ pub const LIMITS: &[Limit] = &[
         value: |c| u64::from(c.booking.holds_per_hall_per_minute),
     },
     Limit {
+        key: "booking.checkin_early_minutes",
+        min: 0,
+        max: Some(240),
+        unit: "minutes",
+        value: |c| u64::from(c.booking.checkin_early_minutes),
+    },
+    Limit {
+        key: "queue.max_priority_in_a_row",
+        min: 1,
+        max: Some(10),
+        unit: "calls",
+        value: |c| u64::from(c.queue.max_priority_in_a_row),
+    },
+    Limit {
+        key: "queue.return_minutes",
+        min: 0,
+        max: Some(480),
+        unit: "minutes",
+        value: |c| u64::from(c.queue.return_minutes),
+    },
+    Limit {
         key: "handoff.ttl_minutes",
         min: 1,
         max: Some(1440),

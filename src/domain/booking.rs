@@ -297,6 +297,23 @@ pub struct HandoffRequest {
     #[serde(default)]
     #[schema(pattern = "^[0-9]{4}$", min_length = 4, max_length = 4, example = "1234")]
     pub phone_last4: Option<String>,
+    /// A ticket (取号) to follow on the page: where it stands, the estimate,
+    /// the window once called. A number proves nothing personal: the page
+    /// shows numbers only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ticket: Option<TicketRef>,
+}
+
+/// One ticket of a hall's service day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TicketRef {
+    /// The service day it counts in, at the hall (`TicketView::day`).
+    #[schema(format = Date, example = "2026-12-01")]
+    #[serde(deserialize_with = "de::date")]
+    pub day: String,
+    #[schema(pattern = "^[A-Z][0-9]{3}$", min_length = 4, max_length = 4, example = "A023")]
+    pub number: String,
 }
 
 /// A short-lived link for the citizen's phone; it carries no personal data.

@@ -86,7 +86,7 @@ impl Executor<'_> {
                 self.spawn(|c| async move { Msg::BookingCancelled(c.cancel_booking(&code, &last4).await) });
             }
             Effect::CreateHandoff { service, lang, booking, phone_last4 } => {
-                let req = HandoffRequest { service, lang, booking, phone_last4 };
+                let req = HandoffRequest { service, lang, booking, phone_last4, ticket: None };
                 self.spawn(|c| async move { Msg::HandoffCreated { lang, result: c.handoff(&req).await } });
             }
             Effect::CheckPin { pin, hash } => {

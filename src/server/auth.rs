@@ -1,8 +1,9 @@
 //! Who may call what. Kiosk routes need a kiosk's token
 //! (`Authorization: Bearer onestop_…`, made by `onestop token create`); the
 //! phone pages, the catalogue, halls, days and slots stay public. Holds are
-//! limited per token and per hall each minute: booking bots (号贩子) hold
-//! places by the hundred, a citizen one at a time.
+//! limited per token and per hall each minute (counted in the database, so
+//! across every server): booking bots (号贩子) hold places by the hundred, a
+//! citizen one at a time.
 
 use std::sync::Arc;
 
@@ -14,7 +15,6 @@ use axum::{
 };
 
 use super::{AppState, routes::Fail, store::Role};
-use crate::limit::PerMinute;
 
 /// How many holds a minute one kiosk, and one hall's kiosks together, may make.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,18 +26,6 @@ pub struct HoldLimits {
 impl Default for HoldLimits {
     fn default() -> Self {
         HoldLimits { per_token: 20, per_hall: 200 }
-    }
-}
-
-/// The counts behind `HoldLimits` (one server's: with several, each counts its own).
-pub(crate) struct HoldCounts {
-    per_token: PerMinute<String>,
-    per_hall: PerMinute<String>,
-}
-
-impl HoldCounts {
-    pub fn new(limits: HoldLimits) -> HoldCounts {
-        HoldCounts { per_token: PerMinute::new(limits.per_token), per_hall: PerMinute::new(limits.per_hall) }
     }
 }
 
@@ -103,10 +91,14 @@ async fn require(role: Role, state: AppState, mut req: Request, next: Next) -> R
     }
     if req.method() == Method::POST && req.uri().path() == "/api/v1/holds" {
         let now = state.clock.now().as_second();
-        let key = format!("{}:{}", token.hall, token.id);
-        if !state.hold_counts.per_token.allow(key, now)
-            || !state.hold_counts.per_hall.allow(token.hall.clone(), now)
-        {
+        let (per_token, per_hall) = (format!("token:{}", token.id), format!("hall:{}", token.hall));
+        let limits =
+            [(per_token.as_str(), state.hold_limits.per_token), (&per_hall, state.hold_limits.per_hall)];
+        let within = match state.store.count_hold(&limits, now.div_euclid(60)).await {
+            Ok(within) => within,
+            Err(e) => return Fail::internal(e).into_response(),
+        };
+        if !within {
             tracing::warn!(
                 "holds refused for {} {} at {}: too many this minute",
                 token.role.name(),

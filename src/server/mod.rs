@@ -56,6 +56,10 @@ pub struct ServerOptions {
     pub bookings_per_person: u32,
     /// Holds a minute per kiosk token and per hall.
     pub hold_limits: auth::HoldLimits,
+    /// How long before its slot a booking may be checked in.
+    pub checkin_early_minutes: u16,
+    /// The order of calling at a window.
+    pub call_rules: crate::domain::queue::CallRules,
     pub clock: Arc<dyn Clock>,
 }
 
@@ -75,6 +79,8 @@ impl ServerOptions {
             tokens_required: false,
             bookings_per_person: 3,
             hold_limits: auth::HoldLimits::default(),
+            checkin_early_minutes: 30,
+            call_rules: crate::domain::queue::CallRules::default(),
             clock: Arc::new(clock::SystemClock),
         }
     }
@@ -166,7 +172,9 @@ pub(crate) struct AppState {
     pub proof: Arc<proof::ProofGuard>,
     pub tokens_required: bool,
     pub bookings_per_person: u32,
-    pub hold_counts: Arc<auth::HoldCounts>,
+    pub hold_limits: auth::HoldLimits,
+    pub checkin_early_minutes: u16,
+    pub call_rules: crate::domain::queue::CallRules,
     /// The policy library being served, swapped whole when reloaded.
     pub policies: Arc<RwLock<Arc<policies::ServedPolicies>>>,
 }
@@ -226,13 +234,16 @@ async fn adopt_catalog(store: &Store, dir: Option<&Path>) -> Result<(), ServerEr
 }
 
 /// Erases the personal data of bookings whose appointment ended more than
-/// `retain_days` ago: when a server starts, then every hour.
+/// `retain_days` ago, and past minutes' hold counts: when a server starts,
+/// then every hour.
 async fn erase_when_due(store: &Store, clock: &dyn Clock, retain_days: u32) -> Result<(), ServerError> {
     let now = clock.now().as_second();
     let erased = store.erase_personal_data(now - i64::from(retain_days) * 86_400, now).await?;
     if erased > 0 {
         tracing::info!("erased the personal data of {erased} bookings past their {retain_days} days");
     }
+    // Hold counts matter for their minute only.
+    store.forget_hold_counts(now.div_euclid(60) - 1).await?;
     Ok(())
 }
 
@@ -299,7 +310,9 @@ pub(crate) async fn prepare(opts: &ServerOptions, addr: SocketAddr) -> Result<Ap
         proof: Arc::new(proof::ProofGuard::new(opts.proof_limits, opts.clock.clone())),
         tokens_required: opts.tokens_required,
         bookings_per_person: opts.bookings_per_person.max(1),
-        hold_counts: Arc::new(auth::HoldCounts::new(opts.hold_limits)),
+        hold_limits: opts.hold_limits,
+        checkin_early_minutes: opts.checkin_early_minutes,
+        call_rules: opts.call_rules,
         policies: Arc::new(RwLock::new(Arc::new(policies::ServedPolicies::new(&library)))),
     })
 }

@@ -15,7 +15,7 @@ use jiff::Timestamp;
 use super::{AppState, routes::Fail};
 use crate::domain::{
     Catalog,
-    queue::{CallRules, HallLayout, QueueCatalog, load},
+    queue::{HallLayout, QueueCatalog, load},
 };
 
 mod checkin;
@@ -50,16 +50,6 @@ pub(super) fn routes(state: &AppState) -> Router<AppState> {
         .route("/api/v1/halls/{hall}/events", get(hall_events))
         .merge(kiosk)
         .merge(window)
-}
-
-/// How long before a slot a booking may be checked in
-/// (`booking.checkin_early_minutes` once the configuration has it).
-pub(crate) const CHECKIN_EARLY_MINUTES: u16 = 30;
-
-/// The hall's calling rules (`queue.max_priority_in_a_row`,
-/// `queue.return_minutes` once the configuration has them).
-fn rules() -> CallRules {
-    CallRules::default()
 }
 
 /// The demo queues' text, beside the demo catalogue built into the binary

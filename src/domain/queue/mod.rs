@@ -11,6 +11,7 @@
 //!   [`order`] says who is called next.
 //! - [`wait`]: the estimated wait, as a range or honestly unknown.
 //! - [`checkin`]: whether a booking may be checked in now.
+//! - [`wire`]: what the routes take and give, for server and clients alike.
 
 pub mod board;
 pub mod checkin;
@@ -21,6 +22,7 @@ pub mod order;
 pub mod problem;
 pub mod ticket;
 pub mod wait;
+pub mod wire;
 
 pub use board::{Action, ActionError, Board, Desk, Event};
 pub use checkin::{BookingToCheck, CheckInRefusal, CheckedIn, check_in};

@@ -13,7 +13,7 @@ use axum::{
 };
 use jiff::Timestamp;
 
-use super::{CHECKIN_EARLY_MINUTES, CheckInRequest, TicketView, at_desk, hall_layout, now};
+use super::{CheckInRequest, TicketView, at_desk, hall_layout, now};
 use crate::domain::queue::{BookingToCheck, CheckInRefusal};
 use crate::domain::{ApiError, BookingStatus};
 use crate::server::{
@@ -100,8 +100,8 @@ pub(in crate::server) async fn check_in(
         slot_end: instant(booking.end),
         checked_in_at: ticket.map(|(.., at)| at),
     };
-    let accepted =
-        crate::domain::queue::check_in(&check, &hall, now(&state), CHECKIN_EARLY_MINUTES).map_err(refused)?;
+    let accepted = crate::domain::queue::check_in(&check, &hall, now(&state), state.checkin_early_minutes)
+        .map_err(refused)?;
     let layout = layout.ok_or_else(at_desk)?;
     let queue = layout.queue_for_service(&booking.service).ok_or_else(at_desk)?.prefix;
     let who = NewTicket::Booked { code: &booking.code, slot_start: accepted.slot_start };

@@ -7,7 +7,7 @@ use axum::{
     http::StatusCode,
 };
 
-use super::{ActionDone, ActionName, WindowActionRequest, WindowPath, now, numbering_hall, rules};
+use super::{ActionDone, ActionName, WindowActionRequest, WindowPath, now, numbering_hall};
 use crate::domain::ApiError;
 use crate::domain::queue::{Action, ActionError, Event};
 use crate::server::{
@@ -121,6 +121,6 @@ pub(in crate::server) async fn window_action(
     let Json(req) = body.map_err(json_refused)?;
     let layout = numbering_hall(&state, &hall)?;
     let action = action(&req)?;
-    let result = state.store.act(&layout, &rules(), window, action, now(&state)).await;
+    let result = state.store.act(&layout, &state.call_rules, window, action, now(&state)).await;
     Ok(Json(done(result.map_err(Fail::internal)?.map_err(refused)?)))
 }

@@ -9,6 +9,7 @@ mod booking;
 mod engine;
 mod group;
 mod handoff;
+mod hold_counts;
 mod retention;
 mod tickets;
 mod tokens;

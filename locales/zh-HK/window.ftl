@@ -1,0 +1,1 @@
+## The clerk's console at one window (onestop window).
