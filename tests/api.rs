@@ -63,33 +63,42 @@ async fn the_store_survives_a_restart_and_keeps_its_version(kind) {
 }
 }
 
-#[tokio::test]
-async fn unknown_routes_and_methods_answer_json_errors() {
-    let dir = tempfile::tempdir().unwrap();
-    let url = start(dir.path(), None).await.unwrap();
-    let resp = reqwest::get(format!("{url}/api/v1/nothing-here")).await.unwrap();
-    assert_eq!(resp.status(), StatusCode::NOT_FOUND);
-    let body: ApiError = resp.json().await.unwrap();
-    assert_eq!(body.code, "not_found");
-    let resp = reqwest::Client::new().delete(format!("{url}/api/v1/catalog")).send().await.unwrap();
-    assert_eq!(resp.status(), StatusCode::METHOD_NOT_ALLOWED);
-    assert_eq!(resp.json::<ApiError>().await.unwrap().code, "method_not_allowed");
-}
-
-#[tokio::test]
-async fn health_and_openapi_describe_the_server() {
-    let dir = tempfile::tempdir().unwrap();
-    let url = start(dir.path(), None).await.unwrap();
-    let health = reqwest::get(format!("{url}/healthz")).await.unwrap();
-    assert_eq!(health.status(), StatusCode::OK);
-    let doc: serde_json::Value =
-        reqwest::get(format!("{url}/openapi.json")).await.unwrap().json().await.unwrap();
-    assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
-    for path in ["/api/v1/catalog", "/healthz", "/openapi.json"] {
-        assert!(doc["paths"][path].is_object(), "{path} documented");
+// Routing, the API document and a catalogue directory: the same on either store.
+on_both_stores! {
+    async fn unknown_routes_and_methods_answer_json_errors(kind) {
+        let dir = tempfile::tempdir().unwrap();
+        let url = start_on(&kind.database(dir.path()), None).await.unwrap();
+        let resp = reqwest::get(format!("{url}/api/v1/nothing-here")).await.unwrap();
+        assert_eq!(resp.status(), StatusCode::NOT_FOUND);
+        let body: ApiError = resp.json().await.unwrap();
+        assert_eq!(body.code, "not_found");
+        let resp = reqwest::Client::new().delete(format!("{url}/api/v1/catalog")).send().await.unwrap();
+        assert_eq!(resp.status(), StatusCode::METHOD_NOT_ALLOWED);
+        assert_eq!(resp.json::<ApiError>().await.unwrap().code, "method_not_allowed");
     }
-    assert!(doc["components"]["schemas"]["Catalog"].is_object());
-    assert!(doc["components"]["schemas"]["ApiError"].is_object());
+
+    async fn health_and_openapi_describe_the_server(kind) {
+        let dir = tempfile::tempdir().unwrap();
+        let url = start_on(&kind.database(dir.path()), None).await.unwrap();
+        let health = reqwest::get(format!("{url}/healthz")).await.unwrap();
+        assert_eq!(health.status(), StatusCode::OK);
+        let doc: serde_json::Value =
+            reqwest::get(format!("{url}/openapi.json")).await.unwrap().json().await.unwrap();
+        assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
+        for path in ["/api/v1/catalog", "/healthz", "/openapi.json"] {
+            assert!(doc["paths"][path].is_object(), "{path} documented");
+        }
+        assert!(doc["components"]["schemas"]["Catalog"].is_object());
+        assert!(doc["components"]["schemas"]["ApiError"].is_object());
+    }
+
+    async fn a_catalogue_directory_is_served_when_intact(kind) {
+        let dir = tempfile::tempdir().unwrap();
+        let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let url = start_on(&kind.database(dir.path()), Some(&data)).await.unwrap();
+        let catalog: Catalog = reqwest::get(format!("{url}/api/v1/catalog")).await.unwrap().json().await.unwrap();
+        assert!(catalog.services.iter().any(|s| s.id == "id-card-renewal"));
+    }
 }
 
 /// Copies the demo catalogue to a temp dir, applies `edit` to one file, and
@@ -121,15 +130,6 @@ async fn broken(file: &str, edit: impl Fn(String) -> String) -> String {
             msg
         }
     }
-}
-
-#[tokio::test]
-async fn a_catalogue_directory_is_served_when_intact() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
-    let url = start(dir.path(), Some(&data)).await.unwrap();
-    let catalog: Catalog = reqwest::get(format!("{url}/api/v1/catalog")).await.unwrap().json().await.unwrap();
-    assert!(catalog.services.iter().any(|s| s.id == "id-card-renewal"));
 }
 
 #[tokio::test]

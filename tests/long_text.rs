@@ -115,28 +115,30 @@ fn the_caption_of_the_qr_code_never_breaks_inside_brackets() {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_printed_link_opens_the_same_page_on_the_real_server() {
-    let dir = tempfile::tempdir().unwrap();
-    let options = onestop::server::ServerOptions::new(dir.path().join("db"));
-    let backend = onestop::server::start(&options, "127.0.0.1:0").await.unwrap();
-    let client = onestop::client::ApiClient::new(&backend.url(), std::time::Duration::from_secs(5));
-    let request = HandoffRequest {
-        service: "id-card-renewal".into(),
-        lang: Lang::EnUs,
-        booking: None,
-        phone_last4: None,
-        ticket: None,
-    };
-    let handoff = client.handoff(&request).await.unwrap();
-    let printed = onestop::ui::printed_link(&handoff.url);
-    assert_ne!(printed, handoff.url, "the QR code's link is upper case: {}", handoff.url);
-    assert_eq!(printed, printed.to_ascii_lowercase());
-    let page = |url: String| async move {
-        let answer = reqwest::get(url).await.unwrap();
-        (answer.status(), answer.text().await.unwrap())
-    };
-    let (status, typed) = page(printed).await;
-    assert_eq!(status, 200, "{typed}");
-    assert!(typed.contains("Resident ID card renewal"), "the guide's page: {typed}");
+// The link printed under the QR code opens the page, from either store.
+on_both_stores! {
+    async fn the_printed_link_opens_the_same_page_on_the_real_server(kind) {
+        let dir = tempfile::tempdir().unwrap();
+        let options = onestop::server::ServerOptions::new(kind.database(dir.path()));
+        let backend = onestop::server::start(&options, "127.0.0.1:0").await.unwrap();
+        let client = onestop::client::ApiClient::new(&backend.url(), std::time::Duration::from_secs(5));
+        let request = HandoffRequest {
+            service: "id-card-renewal".into(),
+            lang: Lang::EnUs,
+            booking: None,
+            phone_last4: None,
+            ticket: None,
+        };
+        let handoff = client.handoff(&request).await.unwrap();
+        let printed = onestop::ui::printed_link(&handoff.url);
+        assert_ne!(printed, handoff.url, "the QR code's link is upper case: {}", handoff.url);
+        assert_eq!(printed, printed.to_ascii_lowercase());
+        let page = |url: String| async move {
+            let answer = reqwest::get(url).await.unwrap();
+            (answer.status(), answer.text().await.unwrap())
+        };
+        let (status, typed) = page(printed).await;
+        assert_eq!(status, 200, "{typed}");
+        assert!(typed.contains("Resident ID card renewal"), "the guide's page: {typed}");
+    }
 }

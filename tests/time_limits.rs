@@ -139,20 +139,22 @@ async fn phone_page(url: &str, service: &str, lang: &str) -> String {
     page.text().await.unwrap()
 }
 
-#[tokio::test]
-async fn the_phone_page_states_each_unit() {
-    let dir = tempfile::tempdir().unwrap();
-    let url = server::start(&ServerOptions::new(dir.path().join("db")), "127.0.0.1:0").await.unwrap().url();
-    let cases = [
-        ("id-card-renewal", "zh-CN", "法定办结时限：60 个自然日"),
-        ("id-card-renewal", "en-US", "Statutory time limit: 60 calendar days"),
-        ("id-card-renewal", "zh-HK", "法定辦結時限：60 個曆日"),
-        ("marriage-registration", "zh-CN", "法定办结时限：当场办结"),
-        ("marriage-registration", "en-US", "Statutory time limit: done on the spot"),
-        ("company-establishment", "zh-HK", "法定辦結時限：3 個工作天"),
-    ];
-    for (service, lang, line) in cases {
-        let html = phone_page(&url, service, lang).await;
-        assert!(html.contains(line), "{service} {lang}: no {line:?} in\n{html}");
+// The page the QR code opens states each unit, from either store.
+on_both_stores! {
+    async fn the_phone_page_states_each_unit(kind) {
+        let dir = tempfile::tempdir().unwrap();
+        let url = server::start(&ServerOptions::new(kind.database(dir.path())), "127.0.0.1:0").await.unwrap().url();
+        let cases = [
+            ("id-card-renewal", "zh-CN", "法定办结时限：60 个自然日"),
+            ("id-card-renewal", "en-US", "Statutory time limit: 60 calendar days"),
+            ("id-card-renewal", "zh-HK", "法定辦結時限：60 個曆日"),
+            ("marriage-registration", "zh-CN", "法定办结时限：当场办结"),
+            ("marriage-registration", "en-US", "Statutory time limit: done on the spot"),
+            ("company-establishment", "zh-HK", "法定辦結時限：3 個工作天"),
+        ];
+        for (service, lang, line) in cases {
+            let html = phone_page(&url, service, lang).await;
+            assert!(html.contains(line), "{service} {lang}: no {line:?} in\n{html}");
+        }
     }
 }
