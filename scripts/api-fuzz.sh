@@ -12,6 +12,7 @@
 #   scripts/api-fuzz.sh            # builds the debug binary first
 #   ONESTOP_BIN=path/to/onestop scripts/api-fuzz.sh
 #   API_FUZZ_EXAMPLES=200 scripts/api-fuzz.sh   # a longer, deeper run
+#   ONESTOP__SERVER__DATABASE=postgres://… scripts/api-fuzz.sh   # on PostgreSQL
 #
 # Needs schemathesis (PyPI): pip install 'schemathesis==4.32.5'
 set -euo pipefail

@@ -4,12 +4,14 @@
 
 use std::process::Command;
 
+mod common;
+
 use serde_json::Value;
 
 const INSTALL: &str = "pip install 'schemathesis==4.32.5'";
 
-#[test]
-fn the_api_keeps_to_its_openapi_document_under_fuzzing() {
+/// Runs `scripts/api-fuzz.sh` on this build's binary, with `env` added.
+fn fuzz(env: &[(&str, &str)]) {
     let installed = Command::new("schemathesis").arg("--version").output().is_ok_and(|o| o.status.success());
     assert!(
         installed,
@@ -20,11 +22,25 @@ fn the_api_keeps_to_its_openapi_document_under_fuzzing() {
     let out = Command::new("bash")
         .arg(script)
         .env("ONESTOP_BIN", env!("CARGO_BIN_EXE_onestop"))
+        .envs(env.iter().copied())
         .output()
         .expect("bash runs");
     let report = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     assert!(out.status.success(), "schemathesis found problems (exit {:?}):\n{report}", out.status.code());
     assert!(report.contains(" passed"), "schemathesis ran no test:\n{report}");
+}
+
+#[test]
+fn the_api_keeps_to_its_openapi_document_under_fuzzing() {
+    fuzz(&[]);
+}
+
+/// The same on PostgreSQL, with fewer examples per operation (the checks
+/// of the document are the same; what differs is the store behind it).
+#[test]
+fn the_api_on_postgresql_keeps_to_its_openapi_document_under_fuzzing() {
+    let database = common::postgres::cluster().database();
+    fuzz(&[("ONESTOP__SERVER__DATABASE", &database), ("API_FUZZ_EXAMPLES", "25")]);
 }
 
 /// What a generated client needs, checked without the fuzzer (fails on
