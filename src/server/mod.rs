@@ -90,6 +90,8 @@ impl ServerOptions {
 pub enum ServerError {
     #[error("catalogue refused")]
     Catalog(#[from] catalog_source::SourceError),
+    #[error("queues refused")]
+    Queues(#[from] queue::source::QueuesError),
     #[error("policy library refused")]
     Policies(#[from] crate::domain::policy::LoadError),
     #[error(transparent)]
@@ -105,6 +107,8 @@ pub(crate) struct Served {
     pub catalog: Catalog,
     pub json: axum::body::Bytes,
     pub etag: String,
+    /// Each hall's queues, from the `queues.toml` stored with the catalogue.
+    pub queues: crate::domain::queue::QueueCatalog,
 }
 
 impl Served {
@@ -112,7 +116,8 @@ impl Served {
         let catalog = store.catalog().await?;
         let json = serde_json::to_vec(&catalog).expect("catalogue serializes").into();
         let etag = format!("\"{}\"", catalog.version);
-        Ok(Served { catalog, json, etag })
+        let queues = queue::source::layouts(&store.catalog_queues().await?, &catalog);
+        Ok(Served { catalog, json, etag, queues })
     }
 }
 
@@ -226,9 +231,10 @@ impl Running {
 /// server's) is kept rather than the demo built into the binary.
 async fn adopt_catalog(store: &Store, dir: Option<&Path>) -> Result<(), ServerError> {
     let source = load_catalog(dir)?;
+    let queues = queue::source::load(dir, &source)?;
     let published = dir.is_some();
     if published || !store.catalog_published().await? {
-        store.store_catalog(&source, published).await?;
+        store.store_catalog(&source, &queues, published).await?;
     }
     Ok(())
 }
@@ -253,8 +259,9 @@ async fn erase_when_due(store: &Store, clock: &dyn Clock, retain_days: u32) -> R
 /// next reload (SIGHUP) or start.
 pub async fn publish_catalog(database: &Database, dir: &Path) -> Result<String, ServerError> {
     let catalog = catalog_source::from_dir(dir)?;
+    let queues = queue::source::load(Some(dir), &catalog)?;
     let store = Store::open(database).await?;
-    store.store_catalog(&catalog, true).await?;
+    store.store_catalog(&catalog, &queues, true).await?;
     Ok(catalog.version)
 }
 
@@ -270,7 +277,10 @@ fn load_catalog(dir: Option<&Path>) -> Result<Catalog, catalog_source::SourceErr
 /// that can fail before the first request.
 pub(crate) async fn prepare(opts: &ServerOptions, addr: SocketAddr) -> Result<AppState, ServerError> {
     // Refused before the database is touched.
-    let library = policies::load(opts.catalog_dir.as_deref(), &load_catalog(opts.catalog_dir.as_deref())?)?;
+    let dir = opts.catalog_dir.as_deref();
+    let catalog = load_catalog(dir)?;
+    let library = policies::load(dir, &catalog)?;
+    queue::source::load(dir, &catalog)?;
     if let Database::Sqlite(path) = &opts.database
         && let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
     {

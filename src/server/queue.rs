@@ -3,8 +3,6 @@
 //! hall's event stream. The rules are `domain::queue`'s; the store keeps
 //! the day's tickets and desks (`store::tickets`).
 
-use std::sync::{Arc, Mutex, PoisonError};
-
 use axum::{
     Router,
     http::StatusCode,
@@ -13,14 +11,12 @@ use axum::{
 use jiff::Timestamp;
 
 use super::{AppState, routes::Fail};
-use crate::domain::{
-    Catalog,
-    queue::{HallLayout, QueueCatalog, load},
-};
+use crate::domain::queue::HallLayout;
 
 mod checkin;
 mod dto;
 mod events;
+pub(crate) mod source;
 mod tickets;
 mod windows;
 
@@ -52,31 +48,6 @@ pub(super) fn routes(state: &AppState) -> Router<AppState> {
         .merge(window)
 }
 
-/// The demo queues' text, beside the demo catalogue built into the binary
-/// (`catalog_source::embedded` leaves this file to us).
-const QUEUES_TOML: (&str, &str) = ("data/queues.toml", include_str!("../../data/queues.toml"));
-
-/// The queues of every hall, checked against the catalogue being served;
-/// read once per catalogue version. A catalogue they do not fit leaves
-/// every hall without queues (logged): the kiosk then says numbers are
-/// given at the desk, rather than give numbers for services it lacks.
-pub(crate) fn queue_layouts(catalog: &Catalog) -> Arc<QueueCatalog> {
-    static CACHE: Mutex<Option<(String, Arc<QueueCatalog>)>> = Mutex::new(None);
-    let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some((version, layouts)) = cache.as_ref()
-        && *version == catalog.version
-    {
-        return layouts.clone();
-    }
-    let (file, text) = QUEUES_TOML;
-    let layouts = Arc::new(load(file, text, catalog).unwrap_or_else(|e| {
-        tracing::error!("queues do not fit catalogue {}: {e}", catalog.version);
-        QueueCatalog::default()
-    }));
-    *cache = Some((catalog.version.clone(), layouts.clone()));
-    layouts
-}
-
 /// The hall the path names (404 if the catalogue has none), and its queue
 /// layout if it gives numbers here.
 fn hall_layout(state: &AppState, hall: &str) -> Result<Option<HallLayout>, Fail> {
@@ -84,7 +55,7 @@ fn hall_layout(state: &AppState, hall: &str) -> Result<Option<HallLayout>, Fail>
     if !served.catalog.halls.iter().any(|h| h.id == hall) {
         return Err(Fail::new(StatusCode::NOT_FOUND, "not_found", "no such hall"));
     }
-    Ok(queue_layouts(&served.catalog).hall(hall).cloned())
+    Ok(served.queues.hall(hall).cloned())
 }
 
 /// The hall's layout, or 409 `numbers_at_desk` when it gives no numbers

@@ -72,9 +72,15 @@ impl Store {
     /// (`catalog publish DIR`, or `serve --catalog DIR`): a server started
     /// without a catalogue of its own then serves it rather than the demo
     /// built into it. On PostgreSQL every other server is told at once.
-    pub async fn store_catalog(&self, catalog: &Catalog, published: bool) -> Result<bool, StoreError> {
+    pub async fn store_catalog(
+        &self,
+        catalog: &Catalog,
+        queues: &str,
+        published: bool,
+    ) -> Result<bool, StoreError> {
         let stored = self.meta("catalog_version").await?;
         if stored.as_deref() == Some(catalog.version.as_str())
+            && self.catalog_queues().await? == queues
             && (!published || self.catalog_published().await?)
         {
             return Ok(false);
@@ -110,6 +116,7 @@ impl Store {
             }
             for (key, value) in [
                 ("catalog_version", catalog.version.as_str()),
+                ("catalog_queues", queues),
                 ("catalog_published", if published { "1" } else { "0" }),
             ] {
                 sqlx::query(
@@ -130,6 +137,11 @@ impl Store {
                 .await?;
         }
         Ok(true)
+    }
+
+    /// The `queues.toml` stored with the catalogue; empty for none.
+    pub async fn catalog_queues(&self) -> Result<String, StoreError> {
+        Ok(self.meta("catalog_queues").await?.unwrap_or_default())
     }
 
     /// Whether staff published the stored catalogue (see `store_catalog`).
