@@ -45,6 +45,33 @@ pub async fn kiosk(
     runtime::local::run(setup).await.context("terminal error")
 }
 
+/// `onestop window`: the clerk's console at one window, on the configured
+/// backend with the window's token. What is missing is said in the
+/// clerk's language, with the command that fixes it.
+pub async fn window(cfg: KioskConfig) -> anyhow::Result<()> {
+    use crate::i18n::{Tr, s};
+    let tr = Tr::new(cfg.kiosk.language);
+    let hall = cfg.window_hall().to_owned();
+    let Some(number) = cfg.window.number else { anyhow::bail!(tr.t("window-no-number")) };
+    let token_name = format!("window-{number:02}");
+    let Some(url) = cfg.backend.url.clone() else { anyhow::bail!(tr.t("window-no-backend")) };
+    let Some(token) = cfg.backend.token.clone() else {
+        anyhow::bail!(tr.a("window-no-token", &[("hall", s(&hall)), ("name", s(&token_name))]))
+    };
+    log_to_file(&cfg)?;
+    let a11y = std::env::var("ONESTOP_A11Y").is_ok_and(|v| runtime::screen_reader_asked(&v));
+    let config = crate::window::WindowConfig {
+        hall,
+        window: number,
+        lang: cfg.kiosk.language,
+        token_name,
+        screen_reader: cfg.session.screen_reader || a11y,
+    };
+    let client = ApiClient::with_token(&url, Duration::from_secs(cfg.backend.timeout_secs), Some(&token));
+    let setup = runtime::window::WindowSetup::new(config, theme(&cfg), client);
+    runtime::local::run_with(setup, futures_util::stream::pending()).await.context("terminal error")
+}
+
 /// `onestop ssh`: a kiosk session for every SSH connection, until SIGTERM
 /// or Ctrl-C, when each session says goodbye and gets its terminal back.
 pub async fn ssh(cfg: KioskConfig) -> anyhow::Result<()> {

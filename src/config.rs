@@ -23,6 +23,7 @@ pub struct KioskConfig {
     pub server: ServerSection,
     pub booking: BookingSection,
     pub queue: QueueSection,
+    pub window: WindowSection,
     pub handoff: HandoffSection,
     pub session: SessionSection,
     pub staff: StaffSection,
@@ -81,6 +82,23 @@ pub struct BookingSection {
 pub struct QueueSection {
     pub max_priority_in_a_row: u8,
     pub return_minutes: u16,
+}
+
+/// `onestop window`: the clerk's console at one window.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WindowSection {
+    /// The window's number, as painted above the counter (1 to 999).
+    pub number: Option<u16>,
+    /// Its hall; `kiosk.hall` when unset.
+    pub hall: Option<String>,
+}
+
+impl KioskConfig {
+    /// The hall a window console acts for.
+    pub fn window_hall(&self) -> &str {
+        self.window.hall.as_deref().unwrap_or(&self.kiosk.hall)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -13,3 +13,4 @@ pub mod search;
 pub mod server;
 pub mod speech;
 pub mod ui;
+pub mod window;

@@ -48,6 +48,18 @@ enum Command {
         #[arg(long, value_name = "URL")]
         backend: Option<String>,
     },
+    /// The clerk's console at one window: call, call again, missed, transfer.
+    Window {
+        /// The window's number, as painted above the counter.
+        #[arg(long, value_name = "N")]
+        window: Option<u16>,
+        /// The hall it is in (default: kiosk.hall).
+        #[arg(long, value_name = "HALL")]
+        hall: Option<String>,
+        /// The backend's base URL.
+        #[arg(long, value_name = "URL")]
+        backend: Option<String>,
+    },
     /// Check configuration files.
     Config {
         #[command(subcommand)]
@@ -126,6 +138,11 @@ fn main() -> ExitCode {
             overrides.extend(listen.iter().map(|l| ("ssh.listen", l.clone())));
             overrides.extend(backend.iter().map(|b| ("backend.url", b.clone())));
         }
+        Some(Command::Window { window, hall, backend }) => {
+            overrides.extend(window.iter().map(|w| ("window.number", w.to_string())));
+            overrides.extend(hall.iter().map(|h| ("window.hall", h.clone())));
+            overrides.extend(backend.iter().map(|b| ("backend.url", b.clone())));
+        }
         Some(Command::Config { command: ConfigCommand::HashPin }) => {
             return match app::hash_pin() {
                 Ok(line) => {
@@ -158,6 +175,7 @@ fn main() -> ExitCode {
         match cli.command {
             Some(Command::Serve { .. }) => app::serve(cfg).await,
             Some(Command::Ssh { .. }) => app::ssh(cfg).await,
+            Some(Command::Window { .. }) => app::window(cfg).await,
             Some(Command::Token { command: TokenCommand::Create { role, hall, name } }) => {
                 let role =
                     onestop::server::store::Role::parse(&role).expect("clap allows only the four roles");

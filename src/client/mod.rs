@@ -4,6 +4,9 @@
 
 use std::time::Duration;
 
+mod window;
+pub use window::{EventStream, SseLines};
+
 use reqwest::{StatusCode, header};
 
 use serde::de::DeserializeOwned;

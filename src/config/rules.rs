@@ -178,6 +178,12 @@ pub(super) fn problems(cfg: &KioskConfig) -> Vec<(String, String)> {
     if cfg.kiosk.help_phone.as_deref().is_some_and(|p| p.trim().is_empty()) {
         bad("kiosk.help_phone", "must not be empty (leave it out instead)");
     }
+    if cfg.window.number.is_some_and(|n| !(1..=999).contains(&n)) {
+        bad("window.number", "must be between 1 and 999, the number painted above the counter");
+    }
+    if cfg.window.hall.as_deref().is_some_and(|h| !crate::domain::limits::is_id(h)) {
+        bad("window.hall", "must name a hall from the catalogue (1 to 64 of a-z, 0-9 and '-')");
+    }
     if cfg.backend.url.as_deref().is_some_and(|u| !is_web_address(u)) {
         bad("backend.url", "must be an http:// or https:// address, e.g. http://10.0.0.5:8080");
     }

@@ -18,10 +18,10 @@ use crossterm::{
         Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
     },
 };
-use futures_util::{FutureExt, StreamExt, stream};
+use futures_util::{FutureExt, Stream, StreamExt, stream};
 use ratatui::{Terminal, backend::CrosstermBackend, layout::Size};
 
-use super::{SessionSetup, run_session};
+use super::{Session, SessionSetup, run_session};
 use crate::kiosk::Msg;
 
 /// Turns a terminal event into a message for the core.
@@ -57,8 +57,20 @@ impl Drop for Guard {
     }
 }
 
-/// Runs sessions on the local terminal until one ends normally.
+/// Runs kiosk sessions on the local terminal until one ends normally.
 pub async fn run(setup: SessionSetup) -> io::Result<()> {
+    // Terminal events and SIGHUP (reload the configuration) share one stream.
+    let (signals, signal_rx) = super::channel();
+    watch_sighup(signals, &setup);
+    run_with(setup, signal_rx).await
+}
+
+/// Runs sessions of any core on the local terminal until one ends
+/// normally; `extra` feeds the runtime's own messages (signals) in.
+pub async fn run_with<S>(setup: S, extra: impl Stream<Item = S::Msg> + Unpin) -> io::Result<()>
+where
+    S: Session + Clone,
+{
     // Panics go to the log with a backtrace, never over the screen.
     std::panic::set_hook(Box::new(|info| {
         let backtrace = std::backtrace::Backtrace::force_capture();
@@ -67,21 +79,18 @@ pub async fn run(setup: SessionSetup) -> io::Result<()> {
     enter()?;
     let _guard = Guard;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    // Terminal events and SIGHUP (reload the configuration) share one stream:
-    // one reader for the whole process, handed from session to session.
-    let (signals, signal_rx) = super::channel();
-    watch_sighup(signals, &setup);
-    // A read error means the terminal is gone: end the stream, and the kiosk.
+    // One reader for the whole process, handed from session to session.
+    // A read error means the terminal is gone: end the stream, and the session.
     let keys = EventStream::new()
         .take_while(|e| std::future::ready(e.is_ok()))
-        .filter_map(|e| std::future::ready(e.ok().and_then(to_msg)));
-    let mut input = stream::select(keys, signal_rx);
+        .filter_map(|e| std::future::ready(e.ok().and_then(S::from_event)));
+    let mut input = stream::select(keys, extra);
     loop {
         let session = run_session(&mut terminal, &mut input, setup.clone());
         match AssertUnwindSafe(session).catch_unwind().await {
             Ok(result) => return result,
             Err(_) => {
-                tracing::error!("the session panicked; starting a fresh one at Welcome");
+                tracing::error!("the session panicked; starting a fresh one");
                 // A new terminal (empty buffers) on a cleared screen: the next
                 // frame is drawn whole, whatever the panic left half-drawn.
                 execute!(io::stdout(), Clear(ClearType::All))?;

@@ -5,12 +5,17 @@ mod effects;
 pub mod local;
 pub mod ssh;
 mod whole_lines;
+pub mod window;
 
 use std::{path::PathBuf, sync::Arc, time::Duration};
 
 use crossterm::event::{KeyCode, KeyEvent};
 use futures_util::{Stream, StreamExt};
-use ratatui::{Terminal, TerminalOptions, Viewport, backend::Backend, layout::Rect};
+use ratatui::{
+    Frame, Terminal, TerminalOptions, Viewport,
+    backend::Backend,
+    layout::{Rect, Size},
+};
 use tokio::sync::mpsc;
 
 use crate::client::ApiClient;
@@ -43,18 +48,53 @@ impl SessionSetup {
     }
 }
 
-/// Runs one kiosk session until the citizen leaves or the input ends.
+/// A core the runtime loop drives: the kiosk, or a window's console. The
+/// setup a session starts with implements it, so `run_session(terminal,
+/// input, setup)` reads the same for either.
+pub trait Session: Sized {
+    type State;
+    type Msg: Send + 'static;
+    type Effect;
+
+    /// The first state at `size`, and what it asks for at once.
+    fn start(&self, size: Size) -> (Self::State, Vec<Self::Effect>);
+    fn update(state: &mut Self::State, msg: Self::Msg) -> Vec<Self::Effect>;
+    fn view(&self, state: &Self::State, frame: &mut Frame);
+    /// Whether changed lines go out whole (screen-reader mode).
+    fn screen_reader(state: &Self::State) -> bool;
+    /// Time, in milliseconds since the session started.
+    fn tick(elapsed_ms: u64) -> Self::Msg;
+    /// A message that redraws only when the core asks (ticks, checks in
+    /// the background), so an idle screen sends nothing to the terminal.
+    fn quiet(msg: &Self::Msg) -> bool;
+    fn asks_redraw(effect: &Self::Effect) -> bool;
+    /// A new size, or a frame to draw whole (lost frames).
+    fn frame_change(msg: &Self::Msg) -> Option<FrameChange>;
+    /// A terminal event as a message.
+    fn from_event(event: crossterm::event::Event) -> Option<Self::Msg>;
+    /// Starts each effect, its answers sent on `tx`; true when the session ends.
+    fn run(&self, effects: Vec<Self::Effect>, tx: &mpsc::UnboundedSender<Self::Msg>) -> bool;
+    /// Test builds only: a message that panics, to prove recovery.
+    fn panics_on(&self, _msg: &Self::Msg) -> bool {
+        false
+    }
+}
+
+/// How the next frame must be drawn.
+pub enum FrameChange {
+    Resize(Size),
+    Repaint,
+}
+
+/// Runs one session until it ends or the input does.
 ///
 /// Input and effect results arrive as messages; effects run on tokio and never
 /// hold up a frame or a key.
-pub async fn run_session<B, I>(
-    terminal: &mut Terminal<B>,
-    mut input: I,
-    setup: SessionSetup,
-) -> Result<(), B::Error>
+pub async fn run_session<S, B, I>(terminal: &mut Terminal<B>, mut input: I, setup: S) -> Result<(), B::Error>
 where
+    S: Session,
     B: Backend,
-    I: Stream<Item = Msg> + Unpin,
+    I: Stream<Item = S::Msg> + Unpin,
 {
     // The viewport, not the backend: an SSH channel or a test has no tty to ask.
     let area = terminal.get_frame().area();
@@ -66,21 +106,19 @@ where
         whole_lines::WholeLines::new(terminal.backend_mut()),
         TerminalOptions { viewport },
     )?;
-    let (mut state, effects) = State::new(setup.config.clone(), size);
+    let (mut state, effects) = setup.start(size);
     let (tx, mut results) = mpsc::unbounded_channel();
-    let executor = effects::Executor { setup: &setup, tx };
     let started = tokio::time::Instant::now();
     let mut tick = tokio::time::interval_at(started + TICK, TICK);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
     let mut redraw = true;
-    if executor.run(effects) {
+    if setup.run(effects, &tx) {
         return Ok(());
     }
     loop {
         if redraw {
-            terminal.backend_mut().enabled = state.screen_reader;
-            let ui = Ui::new(&state, setup.theme);
-            terminal.draw(|frame| ui::view(&state, &ui, frame))?;
+            terminal.backend_mut().enabled = S::screen_reader(&state);
+            terminal.draw(|frame| setup.view(&state, frame))?;
         }
         let msg = tokio::select! {
             msg = input.next() => match msg {
@@ -88,31 +126,84 @@ where
                 None => return Ok(()),
             },
             Some(msg) = results.recv() => msg,
-            _ = tick.tick() => Msg::Tick(started.elapsed().as_millis() as u64),
+            _ = tick.tick() => S::tick(started.elapsed().as_millis() as u64),
         };
-        if let (Some(c), Msg::Key(KeyEvent { code: KeyCode::Char(k), .. })) = (setup.panic_key, &msg)
-            && c == *k
-        {
-            panic!("panic injected by key {c:?} (test builds only)");
+        if setup.panics_on(&msg) {
+            panic!("panic injected by key (test builds only)");
         }
         // A new size, or frames lost on the way: the next frame is drawn whole.
-        match &msg {
-            Msg::Resize(size) => terminal.resize(Rect::new(0, 0, size.width, size.height))?,
-            Msg::Repaint => {
+        match S::frame_change(&msg) {
+            Some(FrameChange::Resize(size)) => terminal.resize(Rect::new(0, 0, size.width, size.height))?,
+            Some(FrameChange::Repaint) => {
                 let area = terminal.get_frame().area();
                 terminal.resize(area)?;
             }
-            _ => {}
+            None => {}
         }
-        let quiet = matches!(msg, Msg::Tick(_) | Msg::CatalogLoaded(_));
-        let effects = kiosk::update(&mut state, msg);
-        // A tick or a catalogue check redraws only when the core says the
-        // screen changed, so an idle kiosk sends nothing to the terminal
+        let quiet = S::quiet(&msg);
+        let effects = S::update(&mut state, msg);
+        // A quiet message redraws only when the core says the screen changed
         // (screen readers stay quiet).
-        redraw = !quiet || effects.contains(&Effect::Redraw);
-        if executor.run(effects) {
+        redraw = !quiet || effects.iter().any(S::asks_redraw);
+        if setup.run(effects, &tx) {
             return Ok(());
         }
+    }
+}
+
+/// The kiosk: its core, its views and its executor (`effects`).
+impl Session for SessionSetup {
+    type State = State;
+    type Msg = Msg;
+    type Effect = Effect;
+
+    fn start(&self, size: Size) -> (State, Vec<Effect>) {
+        State::new(self.config.clone(), size)
+    }
+
+    fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
+        kiosk::update(state, msg)
+    }
+
+    fn view(&self, state: &State, frame: &mut Frame) {
+        let ui = Ui::new(state, self.theme);
+        ui::view(state, &ui, frame);
+    }
+
+    fn screen_reader(state: &State) -> bool {
+        state.screen_reader
+    }
+
+    fn tick(elapsed_ms: u64) -> Msg {
+        Msg::Tick(elapsed_ms)
+    }
+
+    fn quiet(msg: &Msg) -> bool {
+        matches!(msg, Msg::Tick(_) | Msg::CatalogLoaded(_))
+    }
+
+    fn asks_redraw(effect: &Effect) -> bool {
+        *effect == Effect::Redraw
+    }
+
+    fn frame_change(msg: &Msg) -> Option<FrameChange> {
+        match msg {
+            Msg::Resize(size) => Some(FrameChange::Resize(*size)),
+            Msg::Repaint => Some(FrameChange::Repaint),
+            _ => None,
+        }
+    }
+
+    fn from_event(event: crossterm::event::Event) -> Option<Msg> {
+        local::to_msg(event)
+    }
+
+    fn run(&self, effects: Vec<Effect>, tx: &mpsc::UnboundedSender<Msg>) -> bool {
+        effects::Executor { setup: self, tx: tx.clone() }.run(effects)
+    }
+
+    fn panics_on(&self, msg: &Msg) -> bool {
+        matches!((self.panic_key, msg), (Some(c), Msg::Key(KeyEvent { code: KeyCode::Char(k), .. })) if c == *k)
     }
 }
 

@@ -11,6 +11,7 @@ mod search;
 mod staff;
 pub mod theme;
 pub mod widgets;
+pub mod window;
 pub mod wrap;
 
 use ratatui::{

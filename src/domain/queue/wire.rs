@@ -82,7 +82,7 @@ pub struct WindowActionRequest {
 }
 
 /// What an action did (as the event stream announces it).
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct ActionDone {
     /// `opened`, `paused`, `called`, `started`, `missed`, `put_back`,
     /// `finished` or `transferred`.
@@ -221,6 +221,55 @@ pub struct WindowView {
     /// The ticket called or being served there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub in_hand: Option<String>,
+    /// The same ticket as its clerk needs it: lane, calls, since when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ticket: Option<InHandView>,
+    /// What waits for this window, in the order it would be called
+    /// (numbers only; at most 50).
+    #[serde(default)]
+    pub waiting: Vec<String>,
+    /// Missed tickets of its queues that may still be put back, the most
+    /// recently missed first (at most 20).
+    #[serde(default)]
+    pub missed: Vec<MissedView>,
+    /// Tickets this window finished today.
+    #[serde(default)]
+    pub served_today: u32,
+    /// Their mean service time in seconds; none before the first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mean_service_seconds: Option<u32>,
+}
+
+/// The ticket a window has in hand, for its clerk's console.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct InHandView {
+    #[schema(pattern = "^[A-Z][0-9]{3}$", example = "A023")]
+    pub number: String,
+    /// The queue it was called from.
+    #[schema(pattern = "^[A-Z]$", example = "A")]
+    pub queue: String,
+    /// `booked`, `priority` or `ordinary`.
+    pub lane: String,
+    /// For `priority`: the group the citizen named (staff check it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority_group: Option<String>,
+    /// `called` or `serving`.
+    pub state: String,
+    /// While called: 1, more for each call again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calls: Option<u8>,
+    /// The last call, or the start of its service.
+    #[schema(format = DateTime, example = "2026-12-01T01:30:00Z")]
+    pub since: String,
+}
+
+/// A missed ticket (过号) that may still be put back in line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct MissedView {
+    #[schema(pattern = "^[A-Z][0-9]{3}$", example = "A023")]
+    pub number: String,
+    /// Seconds left, when the queues were read, to put it back.
+    pub seconds_left: u32,
 }
 
 /// A ticket called and not yet done, for the calling screen.

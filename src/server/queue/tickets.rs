@@ -10,10 +10,12 @@ use jiff::civil::Date;
 
 use super::{CallView, DayQuery, TicketPath};
 use super::{
-    GroupView, HallQueues, QueueView, TicketRequest, TicketView, WaitView, WindowView, hall_layout, now,
-    numbering_hall,
+    GroupView, HallQueues, InHandView, MissedView, QueueView, TicketRequest, TicketView, WaitView,
+    WindowView, hall_layout, now, numbering_hall,
 };
-use crate::domain::queue::{Board, HallLayout, IssueRefusal, TicketState, estimate, service_day};
+use crate::domain::queue::{
+    Board, HallLayout, IssueRefusal, Lane, TicketState, Window, estimate, service_day,
+};
 use crate::domain::{ApiError, queue::QueuePrefix};
 use crate::server::{
     AppState,
@@ -164,16 +166,7 @@ pub(in crate::server) async fn hall_queues(
         time_zone: time_zone.unwrap_or_default(),
         numbers_here: true,
         queues: layout.queues.iter().map(|q| queue_view(&layout, &board, q)).collect(),
-        windows: layout
-            .windows
-            .iter()
-            .map(|w| WindowView {
-                number: w.number,
-                open: board.desk(w.number).open,
-                queues: w.queues.iter().map(|q| q.to_string()).collect(),
-                in_hand: board.in_hand(w.number).map(|t| t.number.to_string()),
-            })
-            .collect(),
+        windows: layout.windows.iter().map(|w| window_view(&state, &board, w)).collect(),
         calls: calls(&board),
         priority_groups: layout
             .priority_groups
@@ -198,6 +191,62 @@ fn queue_view(layout: &HallLayout, board: &Board, q: &crate::domain::queue::Queu
         issue_from: q.issue_from.to_string(),
         issue_until: q.issue_until.to_string(),
         daily_cap: q.daily_cap,
+    }
+}
+
+/// One window as its clerk's console shows it: the ticket in hand, what
+/// waits for it in calling order, the missed tickets it may put back, and
+/// its day so far. Numbers only, as everywhere on this public route.
+fn window_view(state: &AppState, board: &Board, w: &Window) -> WindowView {
+    let at = now(state);
+    let rules = &state.call_rules;
+    let limit = jiff::SignedDuration::from_mins(i64::from(rules.return_minutes));
+    let missed = board
+        .missed_for(w, rules, at)
+        .into_iter()
+        .take(20)
+        .filter_map(|t| match t.state {
+            TicketState::Missed { at: missed_at, .. } => Some(MissedView {
+                number: t.number.to_string(),
+                seconds_left: u32::try_from((limit - at.duration_since(missed_at)).as_secs().max(0))
+                    .unwrap_or(u32::MAX),
+            }),
+            _ => None,
+        })
+        .collect();
+    let (served, mean) = board.served_at(w.number);
+    WindowView {
+        number: w.number,
+        open: board.desk(w.number).open,
+        queues: w.queues.iter().map(|q| q.to_string()).collect(),
+        in_hand: board.in_hand(w.number).map(|t| t.number.to_string()),
+        ticket: board.in_hand(w.number).map(in_hand_view),
+        waiting: board.waiting_for(w).into_iter().take(50).map(|t| t.number.to_string()).collect(),
+        missed,
+        served_today: u32::try_from(served).unwrap_or(u32::MAX),
+        mean_service_seconds: mean.map(|d| u32::try_from(d.as_secs().max(0)).unwrap_or(u32::MAX)),
+    }
+}
+
+fn in_hand_view(t: &crate::domain::queue::Ticket) -> InHandView {
+    let (lane, priority_group) = match &t.lane {
+        Lane::Booked { .. } => ("booked", None),
+        Lane::Priority { group } => ("priority", Some(group.clone())),
+        Lane::Ordinary => ("ordinary", None),
+    };
+    let (state, calls, since) = match t.state {
+        TicketState::Called { at, calls, .. } => ("called", Some(calls), at),
+        TicketState::Serving { since, .. } => ("serving", None, since),
+        _ => ("", None, t.issued_at),
+    };
+    InHandView {
+        number: t.number.to_string(),
+        queue: t.queue.to_string(),
+        lane: lane.into(),
+        priority_group,
+        state: state.into(),
+        calls,
+        since: since.to_string(),
     }
 }
 
