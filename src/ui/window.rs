@@ -93,13 +93,18 @@ fn desk(state: &State, tr: &Tr, theme: &Theme, frame: &mut Frame, body: Rect) ->
         }
     }
     lines.push(Line::raw(""));
+    let width = usize::from(body.width.saturating_sub(2));
     lines.push(heading(words::waiting_heading(state, tr, w)));
-    lines.push(Line::raw(format!("  {}", words::numbers(tr, &w.waiting, 14))));
+    for line in words::number_lines(tr, &w.waiting, width, 3) {
+        lines.push(Line::raw(format!("  {line}")));
+    }
     lines.push(Line::raw(""));
     let missed = state.missed();
     lines.push(heading(tr.a("window-missed-heading", &[("count", n(missed.len() as u32))])));
     let missed: Vec<String> = missed.iter().map(|(num, secs)| words::missed_entry(tr, num, *secs)).collect();
-    lines.push(Line::raw(format!("  {}", words::numbers(tr, &missed, 5))));
+    for line in words::number_lines(tr, &missed, width, 2) {
+        lines.push(Line::raw(format!("  {line}")));
+    }
     lines.push(Line::raw(""));
     lines.push(Line::raw(words::today(tr, w.served_today, w.mean_service_seconds)));
     frame.render_widget(Paragraph::new(lines).style(theme.text).wrap(Wrap { trim: false }), body);

@@ -64,17 +64,37 @@ pub fn waiting_heading(state: &State, tr: &Tr, w: &WindowView) -> String {
     tr.a("window-waiting-heading", &[("counts", s(&counts.join("  ")))])
 }
 
-/// Up to `most` entries on one line, then "…and N more"; "none" when empty.
-pub fn numbers(tr: &Tr, entries: &[String], most: usize) -> String {
+/// Entries packed into at most `rows` lines of `width` columns, the last
+/// ending "…and N more" when they do not all fit; "none" when empty.
+pub fn number_lines(tr: &Tr, entries: &[String], width: usize, rows: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
     if entries.is_empty() {
-        return tr.t("window-none");
+        return vec![tr.t("window-none")];
     }
-    let mut line = entries.iter().take(most).cloned().collect::<Vec<_>>().join(" ");
-    if entries.len() > most {
-        line.push(' ');
-        line.push_str(&tr.a("window-more", &[("count", n((entries.len() - most) as u32))]));
+    let mut lines: Vec<String> = vec![String::new()];
+    for (i, entry) in entries.iter().enumerate() {
+        let last = lines.len() == rows;
+        let line = lines.last_mut().expect("one line at least");
+        let left = entries.len() - i;
+        // On the last row, keep room for the tail unless this entry is the last.
+        let tail =
+            if last && left > 1 { tr.a("window-more", &[("count", n(left as u32))]).width() + 1 } else { 0 };
+        let need = line.width() + usize::from(!line.is_empty()) + entry.width() + tail;
+        if need <= width {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(entry);
+        } else if !last {
+            lines.push(entry.clone());
+        } else {
+            let more = tr.a("window-more", &[("count", n(left as u32))]);
+            line.push(' ');
+            line.push_str(&more);
+            break;
+        }
     }
-    line
+    lines
 }
 
 /// "A005（还剩 12 分钟）".
