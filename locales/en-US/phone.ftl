@@ -33,3 +33,27 @@ m-unreadable-title = This request could not be read
 m-unreadable-body = Please open the link from the kiosk's QR code again, and use the buttons on the page.
 m-error-title = Something went wrong
 m-error-body = The page could not be shown just now. Please try again in a moment.
+
+## A ticket (取号) followed on the phone: numbers only, the page refreshes itself.
+m-ticket-title = Your number: { $number }
+m-ticket-queue = Queue: { $queue }
+m-ticket-waiting = { $ahead ->
+    [0] You are next in line.
+    [one] 1 person is ahead of you.
+   *[other] { $ahead } people are ahead of you.
+}
+m-ticket-estimate = Estimated wait: { $low } to { $high } minutes.
+m-ticket-estimate-up-to = Estimated wait: up to { $high } minutes.
+m-ticket-no-window = Estimated wait: cannot say yet, as no window for this queue is open.
+m-ticket-unknown = Estimated wait: not known yet, as no one has been served in this queue today.
+m-ticket-near = Your turn is near: please stay close to the windows.
+m-ticket-windows = Called at windows: { $windows }
+m-ticket-called = It is your turn: please go to window { $window }.
+m-ticket-serving = You are being served at window { $window }.
+m-ticket-missed = Your number was called at window { $window }, but you were not there. Please go to window { $window } or ask the staff: your number can be put back in line for a while.
+m-ticket-served = Served. Thank you for your visit.
+m-ticket-gone = This number is no longer shown. Please ask the staff.
+m-ticket-updated = Updated at { $time }.
+m-ticket-refresh = This page updates itself every { $seconds } seconds.
+m-ticket-hold-still = Stop updating this page
+m-ticket-resume = Update this page again

@@ -30,3 +30,26 @@ m-unreadable-title = 无法读取这个请求
 m-unreadable-body = 请重新打开自助服务终端二维码中的链接，并使用页面上的按钮操作。
 m-error-title = 出了点问题
 m-error-body = 页面暂时无法显示，请稍后再试。
+
+## A ticket (取号) followed on the phone: numbers only, the page refreshes itself.
+m-ticket-title = 您的号码：{ $number }
+m-ticket-queue = 队列：{ $queue }
+m-ticket-waiting = { $ahead ->
+    [0] 下一位就是您。
+   *[other] 您前面还有 { $ahead } 人。
+}
+m-ticket-estimate = 预计等候：{ $low } 至 { $high } 分钟。
+m-ticket-estimate-up-to = 预计等候：不超过 { $high } 分钟。
+m-ticket-no-window = 预计等候：暂时无法估计，该队列的窗口尚未开放。
+m-ticket-unknown = 预计等候：暂时无法估计，该队列今天尚未办结业务。
+m-ticket-near = 快轮到您了，请在窗口附近等候。
+m-ticket-windows = 叫号窗口：{ $windows }
+m-ticket-called = 轮到您了，请到 { $window } 号窗口。
+m-ticket-serving = 您正在 { $window } 号窗口办理。
+m-ticket-missed = 您的号码已在 { $window } 号窗口叫过，但您不在（过号）。请到 { $window } 号窗口或询问工作人员：在一定时间内可以重新排队。
+m-ticket-served = 已办理。感谢您的到来。
+m-ticket-gone = 此号码已不再显示，请询问工作人员。
+m-ticket-updated = 更新于 { $time }。
+m-ticket-refresh = 本页每 { $seconds } 秒自动更新。
+m-ticket-hold-still = 停止自动更新
+m-ticket-resume = 恢复自动更新

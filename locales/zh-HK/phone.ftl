@@ -30,3 +30,26 @@ m-unreadable-title = 無法讀取此請求
 m-unreadable-body = 請重新打開自助服務終端二維碼中的連結，並使用頁面上的按鈕操作。
 m-error-title = 出了點問題
 m-error-body = 頁面暫時無法顯示，請稍後再試。
+
+## A ticket (取號) followed on the phone: numbers only, the page refreshes itself.
+m-ticket-title = 您的籌號：{ $number }
+m-ticket-queue = 隊列：{ $queue }
+m-ticket-waiting = { $ahead ->
+    [0] 下一位就是您。
+   *[other] 您前面還有 { $ahead } 人。
+}
+m-ticket-estimate = 預計等候：{ $low } 至 { $high } 分鐘。
+m-ticket-estimate-up-to = 預計等候：不超過 { $high } 分鐘。
+m-ticket-no-window = 預計等候：暫時未能估計，此隊列的窗口尚未開放。
+m-ticket-unknown = 預計等候：暫時未能估計，此隊列今天尚未辦結業務。
+m-ticket-near = 快輪到您了，請在窗口附近等候。
+m-ticket-windows = 叫號窗口：{ $windows }
+m-ticket-called = 輪到您了，請到 { $window } 號窗口。
+m-ticket-serving = 您正在 { $window } 號窗口辦理。
+m-ticket-missed = 您的籌號已在 { $window } 號窗口叫過，但您不在（過號）。請到 { $window } 號窗口或詢問工作人員：在一定時間內可以重新輪候。
+m-ticket-served = 已辦理。多謝您的光臨。
+m-ticket-gone = 此籌號已不再顯示，請詢問工作人員。
+m-ticket-updated = 更新於 { $time }。
+m-ticket-refresh = 本頁每 { $seconds } 秒自動更新。
+m-ticket-hold-still = 停止自動更新
+m-ticket-resume = 恢復自動更新

@@ -12,11 +12,15 @@ mod headers;
 mod html;
 mod lang;
 mod pages;
+mod ticket;
 
-use std::net::{IpAddr, SocketAddr};
+use std::{
+    net::{IpAddr, SocketAddr},
+    sync::Arc,
+};
 
 use axum::{
-    Json, Router,
+    Extension, Json, Router,
     extract::{ConnectInfo, DefaultBodyLimit, State, rejection::JsonRejection},
     http::{HeaderMap, StatusCode},
     middleware,
@@ -29,7 +33,7 @@ use super::{
     AppState,
     proof::{self, too_many_tries},
     routes::Fail,
-    store::{StoredHandoff, crockford, normalize_code},
+    store::{StoredHandoff, TokenInfo, crockford, normalize_code},
 };
 use crate::domain::{ApiError, Handoff, HandoffRequest};
 
@@ -61,7 +65,9 @@ pub(super) fn phone_router() -> Router<AppState> {
 /// language. A booking needs its proof, the phone's last four digits: an
 /// unknown code, missing digits and wrong digits all get the same 422, so
 /// the answer tells nothing about which codes exist; wrong digits count in
-/// the booking-proof guard like a wrong lookup.
+/// the booking-proof guard like a wrong lookup. A ticket (its day and
+/// number) must exist at the kiosk's hall: its token's, or where tokens are
+/// not required, one of the service's halls.
 #[utoipa::path(
     post,
     path = "/api/v1/handoffs",
@@ -69,7 +75,8 @@ pub(super) fn phone_router() -> Router<AppState> {
     responses(
         (status = 201, body = Handoff),
         (status = 400, description = "`bad_request`: not a JSON handoff request", body = ApiError),
-        (status = 422, description = "`invalid_field`: no such service; or (`booking`) no booking with this code and these digits", body = ApiError),
+        (status = 422, description = "`invalid_field`: no such service; or (`booking`) no booking with this code and these digits; \
+         or (`ticket`) no such ticket that day at the kiosk's hall", body = ApiError),
         (status = 429, description = "`too_many_tries`: this booking or this address is locked for a while",
          body = ApiError, headers(("Retry-After" = u64, description = "Seconds until it may try again"))),
     )
@@ -77,6 +84,7 @@ pub(super) fn phone_router() -> Router<AppState> {
 pub(super) async fn create(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    token: Option<Extension<Arc<TokenInfo>>>,
     headers: HeaderMap,
     body: Result<Json<HandoffRequest>, JsonRejection>,
 ) -> Response {
@@ -98,10 +106,19 @@ pub(super) async fn create(
             }
         }
     };
+    let ticket = match &req.ticket {
+        Some(wanted) => {
+            match ticket::known(&state, token.as_ref().map(|t| &***t), &req.service, wanted).await {
+                Ok(ticket) => Some(ticket),
+                Err(answer) => return answer,
+            }
+        }
+        None => None,
+    };
     let now = state.clock.now().as_second();
     let expires = now + state.handoff_secs;
     let code = crockford(16);
-    let stored = StoredHandoff { service: req.service, lang: req.lang.tag().to_owned(), booking };
+    let stored = StoredHandoff { service: req.service, lang: req.lang.tag().to_owned(), booking, ticket };
     if let Err(e) = state.store.create_handoff(&code, &stored, expires, now).await {
         return Fail::internal(e).into_response();
     }

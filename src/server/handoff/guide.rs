@@ -12,16 +12,18 @@ use crate::i18n::{self, Tr};
 use crate::server::{calendar, store::StoredBooking};
 
 /// The guide, with the booking first when there is one. `code` is the
-/// handoff's (normalized), for the link to the cancel page.
+/// handoff's (normalized), for the link to the cancel page. The service's
+/// name heads the page (`h1`), or a part of it (`h2`: under a ticket).
 pub(super) fn body(
     catalog: &Catalog,
     s: &Service,
     tr: &Tr,
     booking: Option<&StoredBooking>,
     code: &str,
+    level: u8,
 ) -> String {
     let lang = tr.lang;
-    let mut out = format!("<h1>{}</h1>", escape(s.name.get(lang)));
+    let mut out = format!("<h{level}>{}</h{level}>", escape(s.name.get(lang)));
     out += &para(&tr.a("guide-department", &[("department", i18n::s(s.department.get(lang)))]));
     if let Some(b) = booking {
         out += &booking_section(catalog, s, tr, b);

@@ -18,13 +18,29 @@ h1{font-size:1.5rem} h2{font-size:1.2rem;margin-top:1.5rem;border-bottom:thin so
 ul{list-style:none;padding:0} li{margin:.6rem 0} .note{color:#444;font-size:.95rem}\n\
 .code{font-size:1.4rem;font-weight:bold;letter-spacing:.1em} input,button{font-size:1.1rem}\n\
 .error{color:#a00;font-weight:bold} a{color:#04c}\n\
+.number{font-size:2rem;letter-spacing:.05em} .called,.near{font-size:1.3rem;border-left:.4rem solid #04c;padding-left:.6rem}\n\
 .spoken{position:absolute;width:.1rem;height:.1rem;overflow:hidden;clip-path:inset(50%);white-space:nowrap}\n";
 
 /// A whole page: fits a 360-pixel screen, no fixed widths, no scripts.
 pub(super) fn page(status: StatusCode, lang: Lang, title: &str, body: &str) -> Response {
+    refreshing_page(status, lang, title, body, None)
+}
+
+/// A page that, with `refresh_secs`, reloads itself that often: a
+/// `<meta http-equiv="refresh">`, which needs no script (and so no change
+/// to the Content-Security-Policy).
+pub(super) fn refreshing_page(
+    status: StatusCode,
+    lang: Lang,
+    title: &str,
+    body: &str,
+    refresh_secs: Option<u32>,
+) -> Response {
+    let refresh =
+        refresh_secs.map_or_else(String::new, |s| format!("<meta http-equiv=\"refresh\" content=\"{s}\">\n"));
     let page = format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n{refresh}\
          <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n",
         title = escape(title),
     );

@@ -8,7 +8,7 @@ use std::net::SocketAddr;
 use axum::{
     Form,
     extract::{
-        ConnectInfo, Path, State,
+        ConnectInfo, Path, RawQuery, State,
         rejection::{FormRejection, PathRejection},
     },
     http::{HeaderMap, StatusCode},
@@ -20,6 +20,7 @@ use super::{
     errors::{self, Visitor, call_the_hall},
     guide,
     html::{self, escape, heading, para},
+    ticket,
 };
 use crate::domain::{Catalog, Service, limits::is_handoff_code};
 use crate::i18n::Tr;
@@ -38,13 +39,15 @@ struct Opened {
 }
 
 /// The page a phone opens from the QR code: the service's guide, and the
-/// booking if the handoff has one (`/M/{code}` too). HTML, in the
-/// handoff's language; every failure is a page too.
+/// booking if the handoff has one (`/M/{code}` too); for a ticket, first
+/// where it stands now (the page refreshes itself every 20 seconds until
+/// the ticket is done, unless `?refresh=off`). HTML, in the handoff's
+/// language; every failure is a page too.
 #[utoipa::path(
     get,
     path = "/m/{code}",
     tag = "phone pages",
-    params(HandoffPath),
+    params(HandoffPath, PageQuery),
     responses(
         (status = 200, description = "The guide (and the booking)", content_type = "text/html", body = String),
         (status = 400, description = "The address is not UTF-8", content_type = "text/html", body = String),
@@ -59,6 +62,7 @@ pub(in crate::server) async fn page(
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     path: Result<Path<String>, PathRejection>,
+    RawQuery(query): RawQuery,
 ) -> Response {
     let opened = match open(&state, peer, &headers, path).await {
         Ok(opened) => opened,
@@ -69,8 +73,22 @@ pub(in crate::server) async fn page(
         return errors::gone(&opened.visitor);
     };
     let tr = &opened.visitor.tr;
-    let body = guide::body(&served.catalog, service, tr, opened.booking.as_ref(), &opened.code);
-    html::page(StatusCode::OK, tr.lang, service.name.get(tr.lang), &body)
+    let Some(followed) = &opened.handoff.ticket else {
+        let body = guide::body(&served.catalog, service, tr, opened.booking.as_ref(), &opened.code, 1);
+        return html::page(StatusCode::OK, tr.lang, service.name.get(tr.lang), &body);
+    };
+    // A ticket's page: where it stands now first, the guide below it.
+    let view = match ticket::now_view(&state, followed).await {
+        Ok(view) => view,
+        Err(e) => return store_failed(&opened.visitor, e),
+    };
+    let still = ticket::holds_still(query.as_deref());
+    let at = ticket::local_time(&state, &followed.hall);
+    let mut body = ticket::section(tr, &followed.number, &opened.code, view.as_ref(), &at, still);
+    body += &guide::body(&served.catalog, service, tr, opened.booking.as_ref(), &opened.code, 2);
+    let title = tr.a("m-ticket-title", &[("number", crate::i18n::s(&followed.number))]);
+    let refresh = ticket::refreshes(view.as_ref(), still).then_some(ticket::REFRESH_SECS);
+    html::refreshing_page(StatusCode::OK, tr.lang, &title, &body, refresh)
 }
 
 /// Asks whether to cancel the page's booking, and for the phone's last four
@@ -109,6 +127,16 @@ pub(in crate::server) struct HandoffPath {
     /// 16 characters of Crockford's base32, either case.
     #[param(pattern = "^[0-9A-Za-z]{16}$", min_length = 16, max_length = 16, example = "7K3M9QX2ABCD4EF5")]
     code: String,
+}
+
+/// `?refresh=off` on a ticket's page: the same page, holding still.
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub(in crate::server) struct PageQuery {
+    /// `off`: the page does not reload itself. Any other query is ignored.
+    #[param(pattern = "^off$", max_length = 3, example = "off")]
+    refresh: Option<String>,
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]

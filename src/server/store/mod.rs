@@ -16,7 +16,7 @@ mod tokens;
 
 pub use booking::{BookError, Extend, HoldSlot, NewBooking, StoredBooking, crockford, normalize_code};
 pub use engine::Database;
-pub use handoff::StoredHandoff;
+pub use handoff::{HandoffTicket, StoredHandoff};
 pub use tickets::{HallEvent, NewTicket, Subscription, TakeRefusal, TakenTicket};
 pub use tokens::{Role, TokenError, TokenInfo};
 
