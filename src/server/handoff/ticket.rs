@@ -16,7 +16,7 @@ use super::html::{escape, para};
 use crate::domain::{
     TicketRef,
     queue::{
-        TicketNumber,
+        TicketNumber, TicketState,
         wire::{TicketView, WaitView},
     },
 };
@@ -65,49 +65,59 @@ pub(super) async fn known(
     Err(unknown())
 }
 
+/// A ticket as it stands now, and the window its state names (a missed
+/// ticket's too, which the API's view leaves out: the citizen is sent back
+/// there).
+pub(super) struct Now {
+    pub view: TicketView,
+    pub window: Option<u16>,
+}
+
 /// The ticket as it stands now, or None when it is gone from its day (the
 /// day's rows removed): the page then says so rather than guess.
 pub(super) async fn now_view(
     state: &AppState,
     t: &HandoffTicket,
-) -> Result<Option<TicketView>, crate::server::store::StoreError> {
+) -> Result<Option<Now>, crate::server::store::StoreError> {
     let (Some(number), Ok(day)) = (TicketNumber::parse(&t.number), t.day.parse::<Date>()) else {
         return Ok(None);
     };
     let served = state.served.get();
     let Some(layout) = served.queues.hall(&t.hall) else { return Ok(None) };
     let board = state.store.board(&t.hall, day).await?;
-    Ok(board.ticket(number).map(|ticket| TicketView::new(layout, &board, ticket)))
+    Ok(board.ticket(number).map(|ticket| {
+        let window = match ticket.state {
+            TicketState::Waiting => None,
+            TicketState::Called { window, .. }
+            | TicketState::Serving { window, .. }
+            | TicketState::Missed { window, .. }
+            | TicketState::Done { window, .. } => Some(window),
+        };
+        Now { view: TicketView::new(layout, &board, ticket), window }
+    }))
 }
 
 /// Whether the page should refresh itself: not once the ticket is done (or
 /// gone), and not when the reader asked it to hold still.
-pub(super) fn refreshes(view: Option<&TicketView>, still: bool) -> bool {
-    !still && view.is_some_and(|v| v.state != "done")
+pub(super) fn refreshes(now: Option<&Now>, still: bool) -> bool {
+    !still && now.is_some_and(|n| n.view.state != "done")
 }
 
 /// The ticket's section of the page: its number as the heading, then what
 /// to do now. `code` is the handoff's (for the links to this page), `at`
 /// when the ticket was read, in the hall's zone.
-pub(super) fn section(
-    tr: &Tr,
-    number: &str,
-    code: &str,
-    view: Option<&TicketView>,
-    at: &str,
-    still: bool,
-) -> String {
+pub(super) fn section(tr: &Tr, number: &str, code: &str, now: Option<&Now>, at: &str, still: bool) -> String {
     let mut out = format!(
         "<h1 class=\"number\">{}</h1>",
         escape(&tr.a("m-ticket-title", &[("number", i18n::s(number))]))
     );
-    let Some(v) = view else {
+    let Some(Now { view: v, window }) = now else {
         return out + &para(&tr.t("m-ticket-gone"));
     };
     out += &para(&tr.a("m-ticket-queue", &[("queue", i18n::s(v.queue_name.get(tr.lang)))]));
     // role="status": a screen reader hears the news at each refresh.
     out += "<div role=\"status\">";
-    out += &state_lines(tr, v);
+    out += &state_lines(tr, v, *window);
     out += "</div>";
     if v.state != "done" {
         let _ =
@@ -129,8 +139,8 @@ pub(super) fn section(
 }
 
 /// What the citizen should know and do now, by the ticket's state.
-fn state_lines(tr: &Tr, v: &TicketView) -> String {
-    let window = |id: &str| tr.a(id, &[("window", i18n::n(v.window.unwrap_or(0)))]);
+fn state_lines(tr: &Tr, v: &TicketView, window: Option<u16>) -> String {
+    let window = |id: &str| tr.a(id, &[("window", i18n::n(window.unwrap_or(0)))]);
     match v.state.as_str() {
         "waiting" => {
             let ahead = v.ahead.unwrap_or(0);
