@@ -293,8 +293,20 @@ fn server_options(cfg: &KioskConfig) -> ServerOptions {
         public_url: cfg.handoff.public_url.clone(),
         lookups_per_minute: cfg.handoff.lookups_per_minute,
         trusted_proxies: cfg.handoff.trusted_proxies.clone(),
+        clock: test_clock().unwrap_or_else(|| ServerOptions::new(cfg.database()).clock),
         ..ServerOptions::new(cfg.database())
     }
+}
+
+/// Test builds only: `ONESTOP_TEST_NOW` (an instant) stops the server's
+/// clock there, so a test of the real binary takes numbers inside a hall's
+/// hours whenever it runs.
+fn test_clock() -> Option<Arc<dyn crate::server::clock::Clock>> {
+    if !cfg!(debug_assertions) {
+        return None;
+    }
+    let at: jiff::Timestamp = std::env::var("ONESTOP_TEST_NOW").ok()?.parse().ok()?;
+    Some(Arc::new(crate::server::clock::ManualClock::new(at)))
 }
 
 /// The configured theme; `NO_COLOR` (any value) means none: https://no-color.org
