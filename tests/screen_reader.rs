@@ -58,7 +58,7 @@ fn a_booking_is_spoken_in_whole_words() {
     let mut k = Kiosk::spawn("/bin/sh", &[script.to_str().unwrap()], &env, 80, 24);
     hear(&speech, "Welcome. What would you like to do?");
     hear(&speech, "Binjiang Citizen Service Centre"); // the catalogue is here
-    k.send("1"); // Personal matters
+    k.send("3"); // Personal matters
     hear(&speech, "Choose a category:");
     k.send("1");
     k.wait_for("Replacement");

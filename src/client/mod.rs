@@ -2,6 +2,8 @@
 //! request bounded by a timeout, every answer cleaned of control characters
 //! before the kiosk sees it.
 
+mod queue;
+
 use std::time::Duration;
 
 mod window;

@@ -94,7 +94,7 @@ fn ask(
         lang,
         link: Remote::Loading,
     });
-    vec![Effect::CreateHandoff { service, lang, booking, phone_last4 }]
+    vec![Effect::CreateHandoff { service, lang, booking, phone_last4, ticket: None }]
 }
 
 pub fn created(state: &mut State, lang: Lang, result: Result<Handoff, FetchError>) {

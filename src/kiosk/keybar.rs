@@ -58,6 +58,13 @@ pub fn hints(state: &State) -> Vec<Hint> {
             push("Enter", "key-open", Some(Action::Activate));
         }
         Screen::BookDone { .. } => push("P", "key-phone", Some(Action::Phone)),
+        // The ticket's phone link, once there is a ticket to follow.
+        Screen::Ticket { .. } if super::ticket::current(state).is_some() => {
+            push("P", "key-phone", Some(Action::Phone))
+        }
+        Screen::Ticket { .. } => {}
+        // Where no number can be given here, nothing to choose.
+        Screen::TakeNumber(_) if super::visit::start_items(state).is_empty() => {}
         _ => {
             push("↑↓", "key-select", None);
             push(&digits, "key-pick", None);

@@ -3,6 +3,7 @@
 //! messages and carries out its effects; the UI draws its state.
 
 pub mod booking;
+pub mod checkin;
 pub mod form;
 pub mod handoff;
 pub mod hold;
@@ -15,8 +16,10 @@ pub mod lookup;
 pub mod screen;
 mod search;
 pub mod staff;
+pub mod ticket;
 pub mod typing;
 mod update;
+pub mod visit;
 
 use std::sync::Arc;
 
@@ -65,6 +68,12 @@ pub enum Msg {
     PinChecked(bool),
     StaffInfoLoaded(staff::StaffInfo),
     ConfigReloaded(Result<SessionConfig, String>),
+    /// The hall's queues now (whether it gives numbers here, its priority groups).
+    QueuesLoaded(Result<crate::domain::queue::wire::HallQueues, FetchError>),
+    /// A number taken (取号), or why not.
+    TicketTaken(Result<crate::domain::queue::wire::TicketView, visit::VisitRefusal>),
+    /// A booking checked in (签到): its number, or why not.
+    CheckedIn(Result<crate::domain::queue::wire::TicketView, visit::VisitRefusal>),
 }
 
 /// What the core asks of the world. Each result comes back as a `Msg`.
@@ -129,6 +138,24 @@ pub enum Effect {
         /// With `booking`: the last four digits of the phone it was booked
         /// with, the proof the server asks for a booking's page.
         phone_last4: Option<String>,
+        /// A ticket to follow on the phone (the number just taken).
+        ticket: Option<crate::domain::TicketRef>,
+    },
+    /// The hall's queues, for taking a number.
+    LoadQueues {
+        hall: String,
+    },
+    /// Take a number for a service (with the priority group the citizen said).
+    TakeTicket {
+        hall: String,
+        service: String,
+        priority_group: Option<String>,
+    },
+    /// Check a booking in at this hall, proven by the phone's last four digits.
+    CheckIn {
+        hall: String,
+        code: String,
+        last4: String,
     },
     /// Redraw although no input arrived (e.g. after a tick changed the screen).
     Redraw,
@@ -240,6 +267,8 @@ pub enum Notice {
     HoldKept,
     /// A new configuration was refused (its problems, for staff); the old one stays.
     ConfigRejected(String),
+    /// No number given, or a booking not checked in: why, in its own sentence.
+    Visit(visit::VisitRefusal),
 }
 
 impl Notice {
@@ -295,6 +324,8 @@ pub struct State {
     /// A message just appeared: in screen-reader mode the cursor goes to it
     /// (the reader says it) until the next key.
     pub announce: bool,
+    /// The hall visit: taking a number or checking in, and the ticket.
+    pub visit: visit::VisitState,
 }
 
 impl State {
@@ -325,6 +356,7 @@ impl State {
             input_guard_until_ms: 0,
             keyboard: typing::KeyboardState::default(),
             announce: false,
+            visit: visit::VisitState::default(),
         };
         (state, vec![Effect::LoadCatalog { etag: None }])
     }

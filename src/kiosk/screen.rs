@@ -89,6 +89,19 @@ pub enum Screen {
         confirming: bool,
         cancelling: bool,
     },
+    /// 取号: how to find the service (or, where no number can be given
+    /// here, where numbers are given); the queues are in `State::visit`.
+    TakeNumber(Menu),
+    /// 绿色通道: "are you in one of these groups?", "no" first.
+    Priority {
+        service: String,
+        menu: Menu,
+    },
+    /// The number taken or checked in (or why none was given), from `State::visit`.
+    Ticket {
+        /// The QR code fills the body.
+        qr: bool,
+    },
 }
 
 impl Screen {
@@ -108,6 +121,10 @@ impl Screen {
 /// What Welcome offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WelcomeItem {
+    /// 取号: a number for a service's queue.
+    TakeNumber,
+    /// 预约签到: check a booking in.
+    CheckIn,
     /// 个人办事 or 法人办事: the categories for that audience.
     Browse(Audience),
     /// Find a service by name, pinyin or keyword.
@@ -122,7 +139,10 @@ pub enum WelcomeItem {
 }
 
 pub fn welcome_items() -> Vec<WelcomeItem> {
+    // Why most citizens come to a hall's terminal, first.
     [
+        WelcomeItem::TakeNumber,
+        WelcomeItem::CheckIn,
         WelcomeItem::Browse(Audience::Personal),
         WelcomeItem::Browse(Audience::Business),
         WelcomeItem::Search,

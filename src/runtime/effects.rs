@@ -8,6 +8,7 @@ use tokio::sync::mpsc;
 
 use super::SessionSetup;
 use crate::client::ApiClient;
+use crate::domain::queue::wire::{CheckInRequest, TicketRequest};
 use crate::domain::{Catalog, HandoffRequest, HoldRequest};
 use crate::kiosk::{
     Effect, Msg,
@@ -85,9 +86,20 @@ impl Executor<'_> {
             Effect::CancelBooking { code, last4 } => {
                 self.spawn(|c| async move { Msg::BookingCancelled(c.cancel_booking(&code, &last4).await) });
             }
-            Effect::CreateHandoff { service, lang, booking, phone_last4 } => {
-                let req = HandoffRequest { service, lang, booking, phone_last4, ticket: None };
+            Effect::CreateHandoff { service, lang, booking, phone_last4, ticket } => {
+                let req = HandoffRequest { service, lang, booking, phone_last4, ticket };
                 self.spawn(|c| async move { Msg::HandoffCreated { lang, result: c.handoff(&req).await } });
+            }
+            Effect::LoadQueues { hall } => {
+                self.spawn(|c| async move { Msg::QueuesLoaded(c.kiosk_queues(&hall).await) });
+            }
+            Effect::TakeTicket { hall, service, priority_group } => {
+                let req = TicketRequest { service, priority_group };
+                self.spawn(|c| async move { Msg::TicketTaken(c.take_ticket(&hall, &req).await) });
+            }
+            Effect::CheckIn { hall, code, last4 } => {
+                let req = CheckInRequest { code, phone_last4: last4 };
+                self.spawn(|c| async move { Msg::CheckedIn(c.check_in(&hall, &req).await) });
             }
             Effect::CheckPin { pin, hash } => {
                 let tx = self.tx.clone();

@@ -88,10 +88,13 @@ fn banner_key(state: &State) -> &'static str {
         Screen::BookDetails { .. } => "banner-details",
         Screen::BookCheck { .. } => "banner-check",
         Screen::BookDone { .. } => "banner-done",
+        Screen::Lookup { .. } if crate::kiosk::checkin::checking_in(state) => "banner-check-in",
         Screen::Lookup { .. } => "banner-lookup",
         Screen::LookupResult { .. } => "banner-lookup-result",
         Screen::StaffPin { .. } | Screen::Staff { .. } => "banner-staff",
         Screen::Search { .. } => "banner-search",
+        Screen::TakeNumber(_) | Screen::Priority { .. } => "banner-take-number",
+        Screen::Ticket { .. } => "banner-ticket",
     }
 }
 
@@ -117,10 +120,16 @@ pub fn breadcrumb(state: &State, tr: &Tr) -> Vec<String> {
             Screen::BookDetails { .. } => tr.t("crumb-book-details"),
             Screen::BookCheck { .. } => tr.t("crumb-book-check"),
             Screen::BookDone { .. } => tr.t("crumb-book-done"),
+            Screen::Lookup { .. } if state.visit.purpose == crate::kiosk::visit::Purpose::CheckIn => {
+                tr.t("crumb-check-in")
+            }
             Screen::Lookup { .. } => tr.t("crumb-lookup"),
             Screen::LookupResult { .. } => tr.t("crumb-lookup-result"),
             Screen::StaffPin { .. } | Screen::Staff { .. } => tr.t("crumb-staff"),
             Screen::Search { .. } => tr.t("crumb-search"),
+            Screen::TakeNumber(_) => tr.t("crumb-take-number"),
+            Screen::Priority { .. } => tr.t("crumb-priority"),
+            Screen::Ticket { .. } => tr.t("crumb-ticket"),
         })
         .collect()
 }
@@ -199,6 +208,7 @@ pub fn notice_text(state: &State, ui: &Ui) -> Option<(String, ratatui::style::St
         Some(Notice::ConfigRejected(problems)) => {
             (tr.a("notice-config-rejected", &[("problems", i18n::s(problems))]), ui.theme.error)
         }
+        Some(Notice::Visit(refusal)) => (super::visit::refusal_text(state, tr, refusal), ui.theme.error),
         Some(Notice::Booking(failure)) => match failure {
             BookingFailure::Fetch(e) => {
                 let reason = tr.t(super::screens::fetch_error_key(*e));

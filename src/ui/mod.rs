@@ -10,6 +10,8 @@ mod screens;
 mod search;
 mod staff;
 pub mod theme;
+mod ticket;
+mod visit;
 pub mod widgets;
 pub mod window;
 pub mod wrap;
@@ -78,9 +80,15 @@ pub fn view(state: &State, ui: &Ui, frame: &mut Frame) {
             booking::check(state, ui, frame, bands.body, menu.selected, *sending)
         }
         Screen::BookDone { booking, qr } => booking::done(state, ui, frame, bands.body, booking, *qr),
+        Screen::Lookup { focus, errors, searching } if crate::kiosk::checkin::checking_in(state) => {
+            visit::check_in(state, ui, frame, bands.body, *focus, errors, *searching);
+        }
         Screen::Lookup { focus, errors, searching } => {
             lookup::form(state, ui, frame, bands.body, *focus, errors, *searching);
         }
+        Screen::TakeNumber(menu) => visit::take_number(state, ui, frame, bands.body, menu.selected),
+        Screen::Priority { menu, .. } => visit::priority(state, ui, frame, bands.body, menu.selected),
+        Screen::Ticket { qr } => ticket::draw(state, ui, frame, bands.body, *qr),
         Screen::StaffPin { checking } => staff::pin(state, ui, frame, bands.body, *checking),
         Screen::Search { menu, hits, browsing } => {
             search::draw(state, ui, frame, bands.body, menu.selected, hits, *browsing)

@@ -40,6 +40,12 @@ pub fn welcome(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, selected: 
                     (None, _) => String::new(),
                 },
             },
+            WelcomeItem::TakeNumber => {
+                Item { label: ui.tr.t("welcome-take-number"), detail: ui.tr.t("welcome-take-number-detail") }
+            }
+            WelcomeItem::CheckIn => {
+                Item { label: ui.tr.t("welcome-check-in"), detail: ui.tr.t("welcome-check-in-detail") }
+            }
             WelcomeItem::Search => {
                 Item { label: ui.tr.t("welcome-search"), detail: ui.tr.t("welcome-search-detail") }
             }

@@ -17,7 +17,7 @@ pub fn menu_screens(lang: Lang) -> Vec<(&'static str, State)> {
     out.push(("welcome_offline", offline));
     let mut s = ready(lang);
     out.push(("welcome", s.clone()));
-    send(&mut s, [ch('1')]);
+    send(&mut s, [ch('3')]);
     out.push(("categories_personal", s.clone()));
     send(&mut s, [key(KeyCode::Down), key(KeyCode::Enter)]);
     out.push(("services_social_security", s.clone()));
@@ -28,13 +28,13 @@ pub fn menu_screens(lang: Lang) -> Vec<(&'static str, State)> {
     send(&mut s, (0..30).map(|_| key(KeyCode::Down)));
     out.push(("guide_end", s.clone()));
     let mut business = ready(lang);
-    send(&mut business, [ch('2')]);
+    send(&mut business, [ch('4')]);
     out.push(("categories_business", business.clone()));
     send(&mut business, [ch('1')]);
     out.push(("services_business_startup", business));
     out.push(("too_small", session(lang, (60, 20))));
     let mut qr = ready(lang);
-    send(&mut qr, [ch('1'), ch('1'), key(KeyCode::Enter), ch('p')]);
+    send(&mut qr, [ch('3'), ch('1'), key(KeyCode::Enter), ch('p')]);
     let handoff = Handoff {
         code: "ABCDEFGHJKMNPQRS".into(),
         url: "HTTP://127.0.0.1:8080/M/ABCDEFGHJKMNPQRS".into(),
@@ -107,7 +107,7 @@ pub fn booking_screens(lang: Lang) -> Vec<(&'static str, State)> {
     let mut out = vec![];
     let mut s = ready(lang);
     // 个人办事 › 户籍与身份证 › the most asked-for service › Book.
-    send(&mut s, [ch('1'), ch('1'), key(KeyCode::Enter)]);
+    send(&mut s, [ch('3'), ch('1'), key(KeyCode::Enter)]);
     let Screen::Guide { service, .. } = s.screen() else { panic!("on a guide") };
     assert_eq!(service, "id-card-renewal");
     let effects = send(&mut s, [key(KeyCode::Enter)]);
@@ -168,7 +168,7 @@ pub fn booking_screens(lang: Lang) -> Vec<(&'static str, State)> {
     assert!(s.draft.is_none(), "nothing personal stays after booking");
 
     let mut l = ready(lang);
-    send(&mut l, [ch('4')]); // My appointment
+    send(&mut l, [ch('6')]); // My appointment
     out.push(("lookup", l.clone()));
     send(&mut l, [key(KeyCode::Tab), key(KeyCode::Enter)]);
     out.push(("lookup_errors", l.clone()));
@@ -200,4 +200,111 @@ pub fn all_screens(lang: Lang) -> Vec<(&'static str, State)> {
     let mut all = menu_screens(lang);
     all.extend(booking_screens(lang));
     all
+}
+
+/// Binjiang's queues as the server answers (issue 16): queue A for ID
+/// cards and passports (no other service has a queue here), two priority
+/// groups where asked; `numbers_here` false for a hall that gives its
+/// numbers at the desk.
+pub fn visit_queues(numbers_here: bool, groups: bool) -> onestop::domain::queue::wire::HallQueues {
+    use serde_json::json;
+    let groups = if groups && numbers_here {
+        json!([
+            { "id": "senior-70", "name": { "zh-CN": "70 周岁及以上老年人", "en-US": "People aged 70 and over", "zh-HK": "70 歲及以上長者" } },
+            { "id": "disability", "name": { "zh-CN": "残疾人", "en-US": "People with disabilities", "zh-HK": "殘疾人士" } }
+        ])
+    } else {
+        json!([])
+    };
+    let queues = if numbers_here {
+        json!([{
+            "prefix": "A",
+            "name": { "zh-CN": "户籍与身份证", "en-US": "Household registration and ID cards", "zh-HK": "戶籍與身份證" },
+            "services": ["id-card-renewal", "id-card-replacement", "passport-application"],
+            "waiting": 3, "open_windows": 2, "estimate": { "kind": "minutes", "low": 10, "high": 20 },
+            "windows": [1, 2, 3], "issue_from": "09:00", "issue_until": "16:30", "daily_cap": 400
+        }])
+    } else {
+        json!([])
+    };
+    serde_json::from_value(json!({
+        "hall": "binjiang", "day": "2026-11-30", "time_zone": "Asia/Shanghai",
+        "numbers_here": numbers_here, "queues": queues, "windows": [], "calls": [],
+        "priority_groups": groups
+    }))
+    .unwrap()
+}
+
+/// A ticket of queue A as the server gives it: `lane` is `ordinary`,
+/// `priority` or `booked`.
+pub fn visit_ticket(number: &str, lane: &str) -> onestop::domain::queue::wire::TicketView {
+    serde_json::from_value(serde_json::json!({
+        "hall": "binjiang", "day": "2026-11-30", "number": number, "queue": "A",
+        "queue_name": { "zh-CN": "户籍与身份证", "en-US": "Household registration and ID cards", "zh-HK": "戶籍與身份證" },
+        "lane": lane, "state": "waiting", "ahead": 3,
+        "estimate": { "kind": "minutes", "low": 10, "high": 20 },
+        "windows": [1, 2, 3], "issued_at": "2026-11-30T01:30:00Z"
+    }))
+    .unwrap()
+}
+
+/// (name, state) for every screen of the hall visit, in the order a
+/// citizen meets them: taking a number, then checking a booking in.
+pub fn visit_screens(lang: Lang) -> Vec<(&'static str, State)> {
+    use onestop::kiosk::visit::VisitRefusal;
+    let mut out = vec![];
+    let mut s = ready(lang);
+    send(&mut s, [ch('1')]); // 取号
+    out.push(("take_number_loading", s.clone()));
+    let mut desk = s.clone();
+    send(&mut desk, [Msg::QueuesLoaded(Ok(visit_queues(false, false)))]);
+    out.push(("take_number_at_desk", desk));
+    let mut offline = ready(lang);
+    send(&mut offline, [Msg::CatalogLoaded(Err(FetchError::Offline)), ch('1')]);
+    out.push(("take_number_offline", offline));
+    send(&mut s, [Msg::QueuesLoaded(Ok(visit_queues(true, true)))]);
+    out.push(("take_number", s.clone()));
+    let mut no_queue = s.clone();
+    send(&mut no_queue, [ch('1'), ch('2'), key(KeyCode::Enter)]); // social security: no queue
+    out.push(("ticket_service_at_desk", no_queue));
+    send(&mut s, [ch('1'), ch('1'), key(KeyCode::Enter)]); // 个人办事 › 户籍与身份证 › the first
+    out.push(("priority", s.clone()));
+    send(&mut s, [key(KeyCode::Enter)]); // no
+    out.push(("ticket_taking", s.clone()));
+    let mut early = s.clone();
+    send(&mut early, [Msg::TicketTaken(Err(VisitRefusal::BeforeHours("09:00".into())))]);
+    out.push(("ticket_before_hours", early));
+    let mut full = s.clone();
+    send(&mut full, [Msg::TicketTaken(Err(VisitRefusal::DailyCapReached))]);
+    out.push(("ticket_daily_cap", full));
+    send(&mut s, [Msg::TicketTaken(Ok(visit_ticket("A023", "ordinary")))]);
+    out.push(("ticket_making_link", s.clone()));
+    let handoff = Handoff {
+        code: "ABCDEFGHJKMNPQRS".into(),
+        url: "HTTP://127.0.0.1:8080/M/ABCDEFGHJKMNPQRS".into(),
+        expires_at: String::new(),
+    };
+    send(&mut s, [Msg::HandoffCreated { lang, result: Ok(handoff.clone()) }]);
+    out.push(("ticket", s.clone()));
+    send(&mut s, [ch('p')]);
+    out.push(("ticket_qr", s));
+
+    let mut c = ready(lang);
+    send(&mut c, [ch('2'), Msg::QueuesLoaded(Ok(visit_queues(true, true)))]); // 预约签到
+    out.push(("check_in", c.clone()));
+    let mut wrong = c.clone();
+    send(&mut wrong, [key(KeyCode::Tab), key(KeyCode::Enter)]);
+    out.push(("check_in_errors", wrong));
+    send(&mut c, [paste("8jgx-e51r"), key(KeyCode::Tab), paste("5678"), key(KeyCode::Enter)]);
+    out.push(("check_in_sending", c.clone()));
+    let mut early = c.clone();
+    send(&mut early, [Msg::CheckedIn(Err(VisitRefusal::TooEarly("2026-11-30T01:30:00Z".into())))]);
+    out.push(("check_in_too_early", early));
+    let mut elsewhere = c.clone();
+    send(&mut elsewhere, [Msg::CheckedIn(Err(VisitRefusal::OtherHall("chengbei".into())))]);
+    out.push(("check_in_other_hall", elsewhere));
+    send(&mut c, [Msg::CheckedIn(Ok(visit_ticket("A024", "booked")))]);
+    send(&mut c, [Msg::HandoffCreated { lang, result: Ok(handoff) }]);
+    out.push(("ticket_checked_in", c));
+    out
 }

@@ -19,6 +19,8 @@ pub(super) fn forget_citizen(state: &mut State) -> Vec<Effect> {
     state.draft = None;
     state.lookup = lookup::LookupForm::default();
     state.search.clear();
+    // The ticket screen goes, and the check-in digits with the form.
+    state.visit = visit::VisitState::default();
     effects
 }
 
@@ -40,6 +42,9 @@ pub(super) fn act_on(state: &mut State, action: Action) -> Vec<Effect> {
         Action::SwitchLanguage => {
             state.lang = state.lang.next();
             // The phone page speaks the language chosen.
+            if matches!(state.screen(), Screen::Ticket { .. }) {
+                return ticket::request_handoff(state);
+            }
             handoff::request(state)
         }
         Action::Search => {
@@ -53,6 +58,12 @@ pub(super) fn act_on(state: &mut State, action: Action) -> Vec<Effect> {
         Action::KeepPlace => hold::keep_longer(state),
         Action::Phone => {
             if let Some(Screen::Guide { qr, .. } | Screen::BookDone { qr, .. }) = state.screens.last_mut() {
+                *qr = !*qr;
+            }
+            // A ticket's code only once there is a ticket to follow.
+            if ticket::current(state).is_some()
+                && let Some(Screen::Ticket { qr }) = state.screens.last_mut()
+            {
                 *qr = !*qr;
             }
             vec![]
@@ -126,7 +137,8 @@ pub(super) fn act_on(state: &mut State, action: Action) -> Vec<Effect> {
 /// One step back; leaving the details page gives the held place back. A
 /// QR code shown over its guide or confirmation is a step of its own.
 pub(super) fn back(state: &mut State) -> Vec<Effect> {
-    if let Some(Screen::Guide { qr, .. } | Screen::BookDone { qr, .. }) = state.screens.last_mut()
+    if let Some(Screen::Guide { qr, .. } | Screen::BookDone { qr, .. } | Screen::Ticket { qr }) =
+        state.screens.last_mut()
         && *qr
     {
         *qr = false;
@@ -151,6 +163,8 @@ pub(super) fn back(state: &mut State) -> Vec<Effect> {
             }
         }
         Some(Screen::BookDate { .. } | Screen::BookHall(_)) if !in_booking(state) => state.draft = None,
+        // A late answer for a ticket left behind is not shown later for another.
+        Some(Screen::Ticket { .. }) => state.visit.ticket = None,
         _ => {}
     }
     effects

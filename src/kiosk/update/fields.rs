@@ -5,6 +5,7 @@ use super::*;
 /// Enter, Up and Down on a form.
 pub(super) fn form_action(state: &mut State, action: Action) -> Vec<Effect> {
     let (fields, asks_company) = (booking::fields(state), booking::asks_company(state));
+    let check_in = checkin::checking_in(state);
     match state.screens.last_mut() {
         Some(Screen::BookDetails { focus, back_to_check, .. }) => {
             let i = fields.iter().position(|f| f == focus).unwrap_or(0);
@@ -47,7 +48,7 @@ pub(super) fn form_action(state: &mut State, action: Action) -> Vec<Effect> {
                 }
                 Action::Activate => {
                     let index = menu.selected;
-                    return search::choose(state, index);
+                    return choose_found(state, index);
                 }
                 _ => {}
             }
@@ -64,6 +65,7 @@ pub(super) fn form_action(state: &mut State, action: Action) -> Vec<Effect> {
                 Action::Activate if *focus == lookup::LookupField::Code => {
                     *focus = lookup::LookupField::PhoneLast4;
                 }
+                Action::Activate if check_in => return checkin::submit(state),
                 Action::Activate => return lookup::submit(state),
                 _ => {}
             }

@@ -25,9 +25,12 @@ pub(super) fn menu_of(state: &State) -> (usize, Option<Menu>) {
         }
         Screen::Staff { menu, .. } => (staff::ITEMS.len(), Some(*menu)),
         Screen::Search { menu, hits, .. } => (search::items(state, hits).len(), Some(*menu)),
+        Screen::TakeNumber(menu) => (visit::start_items(state).len(), Some(*menu)),
+        Screen::Priority { menu, .. } => (ticket::priority_len(state), Some(*menu)),
         Screen::BookDetails { .. }
         | Screen::Lookup { .. }
         | Screen::BookDone { .. }
+        | Screen::Ticket { .. }
         | Screen::StaffPin { .. } => (0, None),
     }
 }
@@ -79,7 +82,9 @@ pub(super) fn menu_mut(screen: &mut Screen) -> Option<&mut Menu> {
         | Screen::BookCheck { menu, .. }
         | Screen::LookupResult { menu, .. }
         | Screen::Staff { menu, .. }
-        | Screen::Search { menu, .. } => Some(menu),
+        | Screen::Search { menu, .. }
+        | Screen::TakeNumber(menu)
+        | Screen::Priority { menu, .. } => Some(menu),
         _ => None,
     }
 }
@@ -91,15 +96,19 @@ pub(super) fn choose(state: &mut State, index: usize) -> Vec<Effect> {
     }
     let next = match (state.screen(), state.catalog()) {
         (Screen::Welcome(_), catalog) => match screen::welcome_items()[index] {
+            WelcomeItem::TakeNumber => return visit::open_take_number(state),
+            WelcomeItem::CheckIn => return visit::open_check_in(state),
             WelcomeItem::Language(lang) => {
                 state.lang = lang;
                 return vec![];
             }
             WelcomeItem::MyBooking => {
+                state.visit.purpose = visit::Purpose::Guide;
                 lookup::open(state);
                 return vec![];
             }
             WelcomeItem::Search => {
+                state.visit.purpose = visit::Purpose::Guide;
                 search::open(state);
                 return vec![];
             }
@@ -112,7 +121,10 @@ pub(super) fn choose(state: &mut State, index: usize) -> Vec<Effect> {
                 return vec![];
             }
             WelcomeItem::Browse(audience) => match catalog {
-                Some(_) => Screen::Categories { audience, menu: Menu::default() },
+                Some(_) => {
+                    state.visit.purpose = visit::Purpose::Guide;
+                    Screen::Categories { audience, menu: Menu::default() }
+                }
                 None => {
                     // Nothing to open: say why, rather than leave the key unanswered.
                     state.notice = Some(match state.catalog {
@@ -123,12 +135,17 @@ pub(super) fn choose(state: &mut State, index: usize) -> Vec<Effect> {
                 }
             },
         },
+        (Screen::TakeNumber(_), _) => return visit::choose_start(state, index),
+        (Screen::Priority { .. }, _) => return ticket::choose_priority(state, index),
         (Screen::Categories { audience, .. }, Some(c)) => {
             let category = screen::categories(c, *audience)[index].id.clone();
             Screen::Services { category, menu: Menu::default() }
         }
         (Screen::Services { category, .. }, Some(c)) => {
             let service = screen::services(c, category)[index].id.clone();
+            if let Some(effects) = ticket::service_chosen(state, &service) {
+                return effects;
+            }
             state.screens.push(Screen::Guide { service, focus: 0, qr: false });
             return handoff::request(state);
         }
@@ -138,9 +155,27 @@ pub(super) fn choose(state: &mut State, index: usize) -> Vec<Effect> {
         (Screen::BookCheck { .. }, _) => return booking::choose_check(state, index),
         (Screen::LookupResult { .. }, _) => return lookup::choose(state, index),
         (Screen::Staff { .. }, _) => return staff::choose(state, index),
-        (Screen::Search { .. }, _) => return search::choose(state, index),
+        (Screen::Search { .. }, _) => return choose_found(state, index),
         _ => return vec![],
     };
     state.screens.push(next);
     vec![]
+}
+
+/// A search result opens its guide, or when the search is for a number,
+/// takes it for that service.
+pub(super) fn choose_found(state: &mut State, index: usize) -> Vec<Effect> {
+    let Screen::Search { hits, .. } = state.screen() else { return vec![] };
+    let found = match search::items(state, hits).get(index) {
+        Some(search::SearchItem::Result(i)) => {
+            state.catalog().and_then(|c| c.services.get(*i)).map(|s| s.id.clone())
+        }
+        _ => None,
+    };
+    if let Some(service) = found
+        && let Some(effects) = ticket::service_chosen(state, &service)
+    {
+        return effects;
+    }
+    search::choose(state, index)
 }

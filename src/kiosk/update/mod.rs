@@ -21,7 +21,8 @@ use super::layout::{self, MenuLayout};
 use super::screen::{self, Menu, Screen, WelcomeItem};
 use super::typing::{self, Outcome};
 use super::{
-    CatalogState, Effect, Msg, Notice, State, booking, handoff, hold, idle, keybar, lookup, search, staff,
+    CatalogState, Effect, Msg, Notice, State, booking, checkin, handoff, hold, idle, keybar, lookup, search,
+    staff, ticket, visit,
 };
 use super::{Remote, form::TextField};
 use crate::domain::IdKind;
@@ -193,6 +194,12 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             handoff::created(state, lang, result);
             vec![]
         }
+        Msg::QueuesLoaded(result) => {
+            visit::queues_loaded(state, result);
+            vec![Effect::Redraw]
+        }
+        Msg::TicketTaken(result) => ticket::taken(state, result),
+        Msg::CheckedIn(result) => checkin::checked_in(state, result),
     }
 }
 

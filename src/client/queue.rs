@@ -1,0 +1,105 @@
+//! The hall visit's requests (issue 16): the hall's queues, taking a
+//! number, checking a booking in. Each refusal becomes its own
+//! `VisitRefusal`, the time it names read from the server's message.
+
+use reqwest::StatusCode;
+
+use super::{ApiClient, classify, decode, retry_after_secs};
+use crate::domain::queue::wire::{CheckInRequest, HallQueues, TicketRequest, TicketView};
+use crate::domain::{ApiError, FetchError};
+use crate::kiosk::visit::VisitRefusal;
+
+impl ApiClient {
+    /// The hall's queues now (public: numbers and windows only). The same
+    /// request as the window console's `hall_queues`, kept here so that the
+    /// kiosk does not lean on the console's module.
+    pub async fn kiosk_queues(&self, hall: &str) -> Result<HallQueues, FetchError> {
+        self.get(self.http.get(format!("{}/api/v1/halls/{hall}/queues", self.base))).await
+    }
+
+    /// Takes a number (取号) for a service; needs this kiosk's token.
+    pub async fn take_ticket(&self, hall: &str, req: &TicketRequest) -> Result<TicketView, VisitRefusal> {
+        self.visit(self.http.post(format!("{}/api/v1/halls/{hall}/tickets", self.base)).json(req)).await
+    }
+
+    /// Checks a booking in (签到) at the hall; needs this kiosk's token.
+    pub async fn check_in(&self, hall: &str, req: &CheckInRequest) -> Result<TicketView, VisitRefusal> {
+        self.visit(self.http.post(format!("{}/api/v1/halls/{hall}/checkins", self.base)).json(req)).await
+    }
+
+    /// One ticket's state now.
+    pub async fn ticket(&self, hall: &str, number: &str) -> Result<TicketView, FetchError> {
+        self.get(self.http.get(format!("{}/api/v1/halls/{hall}/tickets/{number}", self.base))).await
+    }
+
+    async fn visit(&self, req: reqwest::RequestBuilder) -> Result<TicketView, VisitRefusal> {
+        let resp = req.send().await.map_err(|e| VisitRefusal::Fetch(classify(e)))?;
+        let status = resp.status();
+        let retry_after = retry_after_secs(resp.headers());
+        let body = resp.bytes().await.map_err(|e| VisitRefusal::Fetch(classify(e)))?;
+        if status.is_success() {
+            return decode(&body).map_err(VisitRefusal::Fetch);
+        }
+        if status == StatusCode::UNAUTHORIZED || status == StatusCode::FORBIDDEN {
+            tracing::warn!("the backend does not take this terminal's token for the hall");
+            return Err(VisitRefusal::Fetch(FetchError::Unregistered));
+        }
+        let err: ApiError = decode(&body).map_err(VisitRefusal::Fetch)?;
+        Err(refusal(status, &err, retry_after))
+    }
+}
+
+/// The refusal a code means; the times and the hall a refusal names come
+/// at the end of its message (`numbers are given from 09:00`, `check-in
+/// opens at 2026-12-01T01:30:00Z`, `… another hall, \`tianshan\``).
+fn refusal(status: StatusCode, err: &ApiError, retry_after_secs: u64) -> VisitRefusal {
+    let last = || err.message.rsplit(' ').next().unwrap_or("").trim_matches('`').to_owned();
+    match err.code.as_str() {
+        "numbers_at_desk" => VisitRefusal::AtDesk,
+        "closed_today" => VisitRefusal::ClosedToday,
+        "before_hours" => VisitRefusal::BeforeHours(last()),
+        "after_hours" => VisitRefusal::AfterHours(last()),
+        "daily_cap_reached" => VisitRefusal::DailyCapReached,
+        "numbers_exhausted" => VisitRefusal::NumbersExhausted,
+        "invalid_field" => VisitRefusal::Invalid,
+        "not_found" => VisitRefusal::NotFound,
+        "too_early" => VisitRefusal::TooEarly(last()),
+        "too_late" => VisitRefusal::TooLate(last()),
+        "cancelled" => VisitRefusal::Cancelled,
+        "other_hall" => VisitRefusal::OtherHall(last()),
+        "already_checked_in" => VisitRefusal::AlreadyCheckedIn(last()),
+        "too_many_tries" => VisitRefusal::TooManyTries { retry_after_secs },
+        _ if status.is_server_error() => VisitRefusal::Fetch(FetchError::Server),
+        code => {
+            tracing::warn!(%code, "visit request refused");
+            VisitRefusal::Fetch(FetchError::Server)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn said(code: &str, message: &str) -> VisitRefusal {
+        let err = ApiError { code: code.into(), message: message.into(), field: None };
+        refusal(StatusCode::CONFLICT, &err, 60)
+    }
+
+    #[test]
+    fn the_time_or_hall_a_refusal_names_is_kept() {
+        assert_eq!(
+            said("before_hours", "numbers are given from 09:00"),
+            VisitRefusal::BeforeHours("09:00".into())
+        );
+        assert_eq!(
+            said("too_early", "check-in opens at 2026-12-01T01:30:00Z"),
+            VisitRefusal::TooEarly("2026-12-01T01:30:00Z".into())
+        );
+        assert_eq!(
+            said("other_hall", "the booking is for another hall, `tianshan`"),
+            VisitRefusal::OtherHall("tianshan".into())
+        );
+        assert_eq!(said("something_new", "?"), VisitRefusal::Fetch(FetchError::Server));
+    }
+}
