@@ -202,3 +202,32 @@ on_both_stores! {
         unknown.wait_for("backend.token").await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_api_document_describes_what_a_window_is_told() {
+    let b = common::backend::start(|o| o).await;
+    let doc: Value =
+        b.http.get(format!("{}/openapi.json", b.url)).send().await.unwrap().json().await.unwrap();
+    let schemas = &doc["components"]["schemas"];
+    let window = &schemas["WindowView"]["properties"];
+    for field in ["ticket", "waiting", "missed", "served_today", "mean_service_seconds"] {
+        assert!(window.get(field).is_some(), "WindowView.{field} is documented: {window}");
+    }
+    let in_hand = &schemas["InHandView"]["properties"];
+    for field in ["number", "queue", "lane", "priority_group", "state", "calls", "since"] {
+        assert!(in_hand.get(field).is_some(), "InHandView.{field} is documented: {in_hand}");
+    }
+    assert_eq!(schemas["MissedView"]["required"], json!(["number", "seconds_left"]));
+    // And the server answers as documented: every window carries them.
+    let q: Value = b
+        .http
+        .get(format!("{}/api/v1/halls/binjiang/queues", b.url))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let w = &q["windows"][0];
+    assert_eq!((&w["waiting"], &w["missed"], &w["served_today"]), (&json!([]), &json!([]), &json!(0)));
+}

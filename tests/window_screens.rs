@@ -141,3 +141,17 @@ fn console_screens_at_80x24() {
         }
     }
 }
+
+#[test]
+fn in_screen_reader_mode_the_cursor_is_on_the_entry_being_chosen() {
+    let mut state = console(Lang::EnUs, queues(true, true));
+    state.screen_reader = true;
+    key(&mut state, KeyCode::Char('b'));
+    key(&mut state, KeyCode::Down);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| onestop::ui::window::view(&state, &Theme::monochrome(), f)).unwrap();
+    let at = terminal.get_cursor_position().unwrap();
+    let screen = render(&state);
+    let row = screen.lines().nth(usize::from(at.y)).unwrap();
+    assert!(row.contains("▶ 2. A002 (4 min left)"), "{row}");
+}

@@ -120,6 +120,9 @@ pub struct State {
     /// The hall's queues as last read, and when (`now_ms`).
     pub queues: Option<HallQueues>,
     pub loaded_ms: u64,
+    /// When the last read was asked for: a server that is down is asked
+    /// again every half minute, not at every tick.
+    pub asked_ms: u64,
     /// The last read failed: what is shown may be old.
     pub stale: bool,
     /// A read is on its way; `reload` asks for another once it is back
@@ -149,6 +152,7 @@ impl State {
             now_ms: 0,
             queues: None,
             loaded_ms: 0,
+            asked_ms: 0,
             stale: false,
             loading: true,
             reload: false,

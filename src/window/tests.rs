@@ -286,6 +286,10 @@ fn events_read_the_queues_once_however_many_arrive_during_a_read() {
     update(&mut state, Msg::QueuesLoaded(Ok(hall(true, None, &[]))));
     // A quiet hall is read again every half minute.
     assert_eq!(update(&mut state, Msg::Tick(REFRESH_MS)), vec![Effect::LoadQueues]);
+    // A read that fails is not asked again at every tick.
+    update(&mut state, Msg::QueuesLoaded(Err(FetchError::Offline)));
+    assert_eq!(update(&mut state, Msg::Tick(REFRESH_MS + 1_000)), vec![]);
+    assert_eq!(update(&mut state, Msg::Tick(2 * REFRESH_MS)), vec![Effect::LoadQueues]);
 }
 
 #[test]

@@ -102,6 +102,7 @@ fn load(state: &mut State) -> Vec<Effect> {
         return vec![];
     }
     state.loading = true;
+    state.asked_ms = state.now_ms;
     vec![Effect::LoadQueues]
 }
 
@@ -114,7 +115,7 @@ fn tick(state: &mut State, now: u64) -> Vec<Effect> {
         effects.push(Effect::Subscribe);
         effects.push(Effect::Redraw);
     }
-    if now.saturating_sub(state.loaded_ms) >= REFRESH_MS && !state.loading {
+    if now.saturating_sub(state.asked_ms) >= REFRESH_MS && !state.loading {
         effects.extend(load(state));
     }
     // The minutes left to put a ticket back: redraw only when they change.
