@@ -97,7 +97,7 @@ fn done(event: Event) -> ActionDone {
     d
 }
 
-/// Does a clerk's action at a window (a window token will be required).
+/// Does a clerk's action at a window, behind a window token of the hall.
 /// Two windows calling at once never get the same ticket, on any server.
 #[utoipa::path(
     post,
