@@ -42,10 +42,12 @@ pub fn draw(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, qr: bool) {
 
 fn ticket(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, view: &TicketView) {
     let (tr, t) = (&ui.tr, &ui.theme);
-    // The code beside the words when both fit; else the words alone and P shows it.
+    // The code beside the words when both fit; else the words alone and P
+    // shows it. Never beside for a screen reader: each line read whole
+    // needs the full width.
     let code = phone_code(state).filter(|m| {
         let (cols, rows) = qr::size(m);
-        cols + 2 + MIN_WORDS <= body.width && rows <= body.height
+        !state.screen_reader && cols + 2 + MIN_WORDS <= body.width && rows <= body.height
     });
     let words = match code {
         Some(m) => {
