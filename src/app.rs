@@ -11,7 +11,7 @@ use std::{
 use anyhow::Context;
 
 mod admin;
-pub use admin::{catalog_publish, token_create, token_list, token_revoke};
+pub use admin::{catalog_lint, catalog_publish, token_create, token_list, token_revoke};
 
 use crate::client::ApiClient;
 use crate::config::{CatalogToCheck, CheckReport, KioskConfig};
@@ -285,6 +285,7 @@ fn server_options(cfg: &KioskConfig) -> ServerOptions {
             per_hall: cfg.booking.holds_per_hall_per_minute,
         },
         checkin_early_minutes: cfg.booking.checkin_early_minutes,
+        review_months: cfg.catalog.review_months,
         call_rules: crate::domain::queue::CallRules {
             max_priority_in_a_row: cfg.queue.max_priority_in_a_row,
             return_minutes: cfg.queue.return_minutes,

@@ -23,6 +23,7 @@ pub struct KioskConfig {
     pub server: ServerSection,
     pub booking: BookingSection,
     pub queue: QueueSection,
+    pub catalog: CatalogSection,
     pub window: WindowSection,
     pub handoff: HandoffSection,
     pub session: SessionSection,
@@ -75,6 +76,12 @@ pub struct BookingSection {
     pub holds_per_kiosk_per_minute: u32,
     pub holds_per_hall_per_minute: u32,
     pub checkin_early_minutes: u16,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogSection {
+    pub review_months: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

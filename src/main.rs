@@ -101,6 +101,16 @@ enum CatalogCommand {
     /// Check the catalogue in DIR and make it the one every server on the
     /// configured database serves.
     Publish { dir: PathBuf },
+    /// Check the catalogue in DIR as a server loading it would, and list
+    /// what its editors should look at: errors (which stop the load) and
+    /// warnings (guides overdue for review, empty categories, …).
+    Lint {
+        dir: PathBuf,
+        /// As of this date (YYYY-MM-DD) instead of today: what will be
+        /// overdue for review by then.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<jiff::civil::Date>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -187,6 +197,9 @@ fn main() -> ExitCode {
             }
             Some(Command::Catalog { command: CatalogCommand::Publish { dir } }) => {
                 app::catalog_publish(&cfg, &dir).await
+            }
+            Some(Command::Catalog { command: CatalogCommand::Lint { dir, as_of } }) => {
+                app::catalog_lint(&cfg, &dir, as_of)
             }
             _ => app::kiosk(cfg, reload).await,
         }

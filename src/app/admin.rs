@@ -109,3 +109,27 @@ pub async fn catalog_publish(cfg: &KioskConfig, dir: &Path) -> anyhow::Result<()
     println!("published catalogue {version}: {reach}");
     Ok(())
 }
+
+/// `onestop catalog lint DIR`: every error that would stop a server loading
+/// the catalogue in `dir`, and every warning, one per line on stdout; fails
+/// when there is an error.
+pub fn catalog_lint(cfg: &KioskConfig, dir: &Path, as_of: Option<jiff::civil::Date>) -> anyhow::Result<()> {
+    let today = as_of.unwrap_or_else(|| jiff::Zoned::now().date());
+    let report = server::lint::lint_dir(dir, today, cfg.catalog.review_months);
+    // One problem a line; a syntax error's quoted lines follow, indented.
+    for (tag, line) in
+        report.errors.iter().map(|e| ("error", e)).chain(report.warnings.iter().map(|w| ("warning", w)))
+    {
+        let mut lines = line.lines();
+        println!("{tag}: {}", lines.next().unwrap_or_default());
+        for more in lines {
+            println!("    {more}");
+        }
+    }
+    let (errors, warnings) = (report.errors.len(), report.warnings.len());
+    println!("{}: {errors} errors, {warnings} warnings (as of {today})", dir.display());
+    if errors > 0 {
+        anyhow::bail!("the catalogue in {} would not load", dir.display());
+    }
+    Ok(())
+}

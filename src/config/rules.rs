@@ -92,6 +92,13 @@ pub const LIMITS: &[Limit] = &[
         value: |c| u64::from(c.queue.return_minutes),
     },
     Limit {
+        key: "catalog.review_months",
+        min: 1,
+        max: Some(60),
+        unit: "months",
+        value: |c| u64::from(c.catalog.review_months),
+    },
+    Limit {
         key: "handoff.ttl_minutes",
         min: 1,
         max: Some(1440),

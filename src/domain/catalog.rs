@@ -104,6 +104,11 @@ pub struct Service {
     pub id: String,
     /// Item code (事项编码).
     pub code: String,
+    /// When the guide was last checked against its sources (信息核对于),
+    /// `YYYY-MM-DD`; `catalog lint` warns once it is older than
+    /// `catalog.review_months`, and when it is missing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed: Option<String>,
     pub category: String,
     pub name: Text,
     #[serde(default)]

@@ -5,6 +5,7 @@ pub mod booking;
 pub mod catalog;
 pub mod document;
 pub mod limits;
+pub mod lint;
 pub mod person;
 pub mod phone;
 pub mod policy;

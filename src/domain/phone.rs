@@ -76,6 +76,37 @@ pub fn mask_phone(s: &str) -> String {
     }
 }
 
+/// Whether a guide or a hall may print `s` as its phone, as a citizen
+/// dials it in China: a landline as 区号-号码 (`0571-87001101`, a real
+/// area code and number), a mainland mobile (`13812345678`), or one of the
+/// five-digit public hotlines (`12345`, `12333`, `12366`: 12 and three
+/// digits). `None` when it may; else how it should be written.
+pub fn listed_phone_problem(s: &str) -> Option<&'static str> {
+    let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    if s.len() == 5 && s.starts_with("12") && digits(s) {
+        return None;
+    }
+    let real = |kind: &[Type]| {
+        read(s, Some(HOME))
+            .is_ok_and(|n| n.code().value() == HOME_CODE && kind.contains(&n.number_type(&DATABASE)))
+    };
+    match s.split_once('-') {
+        Some((area, number)) if area.starts_with('0') && (3..=4).contains(&area.len()) && digits(area) => {
+            let fixed = [Type::FixedLine, Type::FixedLineOrMobile];
+            (digits(number) && (7..=8).contains(&number.len()) && real(&fixed))
+                .then_some(())
+                .map_or(Some("not a landline of that area: check the area code and the number"), |()| None)
+        }
+        None if s.len() == 11 && s.starts_with('1') && digits(s) => {
+            (!real(&[Type::Mobile])).then_some("not a mainland mobile number")
+        }
+        _ => Some(
+            "write a landline as area code, '-' and number (0571-87001101), a mobile as 11 digits, \
+             or a five-digit hotline (12345)",
+        ),
+    }
+}
+
 /// A real number, however it was typed; an extension is no use for a text.
 fn parse(s: &str) -> Result<PhoneNumber, FieldError> {
     let typed: String = s.trim().chars().map(halfwidth).collect();

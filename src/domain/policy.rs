@@ -27,6 +27,10 @@ pub struct Library {
     #[serde(default)]
     pub version: String,
     pub policies: Vec<Policy>,
+    /// The file each document came from, in the same order (for messages;
+    /// not served).
+    #[serde(skip)]
+    pub files: Vec<String>,
 }
 
 /// One policy document, as its government's disclosure page (政府信息公开)

@@ -142,6 +142,11 @@ pub fn catalog(catalog: &Catalog) -> Vec<Problem> {
         if hall.open_weekdays.is_empty() || hall.open_weekdays.iter().any(|d| !(1..=7).contains(d)) {
             c.push("open_weekdays", "list weekdays 1 (Monday) to 7 (Sunday)");
         }
+        if let Some(problem) =
+            Some(hall.phone.as_str()).filter(|p| !p.is_empty()).and_then(super::phone::listed_phone_problem)
+        {
+            c.push("phone", problem);
+        }
     }
     for cat in &catalog.categories {
         let mut c = Collector { kind: "category", id: &cat.id, out: &mut out };
@@ -203,6 +208,9 @@ fn service(catalog: &Catalog, svc: &Service, unique: bool, out: &mut Vec<Problem
         (Some(reason), _) => c.text("visits_reason", reason),
         _ => {}
     }
+    if svc.reviewed.as_deref().is_some_and(|d| d.parse::<jiff::civil::Date>().is_err()) {
+        c.push("reviewed", "write the date it was last checked as YYYY-MM-DD");
+    }
     if svc.halls.is_empty() {
         c.push("halls", "list at least one hall");
     }
@@ -213,6 +221,14 @@ fn service(catalog: &Catalog, svc: &Service, unique: bool, out: &mut Vec<Problem
         c.push("enquiry_phone", "enquiry and complaint phones are both required");
     } else if svc.enquiry_phone == svc.complaint_phone {
         c.push("complaint_phone", "must differ from enquiry_phone");
+    } else {
+        for (field, phone) in
+            [("enquiry_phone", &svc.enquiry_phone), ("complaint_phone", &svc.complaint_phone)]
+        {
+            if let Some(problem) = super::phone::listed_phone_problem(phone) {
+                c.push(field, problem);
+            }
+        }
     }
     if svc.booking.slot_minutes == 0 || svc.booking.capacity == 0 {
         c.push("booking", "slot_minutes and capacity must be above 0");

@@ -74,6 +74,17 @@ fn is_catalogue_file(relative: &str) -> bool {
 
 /// The catalogue in `dir`.
 pub fn from_dir(dir: &Path) -> Result<Catalog, SourceError> {
+    load(read_dir(dir)?)
+}
+
+/// The catalogue in `dir`, parsed but not yet checked, with the file each
+/// entry came from: what `catalog lint` reports on.
+pub fn parse_dir(dir: &Path) -> Result<Parsed, SourceError> {
+    parse(read_dir(dir)?)
+}
+
+/// The catalogue files in `dir`, as `(file name, contents)`.
+fn read_dir(dir: &Path) -> Result<Vec<(String, String)>, SourceError> {
     let io = |source| SourceError::Io { dir: dir.to_owned(), source };
     let mut files = Vec::new();
     for name in ["halls.toml", "categories.toml"] {
@@ -92,18 +103,45 @@ pub fn from_dir(dir: &Path) -> Result<Catalog, SourceError> {
     for path in services {
         files.push((path.display().to_string(), std::fs::read_to_string(&path).map_err(io)?));
     }
-    load(files)
+    Ok(files)
+}
+
+/// A catalogue as parsed, and where each entry came from.
+pub struct Parsed {
+    pub catalog: Catalog,
+    /// `(kind, id, file)` for every hall, category and service.
+    origin: Vec<(&'static str, String, String)>,
+}
+
+impl Parsed {
+    /// The file an entry (`hall`, `category` or `service`) came from.
+    pub fn file_of(&self, kind: &str, id: &str) -> &str {
+        self.origin.iter().find(|(k, i, _)| *k == kind && i == id).map_or("", |(.., f)| f)
+    }
+
+    /// Every problem that refuses it, each with its file.
+    pub fn problems(&self) -> Vec<(String, validate::Problem)> {
+        let problems = validate::catalog(&self.catalog);
+        problems.into_iter().map(|p| (self.file_of(p.kind, &p.id).to_owned(), p)).collect()
+    }
 }
 
 /// Parses and validates `(file name, contents)` pairs into one catalogue.
 /// Any text holding a control, bidi or zero-width character refuses it
 /// (see `validate::catalog`), naming file, entry and field.
 fn load(files: Vec<(String, String)>) -> Result<Catalog, SourceError> {
+    let parsed = parse(files)?;
+    if let Some((file, problem)) = parsed.problems().into_iter().next() {
+        return Err(SourceError::Invalid { file, problem });
+    }
+    Ok(parsed.catalog)
+}
+
+fn parse(files: Vec<(String, String)>) -> Result<Parsed, SourceError> {
     // A file name is shown in every message about it; it may hold anything.
     let files: Vec<_> = files.into_iter().map(|(f, t)| (escape_unsafe(&f).into_owned(), t)).collect();
     let mut hasher = DefaultHasher::new();
     let mut catalog = Catalog { version: String::new(), halls: vec![], categories: vec![], services: vec![] };
-    // Which file each entry came from, so a problem can name it.
     let mut origin: Vec<(&'static str, String, String)> = Vec::new();
     for (file, text) in &files {
         text.hash(&mut hasher);
@@ -121,16 +159,9 @@ fn load(files: Vec<(String, String)>) -> Result<Catalog, SourceError> {
             return Err(SourceError::Missing { file: file.into() });
         }
     }
-    if let Some(problem) = validate::catalog(&catalog).into_iter().next() {
-        let file = origin
-            .iter()
-            .find(|(k, id, _)| *k == problem.kind && *id == problem.id)
-            .map_or_else(String::new, |(.., f)| f.clone());
-        return Err(SourceError::Invalid { file, problem });
-    }
     // Stable for a given binary and input: enough for an ETag.
     catalog.version = format!("{:016x}", hasher.finish());
-    Ok(catalog)
+    Ok(Parsed { catalog, origin })
 }
 
 /// toml's message quotes the offending line: its lines stay lines, any other

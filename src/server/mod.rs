@@ -7,6 +7,7 @@ mod calendar;
 pub mod catalog_source;
 pub mod clock;
 mod handoff;
+pub mod lint;
 mod params;
 mod policies;
 pub mod proof;
@@ -60,6 +61,8 @@ pub struct ServerOptions {
     pub checkin_early_minutes: u16,
     /// The order of calling at a window.
     pub call_rules: crate::domain::queue::CallRules,
+    /// Months after which a guide or policy counts as overdue for review.
+    pub review_months: u32,
     pub clock: Arc<dyn Clock>,
 }
 
@@ -81,6 +84,7 @@ impl ServerOptions {
             hold_limits: auth::HoldLimits::default(),
             checkin_early_minutes: 30,
             call_rules: crate::domain::queue::CallRules::default(),
+            review_months: 6,
             clock: Arc::new(clock::SystemClock),
         }
     }
@@ -189,6 +193,7 @@ pub struct Running {
     pub addr: SocketAddr,
     state: AppState,
     catalog_dir: Option<PathBuf>,
+    review_months: u32,
 }
 
 impl Running {
@@ -221,6 +226,7 @@ impl Running {
         let dir = self.catalog_dir.as_deref();
         let library = policies::ServedPolicies::new(&policies::load(dir, &load_catalog(dir)?)?);
         adopt_catalog(&self.state.store, dir).await?;
+        log_lint(dir, &*self.state.clock, self.review_months);
         *self.state.policies.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(library);
         self.state.served.reload(&self.state.store).await
     }
@@ -237,6 +243,16 @@ async fn adopt_catalog(store: &Store, dir: Option<&Path>) -> Result<(), ServerEr
         store.store_catalog(&source, &queues, published).await?;
     }
     Ok(())
+}
+
+/// The warnings `catalog lint` would list for the catalogue directory being
+/// served (the demo built in is linted by the tests), in the log.
+fn log_lint(dir: Option<&Path>, clock: &dyn Clock, review_months: u32) {
+    let Some(dir) = dir else { return };
+    let today = clock.now().to_zoned(jiff::tz::TimeZone::UTC).date();
+    for warning in lint::lint_dir(dir, today, review_months).warnings {
+        tracing::warn!("catalogue: {warning}");
+    }
 }
 
 /// Erases the personal data of bookings whose appointment ended more than
@@ -289,6 +305,7 @@ pub(crate) async fn prepare(opts: &ServerOptions, addr: SocketAddr) -> Result<Ap
     }
     let store = Store::open(&opts.database).await?;
     adopt_catalog(&store, opts.catalog_dir.as_deref()).await?;
+    log_lint(opts.catalog_dir.as_deref(), &*opts.clock, opts.review_months);
     erase_when_due(&store, &*opts.clock, opts.retain_days).await?;
     tokio::spawn({
         let (store, clock, days) = (store.clone(), opts.clock.clone(), opts.retain_days);
@@ -336,7 +353,12 @@ pub async fn start(opts: &ServerOptions, listen: &str) -> Result<Running, Server
         listener.local_addr().map_err(|source| ServerError::Listen { addr: listen.to_owned(), source })?;
     let state = prepare(opts, addr).await?;
     // Client addresses are needed for the phone pages' rate limit.
-    let running = Running { addr, state: state.clone(), catalog_dir: opts.catalog_dir.clone() };
+    let running = Running {
+        addr,
+        state: state.clone(),
+        catalog_dir: opts.catalog_dir.clone(),
+        review_months: opts.review_months,
+    };
     let app = routes::router(state).into_make_service_with_connect_info::<SocketAddr>();
     tokio::spawn(async move {
         if let Err(e) = axum::serve(listener, app).await {

@@ -156,7 +156,33 @@ pub fn library(entries: &[(String, Policy)], services: &HashSet<&str>) -> Vec<Pr
         let mut e = Entry { file, id: &policy.id, out: &mut out };
         replacement(&mut e, policy, &ids, &by_id);
     }
+    lapsed_bases(entries, &mut out);
     out
+}
+
+/// A service every document of which is repealed or expired has a guide
+/// whose legal basis (依据) no longer applies: named on the last of them,
+/// until the document in force is added and lists the service.
+fn lapsed_bases(entries: &[(String, Policy)], out: &mut Vec<Problem>) {
+    let lapsed = |p: &Policy| matches!(p.validity, Validity::Repealed | Validity::Expired);
+    let mut governed: Vec<&str> =
+        entries.iter().flat_map(|(_, p)| p.services.iter().map(String::as_str)).collect();
+    governed.sort_unstable();
+    governed.dedup();
+    for service in governed {
+        let bases: Vec<_> = entries.iter().filter(|(_, p)| p.services.iter().any(|s| s == service)).collect();
+        if let Some((file, last)) = bases.last().filter(|_| bases.iter().all(|(_, p)| lapsed(p))) {
+            let at = last.services.iter().position(|s| s == service).unwrap_or_default();
+            let mut e = Entry { file, id: &last.id, out };
+            e.push(
+                format!("services[{at}]"),
+                format!(
+                    "every document `{service}` rests on here is repealed or expired: add the one in force \
+                     and list the service there"
+                ),
+            );
+        }
+    }
 }
 
 fn document(e: &mut Entry, p: &Policy, services: &HashSet<&str>) {

@@ -93,6 +93,7 @@ pub fn from_files(files: Vec<(String, String)>, catalog: &Catalog) -> Result<Lib
     Ok(Library {
         // Stable for a given binary and input: enough for an ETag.
         version: format!("{:016x}", hasher.finish()),
+        files: entries.iter().map(|(f, _)| f.clone()).collect(),
         policies: entries.into_iter().map(|(_, p)| p).collect(),
     })
 }
