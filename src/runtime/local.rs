@@ -90,7 +90,7 @@ where
         match AssertUnwindSafe(session).catch_unwind().await {
             Ok(result) => return result,
             Err(_) => {
-                tracing::error!("the session panicked; starting a fresh one");
+                tracing::error!("the session panicked; starting a fresh one at {}", S::FIRST_SCREEN);
                 // A new terminal (empty buffers) on a cleared screen: the next
                 // frame is drawn whole, whatever the panic left half-drawn.
                 execute!(io::stdout(), Clear(ClearType::All))?;

@@ -74,10 +74,12 @@ pub trait Session: Sized {
     fn from_event(event: crossterm::event::Event) -> Option<Self::Msg>;
     /// Starts each effect, its answers sent on `tx`; true when the session ends.
     fn run(&self, effects: Vec<Self::Effect>, tx: &mpsc::UnboundedSender<Self::Msg>) -> bool;
-    /// Test builds only: a message that panics, to prove recovery.
-    fn panics_on(&self, _msg: &Self::Msg) -> bool {
-        false
+    /// Test builds only: the key of a message that panics, to prove recovery.
+    fn panics_on(&self, _msg: &Self::Msg) -> Option<char> {
+        None
     }
+    /// Where a fresh session starts after a panic, for the log.
+    const FIRST_SCREEN: &'static str;
 }
 
 /// How the next frame must be drawn.
@@ -128,8 +130,8 @@ where
             Some(msg) = results.recv() => msg,
             _ = tick.tick() => S::tick(started.elapsed().as_millis() as u64),
         };
-        if setup.panics_on(&msg) {
-            panic!("panic injected by key (test builds only)");
+        if let Some(c) = setup.panics_on(&msg) {
+            panic!("panic injected by key {c:?} (test builds only)");
         }
         // A new size, or frames lost on the way: the next frame is drawn whole.
         match S::frame_change(&msg) {
@@ -202,9 +204,14 @@ impl Session for SessionSetup {
         effects::Executor { setup: self, tx: tx.clone() }.run(effects)
     }
 
-    fn panics_on(&self, msg: &Msg) -> bool {
-        matches!((self.panic_key, msg), (Some(c), Msg::Key(KeyEvent { code: KeyCode::Char(k), .. })) if c == *k)
+    fn panics_on(&self, msg: &Msg) -> Option<char> {
+        match (self.panic_key, msg) {
+            (Some(c), Msg::Key(KeyEvent { code: KeyCode::Char(k), .. })) if c == *k => Some(c),
+            _ => None,
+        }
     }
+
+    const FIRST_SCREEN: &'static str = "Welcome";
 }
 
 /// Whether `ONESTOP_A11Y` (from the kiosk's environment, or sent over SSH)

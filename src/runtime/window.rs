@@ -140,4 +140,6 @@ impl Session for WindowSetup {
     fn run(&self, effects: Vec<Effect>, tx: &mpsc::UnboundedSender<Msg>) -> bool {
         effects.into_iter().any(|e| self.start_effect(e, tx))
     }
+
+    const FIRST_SCREEN: &'static str = "the window's desk";
 }
