@@ -261,3 +261,15 @@ fn the_screen_reader_hears_the_number_spelled_out_on_the_cursors_line() {
         (0..80).map(|x| terminal.backend().buffer()[(x, cursor.y)].symbol().to_owned()).collect();
     assert!(row.contains("Your number: A 0 2 3, Household registration and ID cards"), "{row}");
 }
+
+#[test]
+fn the_check_in_fields_have_the_my_appointment_keypads() {
+    use onestop::kiosk::input::keyboard::{Layout, Touch};
+    let mut s = ready(Lang::ZhCn);
+    s.config.touch = Touch::On;
+    send(&mut s, [ch('2')]);
+    assert_eq!(onestop::kiosk::typing::layout(&s), Some(Layout::Crockford), "the code's 32 characters");
+    send(&mut s, [key(KeyCode::Tab)]);
+    assert_eq!(onestop::kiosk::typing::layout(&s), Some(Layout::Digits), "the digit keypad");
+    assert!(screen_text(&s).contains("完成"), "the keyboard shows, Done on the last field");
+}
