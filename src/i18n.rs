@@ -132,6 +132,16 @@ pub fn zone(tr: &Tr, id: &str) -> String {
     tr.a("zone-name", &[("zone", s(known)), ("id", s(id))])
 }
 
+/// A date with its year, as a notice prints it: 2026年12月1日 / 1 Dec 2026.
+/// `date` is `YYYY-MM-DD`.
+pub fn full_date(tr: &Tr, date: &str) -> String {
+    let mut parts = date.split('-').map(|p| p.parse::<u32>().unwrap_or(0));
+    let (year, month, day) =
+        (parts.next().unwrap_or(0), parts.next().unwrap_or(0), parts.next().unwrap_or(0));
+    let month = tr.t(&format!("month-{month}"));
+    tr.a("full-date", &[("year", n(year)), ("month", s(&month)), ("day", n(day))])
+}
+
 /// A date as people read it: 11月30日（星期一） / Mon 30 Nov. `date` is
 /// `YYYY-MM-DD`; `weekday` 1 = Monday.
 pub fn day_label(tr: &Tr, date: &str, weekday: u8) -> String {

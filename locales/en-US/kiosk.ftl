@@ -68,6 +68,7 @@ service-online-tag = can be done online
 ## Service guide
 guide-department = Responsible department: { $department }
 guide-code = Item code: { $code }
+guide-reviewed = Checked on { $date }
 online-yes = Can be done online
 online-no = Must be done at the hall
 cross-province-yes = Cross-province service available
@@ -150,6 +151,7 @@ places-left = { $count ->
    *[other] { $count } places left
 }
 day-label = { $weekday } { $day } { $month }
+full-date = { $day } { $month } { $year }
 month-1 = Jan
 month-2 = Feb
 month-3 = Mar

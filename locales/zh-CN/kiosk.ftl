@@ -68,6 +68,7 @@ service-online-tag = 可网上办理
 ## 办事指南
 guide-department = 实施主体：{ $department }
 guide-code = 事项编码：{ $code }
+guide-reviewed = 信息核对于 { $date }
 online-yes = 可网上办理
 online-no = 需到大厅办理
 cross-province-yes = 支持跨省通办
@@ -134,6 +135,7 @@ day-full = 已约满
 slot-full = 已约满
 places-left = 剩余 { $count } 个名额
 day-label = { $month }{ $day }日（{ $weekday }）
+full-date = { $year }年{ $month }{ $day }日
 month-1 = 1月
 month-2 = 2月
 month-3 = 3月

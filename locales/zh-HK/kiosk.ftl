@@ -68,6 +68,7 @@ service-online-tag = 可網上辦理
 ## 辦事指南
 guide-department = 實施主體：{ $department }
 guide-code = 事項編號：{ $code }
+guide-reviewed = 資料核對於 { $date }
 online-yes = 可網上辦理
 online-no = 須親臨服務中心辦理
 cross-province-yes = 支援跨省通辦
@@ -134,6 +135,7 @@ day-full = 已額滿
 slot-full = 已額滿
 places-left = 剩餘名額 { $count } 個
 day-label = { $month }{ $day }日（{ $weekday }）
+full-date = { $year }年{ $month }{ $day }日
 month-1 = 1月
 month-2 = 2月
 month-3 = 3月

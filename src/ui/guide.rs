@@ -100,6 +100,10 @@ impl Writer<'_> {
                 let dept = tr.a("guide-department", &[("department", i18n::s(s.department.get(lang)))]);
                 self.para(&mut out, 0, &dept, t.text);
                 self.para(&mut out, 0, &tr.a("guide-code", &[("code", i18n::s(&s.code))]), t.dim);
+                if let Some(date) = &s.reviewed {
+                    let checked = tr.a("guide-reviewed", &[("date", i18n::s(&i18n::full_date(tr, date)))]);
+                    self.para(&mut out, 0, &checked, t.dim);
+                }
                 let facts = [
                     tr.t(if s.online { "online-yes" } else { "online-no" }),
                     tr.t(if s.cross_province { "cross-province-yes" } else { "cross-province-no" }),
