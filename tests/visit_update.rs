@@ -273,3 +273,11 @@ fn the_check_in_fields_have_the_my_appointment_keypads() {
     assert_eq!(onestop::kiosk::typing::layout(&s), Some(Layout::Digits), "the digit keypad");
     assert!(screen_text(&s).contains("完成"), "the keyboard shows, Done on the last field");
 }
+
+#[test]
+fn a_category_for_a_number_before_the_catalogue_has_come_says_so() {
+    let mut s = session(Lang::EnUs, (80, 24));
+    send(&mut s, [ch('1'), Msg::QueuesLoaded(Ok(queues(true, false))), ch('1')]);
+    assert!(matches!(s.screen(), Screen::TakeNumber(_)));
+    assert_eq!(s.notice, Some(Notice::StillLoading));
+}

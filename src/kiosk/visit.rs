@@ -159,6 +159,13 @@ pub fn choose_start(state: &mut State, index: usize) -> Vec<Effect> {
         Some(StartItem::Browse(audience)) if state.catalog().is_some() => {
             state.screens.push(Screen::Categories { audience: *audience, menu: Menu::default() });
         }
+        // No catalogue to browse yet: say why, as Welcome does.
+        Some(StartItem::Browse(_)) => {
+            state.notice = Some(match state.catalog {
+                super::CatalogState::Failed(e) => super::Notice::NothingToOpen(e),
+                _ => super::Notice::StillLoading,
+            });
+        }
         Some(StartItem::Search) => super::search::open(state),
         _ => {}
     }
