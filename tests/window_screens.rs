@@ -58,6 +58,7 @@ fn queues(open: bool, in_hand: bool) -> HallQueues {
                 state: "called".into(),
                 calls: Some(2),
                 since: "2026-11-30T01:38:00Z".into(),
+                seconds_since: 150,
             }),
             waiting,
             missed: vec![

@@ -19,7 +19,8 @@ window-called-times = called { $calls ->
        *[other] { $calls } times
     }, on the way
 window-serving = being served
-window-in-hand-detail = { $lane } · queue { $queue } · since { $since }
+window-in-hand-detail = { $lane } · queue { $queue }
+window-in-hand-since = since { $since } ({ $minutes } min)
 window-lane-booked = Appointment
 window-lane-priority = Priority ({ $group }: please check)
 window-lane-ordinary = Ordinary

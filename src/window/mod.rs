@@ -173,13 +173,24 @@ impl State {
     /// The missed tickets that may still be put back, each with the
     /// seconds left now (counted down since the read).
     pub fn missed(&self) -> Vec<(String, u32)> {
-        let gone = u32::try_from(self.now_ms.saturating_sub(self.loaded_ms) / 1000).unwrap_or(u32::MAX);
+        let gone = self.seconds_since_read();
         let Some(w) = self.window() else { return vec![] };
         w.missed
             .iter()
             .filter(|m| m.seconds_left > gone)
             .map(|m| (m.number.clone(), m.seconds_left - gone))
             .collect()
+    }
+
+    /// Whole minutes since the ticket in hand was called (or its service
+    /// started), counted on since the read.
+    pub fn in_hand_minutes(&self) -> Option<u32> {
+        let t = self.window()?.ticket.as_ref()?;
+        Some((t.seconds_since + self.seconds_since_read()) / 60)
+    }
+
+    fn seconds_since_read(&self) -> u32 {
+        u32::try_from(self.now_ms.saturating_sub(self.loaded_ms) / 1000).unwrap_or(u32::MAX)
     }
 
     /// The queues a ticket in hand may be sent to: the hall's others.

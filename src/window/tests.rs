@@ -42,6 +42,7 @@ fn hall(open: bool, in_hand: Option<&str>, missed: &[(&str, u32)]) -> HallQueues
         state: "called".into(),
         calls: Some(1),
         since: "2026-11-30T01:00:00Z".into(),
+        seconds_since: 50,
     });
     HallQueues {
         hall: "binjiang".into(),
@@ -290,6 +291,16 @@ fn events_read_the_queues_once_however_many_arrive_during_a_read() {
     update(&mut state, Msg::QueuesLoaded(Err(FetchError::Offline)));
     assert_eq!(update(&mut state, Msg::Tick(REFRESH_MS + 1_000)), vec![]);
     assert_eq!(update(&mut state, Msg::Tick(2 * REFRESH_MS)), vec![Effect::LoadQueues]);
+}
+
+#[test]
+fn the_minutes_since_the_call_count_on_and_redraw_when_they_change() {
+    let mut state = ready(hall(true, Some("A002"), &[]));
+    // Read 50 s after the call; ten seconds on, a minute has gone.
+    assert_eq!(state.in_hand_minutes(), Some(0));
+    assert_eq!(update(&mut state, Msg::Tick(5_000)), vec![]);
+    assert_eq!(update(&mut state, Msg::Tick(10_000)), vec![Effect::Redraw]);
+    assert_eq!(state.in_hand_minutes(), Some(1));
 }
 
 #[test]

@@ -107,7 +107,7 @@ fn load(state: &mut State) -> Vec<Effect> {
 }
 
 fn tick(state: &mut State, now: u64) -> Vec<Effect> {
-    let before = state.missed();
+    let before = (state.missed(), state.in_hand_minutes());
     state.now_ms = now;
     let mut effects = vec![];
     if state.link.due(now) {
@@ -118,10 +118,11 @@ fn tick(state: &mut State, now: u64) -> Vec<Effect> {
     if now.saturating_sub(state.asked_ms) >= REFRESH_MS && !state.loading {
         effects.extend(load(state));
     }
-    // The minutes left to put a ticket back: redraw only when they change.
+    // The minutes shown (left to put a ticket back, since the ticket in
+    // hand was called): redraw only when they change.
     let minutes =
         |m: &[(String, u32)]| m.iter().map(|(n, s)| (n.clone(), s.div_ceil(60))).collect::<Vec<_>>();
-    if minutes(&before) != minutes(&state.missed()) {
+    if minutes(&before.0) != minutes(&state.missed()) || before.1 != state.in_hand_minutes() {
         effects.push(Effect::Redraw);
     }
     effects

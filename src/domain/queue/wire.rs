@@ -261,6 +261,9 @@ pub struct InHandView {
     /// The last call, or the start of its service.
     #[schema(format = DateTime, example = "2026-12-01T01:30:00Z")]
     pub since: String,
+    /// Seconds from `since` to when the queues were read (the console
+    /// counts on from there, whatever its own clock says).
+    pub seconds_since: u32,
 }
 
 /// A missed ticket (过号) that may still be put back in line.

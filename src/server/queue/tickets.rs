@@ -220,7 +220,7 @@ fn window_view(state: &AppState, board: &Board, w: &Window) -> WindowView {
         open: board.desk(w.number).open,
         queues: w.queues.iter().map(|q| q.to_string()).collect(),
         in_hand: board.in_hand(w.number).map(|t| t.number.to_string()),
-        ticket: board.in_hand(w.number).map(in_hand_view),
+        ticket: board.in_hand(w.number).map(|t| in_hand_view(t, at)),
         waiting: board.waiting_for(w).into_iter().take(50).map(|t| t.number.to_string()).collect(),
         missed,
         served_today: u32::try_from(served).unwrap_or(u32::MAX),
@@ -228,7 +228,7 @@ fn window_view(state: &AppState, board: &Board, w: &Window) -> WindowView {
     }
 }
 
-fn in_hand_view(t: &crate::domain::queue::Ticket) -> InHandView {
+fn in_hand_view(t: &crate::domain::queue::Ticket, now: jiff::Timestamp) -> InHandView {
     let (lane, priority_group) = match &t.lane {
         Lane::Booked { .. } => ("booked", None),
         Lane::Priority { group } => ("priority", Some(group.clone())),
@@ -247,6 +247,7 @@ fn in_hand_view(t: &crate::domain::queue::Ticket) -> InHandView {
         state: state.into(),
         calls,
         since: since.to_string(),
+        seconds_since: u32::try_from(now.duration_since(since).as_secs().max(0)).unwrap_or(u32::MAX),
     }
 }
 

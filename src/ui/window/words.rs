@@ -17,16 +17,20 @@ pub fn link(state: &State, tr: &Tr) -> String {
     }
 }
 
-/// "已叫 2 次" or "办理中": what the ticket in hand is doing.
-pub fn in_hand_state(_state: &State, tr: &Tr, t: &InHandView) -> String {
-    match t.calls {
+/// "已叫 2 次，等候到窗 · 自 09:38 起（2 分钟）": what the ticket in hand is
+/// doing, since when (the hall's local time) and for how long.
+pub fn in_hand_state(state: &State, tr: &Tr, t: &InHandView) -> String {
+    let doing = match t.calls {
         Some(calls) if t.state == "called" => tr.a("window-called-times", &[("calls", n(calls))]),
         _ => tr.t("window-serving"),
-    }
+    };
+    let since = local_time(state, &t.since).unwrap_or_default();
+    let minutes = state.in_hand_minutes().unwrap_or(0);
+    let since = tr.a("window-in-hand-since", &[("since", s(&since)), ("minutes", n(minutes))]);
+    format!("{doing} · {since}")
 }
 
-/// Its lane (booked, priority with its group, ordinary), its queue, and
-/// since when (the hall's local time).
+/// Its lane (booked, priority with its group, ordinary) and its queue.
 pub fn in_hand_detail(state: &State, tr: &Tr, t: &InHandView) -> String {
     let lane = match t.lane.as_str() {
         "booked" => tr.t("window-lane-booked"),
@@ -41,8 +45,7 @@ pub fn in_hand_detail(state: &State, tr: &Tr, t: &InHandView) -> String {
         }
         _ => tr.t("window-lane-ordinary"),
     };
-    let since = local_time(state, &t.since).unwrap_or_default();
-    tr.a("window-in-hand-detail", &[("lane", s(&lane)), ("queue", s(&t.queue)), ("since", s(&since))])
+    tr.a("window-in-hand-detail", &[("lane", s(&lane)), ("queue", s(&t.queue))])
 }
 
 /// `HH:MM` at the hall, from an instant the server sent.
