@@ -2,8 +2,10 @@
 
 welcome-take-number = Take a number
 welcome-take-number-detail = queue here: choose the service, get a number
+welcome-take-number-offline = not now: numbers are given at the desk
 welcome-check-in = Check in
 welcome-check-in-detail = booked? check in here to be called first
+welcome-check-in-offline = not now: please check in at the desk
 banner-take-number = Number
 banner-ticket = Ticket
 banner-check-in = Check in

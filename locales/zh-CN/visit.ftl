@@ -2,8 +2,10 @@
 
 welcome-take-number = 取号
 welcome-take-number-detail = 现场排队：选择事项，领取号码
+welcome-take-number-offline = 暂时无法取号：请到服务台取号
 welcome-check-in = 预约签到
 welcome-check-in-detail = 已预约的请在这里签到，优先叫号
+welcome-check-in-offline = 暂时无法签到：请到服务台签到
 banner-take-number = 取号
 banner-ticket = 您的号码
 banner-check-in = 预约签到

@@ -2,8 +2,10 @@
 
 welcome-take-number = 取籌
 welcome-take-number-detail = 現場輪候：選擇事項，領取籌號
+welcome-take-number-offline = 暫時無法取籌：請到服務台取籌
 welcome-check-in = 預約登記
 welcome-check-in-detail = 已預約的請在這裏登記，優先叫號
+welcome-check-in-offline = 暫時無法登記：請到服務台登記
 banner-take-number = 取籌
 banner-ticket = 您的籌號
 banner-check-in = 預約登記

@@ -40,12 +40,23 @@ pub fn welcome(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, selected: 
                     (None, _) => String::new(),
                 },
             },
-            WelcomeItem::TakeNumber => {
-                Item { label: ui.tr.t("welcome-take-number"), detail: ui.tr.t("welcome-take-number-detail") }
-            }
-            WelcomeItem::CheckIn => {
-                Item { label: ui.tr.t("welcome-check-in"), detail: ui.tr.t("welcome-check-in-detail") }
-            }
+            // Offline, said before the key is pressed: no number from this kiosk now.
+            WelcomeItem::TakeNumber => Item {
+                label: ui.tr.t("welcome-take-number"),
+                detail: ui.tr.t(if state.online == Some(false) {
+                    "welcome-take-number-offline"
+                } else {
+                    "welcome-take-number-detail"
+                }),
+            },
+            WelcomeItem::CheckIn => Item {
+                label: ui.tr.t("welcome-check-in"),
+                detail: ui.tr.t(if state.online == Some(false) {
+                    "welcome-check-in-offline"
+                } else {
+                    "welcome-check-in-detail"
+                }),
+            },
             WelcomeItem::Search => {
                 Item { label: ui.tr.t("welcome-search"), detail: ui.tr.t("welcome-search-detail") }
             }
