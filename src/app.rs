@@ -170,6 +170,7 @@ fn session_config(cfg: &KioskConfig, backend_url: &str) -> SessionConfig {
             crate::domain::Text(name.0.iter().map(|(l, t)| (*l, crate::domain::sanitize(t))).collect())
         }),
         help_phone: cfg.kiosk.help_phone.as_deref().map(crate::domain::sanitize),
+        review_months: cfg.catalog.review_months,
         phone_link_warning: cfg.phone_link_warning(),
     }
 }

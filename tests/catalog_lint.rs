@@ -7,6 +7,14 @@
 use std::path::Path;
 use std::process::Command;
 
+use common::*;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use onestop::domain::Lang;
+use onestop::kiosk::staff::{Health, StaffInfo};
+use onestop::kiosk::{Msg, Screen};
+
+mod common;
+
 /// The demo catalogue, copied to a directory a test may change.
 fn demo_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -214,4 +222,28 @@ fn queues_that_do_not_fit_are_errors_too() {
     let l = lint(dir.path(), "2026-12-02");
     assert!(!l.ok);
     one(&l.errors, &["queues.toml", "id-card-renewed"]);
+}
+
+/// The staff screen counts the guides overdue for review, so a catalogue
+/// nobody checks is never taken for a current one.
+#[test]
+fn the_staff_screen_counts_the_guides_overdue_for_review() {
+    for (lang, today, line) in [
+        (Lang::EnUs, "2026-12-02", "Guides: all checked within 6 months (oldest check 1 Dec 2026)"),
+        (Lang::EnUs, "2027-06-02", "Guides overdue for review: 66 of 66"),
+        (Lang::ZhCn, "2027-06-02", "待复核的办事指南：66 / 66（超过 6 个月未核对"),
+    ] {
+        let mut s = ready(lang);
+        s.config.pin_hash = Some("hash".into());
+        let chord = Msg::Key(KeyEvent::new(KeyCode::Char('k'), KeyModifiers::CONTROL | KeyModifiers::ALT));
+        send(&mut s, [chord, Msg::Paste("2468".into()), key(KeyCode::Enter), Msg::PinChecked(true)]);
+        assert!(matches!(s.screen(), Screen::Staff { .. }));
+        let answered = Ok(Health { latency_ms: 3, bookings_today: Some(0) });
+        let info =
+            StaffInfo { backend: answered, cache_age_minutes: Some(5), today: Some(today.parse().unwrap()) };
+        send(&mut s, [Msg::StaffInfoLoaded(info)]);
+        let text = screen_text(&s);
+        let flat: String = text.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(line), "{today}: no {line:?} in\n{text}");
+    }
 }

@@ -91,7 +91,10 @@ fn a_category_key_with_no_catalogue_says_why_nothing_opens() {
 fn the_staff_screen_says_there_is_no_copy_rather_than_its_age() {
     for lang in [Lang::ZhCn, Lang::EnUs] {
         let mut s = stranded(lang);
-        staff_screen(&mut s, StaffInfo { backend: Err(FetchError::Offline), cache_age_minutes: None });
+        staff_screen(
+            &mut s,
+            StaffInfo { backend: Err(FetchError::Offline), cache_age_minutes: None, today: None },
+        );
         let text = screen_text(&s);
         let none = if lang == Lang::EnUs { "no copy on this kiosk" } else { "本机也没有副本" };
         assert!(text.contains(none), "{text}");
@@ -105,14 +108,17 @@ fn the_staff_screen_says_there_is_no_copy_rather_than_its_age() {
     let mut s = session(Lang::EnUs, (80, 24));
     s.config.pin_hash = Some("hash".into());
     send(&mut s, [Msg::CatalogCached(demo_catalog()), Msg::CatalogLoaded(Err(FetchError::Offline))]);
-    staff_screen(&mut s, StaffInfo { backend: Err(FetchError::Offline), cache_age_minutes: Some(42) });
+    staff_screen(
+        &mut s,
+        StaffInfo { backend: Err(FetchError::Offline), cache_age_minutes: Some(42), today: None },
+    );
     let text = screen_text(&s);
     assert!(text.contains("offline: the copy on this kiosk, saved 42"), "{text}");
     // Online, but nothing saved yet.
     let mut s = ready(Lang::EnUs);
     s.config.pin_hash = Some("hash".into());
     let answered = Ok(Health { latency_ms: 3, bookings_today: Some(7) });
-    staff_screen(&mut s, StaffInfo { backend: answered, cache_age_minutes: None });
+    staff_screen(&mut s, StaffInfo { backend: answered, cache_age_minutes: None, today: None });
     let text = screen_text(&s);
     assert!(text.contains("no copy saved on this kiosk yet") && text.contains("today: 7"), "{text}");
 }
@@ -129,7 +135,14 @@ fn in_lockdown_the_staff_screen_warns_when_phones_cannot_open_the_qr_link() {
         s.config.pin_hash = Some("hash".into());
         s.config.phone_link_warning = Some(warning.clone());
         let answered = Ok(Health { latency_ms: 3, bookings_today: Some(0) });
-        staff_screen(&mut s, StaffInfo { backend: answered, cache_age_minutes: Some(5) });
+        staff_screen(
+            &mut s,
+            StaffInfo {
+                backend: answered,
+                cache_age_minutes: Some(5),
+                today: Some("2026-12-02".parse().unwrap()),
+            },
+        );
         let text = screen_text(&s);
         assert!(text.contains("handoff.public_url"), "{text}");
         // Every fact still shows, the log file last, above the actions.
@@ -143,7 +156,10 @@ fn in_lockdown_the_staff_screen_warns_when_phones_cannot_open_the_qr_link() {
     }
     let mut s = ready(Lang::EnUs);
     s.config.pin_hash = Some("hash".into());
-    staff_screen(&mut s, StaffInfo { backend: Err(FetchError::Offline), cache_age_minutes: Some(5) });
+    staff_screen(
+        &mut s,
+        StaffInfo { backend: Err(FetchError::Offline), cache_age_minutes: Some(5), today: None },
+    );
     assert!(!screen_text(&s).contains("handoff.public_url"), "no warning without one");
 }
 

@@ -23,8 +23,7 @@ pub struct Warning {
 
 /// Every warning for `catalog` and its policy `library`, as of `today`.
 pub fn warnings(catalog: &Catalog, library: &Library, today: Date, review_months: u32) -> Vec<Warning> {
-    let months = i32::try_from(review_months).unwrap_or(i32::MAX);
-    let due = today.checked_sub(months.months()).unwrap_or(Date::MIN);
+    let due = checked_since(today, review_months);
     let mut out = Vec::new();
     let mut warn = |kind, id: &str, field, message: String| {
         out.push(Warning { kind, id: id.to_owned(), field, message });
@@ -61,4 +60,20 @@ pub fn warnings(catalog: &Catalog, library: &Library, today: Date, review_months
         }
     }
     out
+}
+
+/// A guide checked before this day is overdue for review.
+fn checked_since(today: Date, review_months: u32) -> Date {
+    let months = i32::try_from(review_months).unwrap_or(i32::MAX);
+    today.checked_sub(months.months()).unwrap_or(Date::MIN)
+}
+
+/// For the staff screen: how many guides are overdue for review (never
+/// checked, or not for `review_months`), and the oldest check of all.
+pub fn overdue_guides(catalog: &Catalog, today: Date, review_months: u32) -> (usize, Option<Date>) {
+    let due = checked_since(today, review_months);
+    let dates: Vec<Option<Date>> =
+        catalog.services.iter().map(|s| s.reviewed.as_deref().and_then(|d| d.parse().ok())).collect();
+    let overdue = dates.iter().filter(|d| d.is_none_or(|d| d < due)).count();
+    (overdue, dates.iter().flatten().min().copied())
 }

@@ -112,8 +112,11 @@ pub fn field_rows(state: &State) -> u16 {
 }
 
 /// Rows kept above the menu on screens that show details first (a booking
-/// found, the staff screen's facts).
+/// found).
 pub const DETAILS_ROWS: u16 = 8;
+/// Rows above the staff screen's menu: a warning of two lines, the facts
+/// (the guides overdue for review wrap to two in English), a blank line.
+pub const STAFF_DETAILS_ROWS: u16 = 10;
 /// Rows above the search screen's results (the query and a blank line).
 pub const QUERY_ROWS: u16 = 2;
 
@@ -122,7 +125,8 @@ pub const QUERY_ROWS: u16 = 2;
 pub fn menu_area(screen: &super::Screen, body: Rect) -> Rect {
     let skip = match screen {
         super::Screen::Search { .. } => QUERY_ROWS,
-        super::Screen::LookupResult { .. } | super::Screen::Staff { .. } => DETAILS_ROWS,
+        super::Screen::LookupResult { .. } => DETAILS_ROWS,
+        super::Screen::Staff { .. } => STAFF_DETAILS_ROWS,
         _ => 0,
     };
     Rect { y: body.y + skip, height: body.height.saturating_sub(skip), ..body }

@@ -198,6 +198,8 @@ pub struct SessionConfig {
     pub help_phone: Option<String>,
     /// In lockdown: why phones may not open the QR code's link, for the staff screen.
     pub phone_link_warning: Option<staff::PhoneLinkWarning>,
+    /// Months after which the staff screen counts a guide as overdue for review.
+    pub review_months: u32,
 }
 
 impl Default for SessionConfig {
@@ -220,6 +222,7 @@ impl Default for SessionConfig {
             hall_name: None,
             help_phone: None,
             phone_link_warning: None,
+            review_months: 6,
         }
     }
 }

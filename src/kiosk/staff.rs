@@ -34,6 +34,8 @@ pub struct StaffInfo {
     /// How old the catalogue copy kept for offline starts is, in minutes;
     /// None when there is no copy.
     pub cache_age_minutes: Option<u64>,
+    /// Today at the kiosk, for the guides overdue for review.
+    pub today: Option<jiff::civil::Date>,
 }
 
 /// A backend that answered.

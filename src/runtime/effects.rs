@@ -206,5 +206,5 @@ async fn staff_info(
         }
         Err(e) => Err(e),
     };
-    StaffInfo { backend, cache_age_minutes }
+    StaffInfo { backend, cache_age_minutes, today: Some(jiff::Zoned::now().date()) }
 }

@@ -77,11 +77,12 @@ pub fn screen(
         ),
         tr.a("staff-backend", &[("url", s(&c.backend_url)), ("health", s(&health))]),
         catalog_line(state, ui, info),
+        reviews_line(state, ui, info),
         tr.a("staff-bookings-today", &[("count", s(&today))]),
         tr.a("staff-log", &[("path", s(&c.log_file))]),
     ];
-    // The facts fill the rows above the menu (layout::DETAILS_ROWS).
-    let details = Rect { height: (layout::DETAILS_ROWS - 1).min(body.height), ..body };
+    // The facts fill the rows above the menu (layout::STAFF_DETAILS_ROWS).
+    let details = Rect { height: (layout::STAFF_DETAILS_ROWS - 1).min(body.height), ..body };
     let y = warning.map_or(body.y, |w| wrap::draw(frame, details, body.y, &w, ui.theme.error));
     facts.iter().fold(y, |y, line| wrap::draw(frame, details, y, line, ui.theme.text));
     let items: Vec<Item> = staff::ITEMS
@@ -119,6 +120,24 @@ fn catalog_line(state: &State, ui: &Ui, info: &Remote<StaffInfo>) -> String {
         (None, Some(Some(age))) => tr.a("staff-catalog-unreadable", &[("age", s(&age.to_string()))]),
         (None, _) => tr.t("staff-catalog-none"),
     }
+}
+
+/// How many guides are overdue for review, so a stale catalogue is never
+/// taken for a current one; empty until the catalogue and the date are known.
+fn reviews_line(state: &State, ui: &Ui, info: &Remote<StaffInfo>) -> String {
+    let (Some(catalog), Remote::Ready(StaffInfo { today: Some(today), .. })) = (state.catalog(), info) else {
+        return String::new();
+    };
+    let months = state.config.review_months;
+    let (overdue, oldest) = crate::domain::lint::overdue_guides(catalog, *today, months);
+    let oldest = oldest.map_or_else(|| "—".to_owned(), |d| i18n::full_date(&ui.tr, &d.to_string()));
+    let args = [
+        ("overdue", i18n::n(u32::try_from(overdue).unwrap_or(u32::MAX))),
+        ("total", i18n::n(u32::try_from(catalog.services.len()).unwrap_or(u32::MAX))),
+        ("months", i18n::n(months)),
+        ("oldest", i18n::s(&oldest)),
+    ];
+    ui.tr.a(if overdue == 0 { "staff-reviews-current" } else { "staff-reviews-overdue" }, &args)
 }
 
 /// Shown over the screen when the session has been left alone.
