@@ -281,3 +281,14 @@ fn a_category_for_a_number_before_the_catalogue_has_come_says_so() {
     assert!(matches!(s.screen(), Screen::TakeNumber(_)));
     assert_eq!(s.notice, Some(Notice::StillLoading));
 }
+
+#[test]
+fn a_service_chosen_while_the_queues_could_not_be_read_says_why_not_that_the_desk_gives_them() {
+    let mut s = ready(Lang::EnUs);
+    send(&mut s, [ch('1'), Msg::QueuesLoaded(Err(FetchError::Server)), ch('/')]);
+    let index = onestop::search::SearchIndex::build(&demo_catalog());
+    send(&mut s, [Msg::IndexBuilt(std::sync::Arc::new(index)), Msg::Paste("passport".into())]);
+    assert!(send(&mut s, [key(KeyCode::Enter)]).is_empty(), "no number asked for");
+    assert!(matches!(s.visit.ticket, Some(TicketStage::Refused(VisitRefusal::Fetch(FetchError::Server)))));
+    assert!(flat(&s).contains("The kiosk cannot reach the hall's queues"), "{}", flat(&s));
+}

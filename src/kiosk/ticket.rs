@@ -18,8 +18,11 @@ pub fn service_chosen(state: &mut State, service: &str) -> Option<Vec<Effect>> {
     }
     if !visit::numbers_here(state) || visit::queue_of(state, service).is_none() {
         // No queue gives this service's numbers: where they are given instead.
-        let refusal = match state.online {
-            Some(false) => VisitRefusal::Fetch(crate::domain::FetchError::Offline),
+        let refusal = match (&state.visit.queues, state.online) {
+            (_, Some(false)) => VisitRefusal::Fetch(crate::domain::FetchError::Offline),
+            (Some(Remote::Failed(e)), _) => VisitRefusal::Fetch(*e),
+            // Still asking (a search opened before the answer): not known, so not promised.
+            (Some(Remote::Loading) | None, _) => VisitRefusal::Fetch(crate::domain::FetchError::Timeout),
             _ if !visit::numbers_here(state) => VisitRefusal::AtDesk,
             _ => VisitRefusal::ServiceAtDesk,
         };
