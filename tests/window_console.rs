@@ -34,8 +34,12 @@ struct Console {
 
 impl Console {
     fn start(url: &str, token: &str, window: u16, lang: Lang) -> Console {
+        Console::at("binjiang", url, token, window, lang)
+    }
+
+    fn at(hall: &str, url: &str, token: &str, window: u16, lang: Lang) -> Console {
         let config = WindowConfig {
-            hall: "binjiang".into(),
+            hall: hall.into(),
             window,
             lang,
             token_name: format!("window-{window:02}"),
@@ -120,6 +124,7 @@ on_both_stores! {
         assert_eq!((a.as_str(), p.as_str()), ("A001", "B001"));
         let c = Console::start(&b.url, &window, 6, Lang::EnUs);
         c.wait_for("Connected to the backend").await;
+        c.wait_for("Binjiang Citizen Service Centre · window 6").await;
         // Calling order: the priority ticket first, across both queues.
         c.wait_for("B001 A001").await;
         c.wait_for("A: 1  B: 1").await;
@@ -200,6 +205,10 @@ on_both_stores! {
         let unknown = Console::start(&b.url, "onestop_notarealtokenatallxxxxxxxxxxxx", 6, Lang::ZhCn);
         unknown.wait_for("后台不认识此窗口的令牌").await;
         unknown.wait_for("backend.token").await;
+        // A hall the backend lacks is named, with the halls it has.
+        let elsewhere = Console::at("nowhere", &b.url, &kiosk, 6, Lang::EnUs);
+        elsewhere.wait_for("The backend has no hall nowhere: name this hall with --hall or window.hall").await;
+        elsewhere.wait_for("binjiang, chengbei, tianshan").await;
     }
 }
 

@@ -85,3 +85,4 @@ window-key-down = Down
 window-key-choose = Choose
 window-key-cancel = Cancel
 window-no-number = onestop window needs the window's number: give it with --window N, or set window.number in the configuration.
+window-no-such-hall = The backend has no hall { $hall }: name this hall with --hall or window.hall (the backend's halls: { $halls }).

@@ -82,3 +82,4 @@ window-key-down = 下
 window-key-choose = 确定
 window-key-cancel = 取消
 window-no-number = onestop window 需要窗口号：用 --window N 指定，或在配置中设置 window.number。
+window-no-such-hall = 后台没有大厅 { $hall }：请用 --hall 或 window.hall 指定本厅（后台的大厅：{ $halls }）。

@@ -82,3 +82,4 @@ window-key-down = 下
 window-key-choose = 確定
 window-key-cancel = 取消
 window-no-number = onestop window 需要窗口號：用 --window N 指定，或在設定中設定 window.number。
+window-no-such-hall = 後台沒有大廳 { $hall }：請用 --hall 或 window.hall 指定本廳（後台的大廳：{ $halls }）。

@@ -18,6 +18,11 @@ const STREAM_LIFETIME: Duration = Duration::from_secs(24 * 60 * 60);
 const MAX_LINE: usize = 16 * 1024;
 
 impl ApiClient {
+    /// The backend's halls (their names in every language).
+    pub async fn halls(&self) -> Result<Vec<crate::domain::Hall>, FetchError> {
+        self.get(self.http.get(format!("{}/api/v1/halls", self.base))).await
+    }
+
     pub async fn hall_queues(&self, hall: &str) -> Result<HallQueues, FetchError> {
         self.get(self.http.get(format!("{}/api/v1/halls/{hall}/queues", self.base))).await
     }

@@ -51,6 +51,7 @@ impl WindowSetup {
             Effect::Redraw => {}
             Effect::CheckToken => self
                 .spawn(tx, async move { Msg::TokenChecked(client.check_window_token(&hall, window).await) }),
+            Effect::LoadHalls => self.spawn(tx, async move { Msg::HallsLoaded(client.halls().await) }),
             Effect::LoadQueues => {
                 self.spawn(tx, async move { Msg::QueuesLoaded(client.hall_queues(&hall).await) })
             }

@@ -30,7 +30,12 @@ pub fn view(state: &State, theme: &Theme, frame: &mut Frame) {
     }
     title(state, &tr, theme, frame, area);
     let body = Rect { x: 1, y: BODY_TOP, width: area.width - 2, height: area.height - BODY_TOP - 4 };
-    let cursor = if let Some(refusal) = &state.token_refused {
+    let cursor = if state.no_such_hall.is_some() {
+        // A hall the backend lacks explains a refused token too.
+        let text = words::no_window(state, &tr);
+        frame.render_widget(Paragraph::new(text).style(theme.text).wrap(Wrap { trim: true }), body);
+        Position { x: body.x, y: body.y }
+    } else if let Some(refusal) = &state.token_refused {
         let text = words::token_refused(&tr, &state.config, refusal);
         frame.render_widget(Paragraph::new(text).style(theme.text).wrap(Wrap { trim: true }), body);
         Position { x: body.x, y: body.y }
@@ -57,7 +62,7 @@ fn title(state: &State, tr: &Tr, theme: &Theme, frame: &mut Frame, area: Rect) {
     };
     let head = tr.a(
         "window-title",
-        &[("window", n(state.config.window)), ("hall", s(&state.config.hall)), ("state", s(&open))],
+        &[("window", n(state.config.window)), ("hall", s(state.hall_label())), ("state", s(&open))],
     );
     let bar = Rect { height: 1, ..area };
     frame.render_widget(Line::styled(format!(" {head}"), theme.title), bar);

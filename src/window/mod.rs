@@ -48,6 +48,8 @@ pub enum Msg {
     Tick(u64),
     /// The answer to the token check made at the start.
     TokenChecked(Result<(), ActFailure>),
+    /// The backend's halls: the name of this one, or that it has none such.
+    HallsLoaded(Result<Vec<crate::domain::Hall>, FetchError>),
     QueuesLoaded(Result<HallQueues, FetchError>),
     Acted(Result<ActionDone, ActFailure>),
     /// The hall's event stream is listening (its `ready`).
@@ -65,6 +67,7 @@ pub enum Effect {
     End,
     /// Shows the server the token without acting (see `runtime::window`).
     CheckToken,
+    LoadHalls,
     LoadQueues,
     Act {
         action: ActionName,
@@ -130,6 +133,10 @@ pub struct State {
     pub loading: bool,
     pub reload: bool,
     pub link: Link,
+    /// The hall's name, once the backend's halls are read.
+    pub hall_name: Option<crate::domain::Text>,
+    /// The backend has no such hall: its halls' ids, to say which there are.
+    pub no_such_hall: Option<Vec<String>>,
     /// The server refused the token: the console can only say so.
     pub token_refused: Option<ActFailure>,
     pub picker: Option<Picker>,
@@ -157,12 +164,14 @@ impl State {
             loading: true,
             reload: false,
             link: Link::Connecting { attempt: 0 },
+            hall_name: None,
+            no_such_hall: None,
             token_refused: None,
             picker: None,
             notice: None,
             acting: false,
         };
-        (state, vec![Effect::CheckToken, Effect::LoadQueues, Effect::Subscribe])
+        (state, vec![Effect::CheckToken, Effect::LoadHalls, Effect::LoadQueues, Effect::Subscribe])
     }
 
     /// This window as the server last described it.
@@ -191,6 +200,11 @@ impl State {
 
     fn seconds_since_read(&self) -> u32 {
         u32::try_from(self.now_ms.saturating_sub(self.loaded_ms) / 1000).unwrap_or(u32::MAX)
+    }
+
+    /// The hall as the clerk reads it: its name, or its id until known.
+    pub fn hall_label(&self) -> &str {
+        self.hall_name.as_ref().map_or(&self.config.hall, |n| n.get(self.lang))
     }
 
     /// The queues a ticket in hand may be sent to: the hall's others.

@@ -110,7 +110,7 @@ fn done(kind: &str, number: Option<&str>, calls: Option<u8>) -> ActionDone {
 #[test]
 fn a_console_checks_its_token_reads_the_queues_and_listens_at_once() {
     let (state, effects) = State::new(config(), Size::new(80, 24));
-    assert_eq!(effects, vec![Effect::CheckToken, Effect::LoadQueues, Effect::Subscribe]);
+    assert_eq!(effects, vec![Effect::CheckToken, Effect::LoadHalls, Effect::LoadQueues, Effect::Subscribe]);
     assert_eq!(state.link, Link::Connecting { attempt: 0 });
     assert!(state.offline());
 }
@@ -301,6 +301,23 @@ fn the_minutes_since_the_call_count_on_and_redraw_when_they_change() {
     assert_eq!(update(&mut state, Msg::Tick(5_000)), vec![]);
     assert_eq!(update(&mut state, Msg::Tick(10_000)), vec![Effect::Redraw]);
     assert_eq!(state.in_hand_minutes(), Some(1));
+}
+
+#[test]
+fn the_hall_is_named_once_known_and_an_unknown_one_is_said() {
+    let mut state = ready(hall(true, None, &[]));
+    assert_eq!(state.hall_label(), "binjiang");
+    // Not read: the id stays, and nothing is claimed about the hall.
+    update(&mut state, Msg::HallsLoaded(Err(FetchError::Offline)));
+    assert_eq!((state.hall_label(), &state.no_such_hall), ("binjiang", &None));
+    let halls = crate::server::catalog_source::embedded().unwrap().halls;
+    assert_eq!(update(&mut state, Msg::HallsLoaded(Ok(halls.clone()))), vec![Effect::Redraw]);
+    assert_eq!(state.hall_label(), "滨江市民服务中心");
+    let (mut elsewhere, _) =
+        State::new(WindowConfig { hall: "nowhere".into(), ..config() }, Size::new(80, 24));
+    update(&mut elsewhere, Msg::HallsLoaded(Ok(halls)));
+    let ids = elsewhere.no_such_hall.clone().unwrap();
+    assert!(ids.contains(&"binjiang".to_owned()) && ids.contains(&"tianshan".to_owned()), "{ids:?}");
 }
 
 #[test]

@@ -29,6 +29,15 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::Repaint => vec![Effect::Redraw],
         Msg::Tick(now) => tick(state, now),
+        Msg::HallsLoaded(Ok(halls)) => {
+            match halls.iter().find(|h| h.id == state.config.hall) {
+                Some(h) => state.hall_name = Some(h.name.clone()),
+                None => state.no_such_hall = Some(halls.iter().map(|h| h.id.clone()).collect()),
+            }
+            vec![Effect::Redraw]
+        }
+        // The title keeps the hall's id; the queues' state says the rest.
+        Msg::HallsLoaded(Err(_)) => vec![],
         Msg::TokenChecked(Ok(())) => vec![],
         Msg::TokenChecked(Err(e)) => match e {
             ActFailure::Unregistered | ActFailure::WrongToken | ActFailure::NoSuchWindow => {

@@ -124,6 +124,10 @@ pub fn today(tr: &Tr, served: u32, mean: Option<u32>) -> String {
 
 /// The hall has no such window, gives numbers at the desk, or is not read yet.
 pub fn no_window(state: &State, tr: &Tr) -> String {
+    if let Some(halls) = &state.no_such_hall {
+        return tr
+            .a("window-no-such-hall", &[("hall", s(&state.config.hall)), ("halls", s(&halls.join(", ")))]);
+    }
     match &state.queues {
         None if state.stale => tr.t("window-no-queues"),
         None => tr.t("window-loading"),
