@@ -7,6 +7,7 @@
 use std::path::Path;
 use std::process::Command;
 
+use common::catalog_dir::{demo_copy, edit};
 use common::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use onestop::domain::Lang;
@@ -14,33 +15,6 @@ use onestop::kiosk::staff::{Health, StaffInfo};
 use onestop::kiosk::{Msg, Screen};
 
 mod common;
-
-/// The demo catalogue, copied to a directory a test may change.
-fn demo_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data"), dir.path());
-    dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in std::fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
-/// Replaces the first `old` in `file` of the copy (which must hold it).
-fn edit(dir: &Path, file: &str, old: &str, new: &str) {
-    let path = dir.join(file);
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains(old), "{file} holds {old:?}");
-    std::fs::write(&path, text.replacen(old, new, 1)).unwrap();
-}
 
 struct Lint {
     ok: bool,

@@ -5,6 +5,8 @@
 
 mod common;
 
+use common::catalog_dir::{demo_copy, edit};
+
 use std::{
     io::{self, Write},
     path::Path,
@@ -22,29 +24,6 @@ use onestop::server::{self, Database, ServerOptions, catalog_source::SourceError
 use onestop::ui::Theme;
 use ratatui::{Terminal, TerminalOptions, Viewport, backend::CrosstermBackend, layout::Rect};
 
-/// A copy of the demo catalogue in a temporary directory.
-fn demo_dir() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
-    std::fs::create_dir(dir.path().join("services")).unwrap();
-    for name in ["halls.toml", "categories.toml"] {
-        std::fs::copy(data.join(name), dir.path().join(name)).unwrap();
-    }
-    for entry in std::fs::read_dir(data.join("services")).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, dir.path().join("services").join(path.file_name().unwrap())).unwrap();
-    }
-    dir
-}
-
-/// Replaces the first occurrence of `from` in `file` (inside `dir`) by `to`.
-fn edit(dir: &Path, file: &str, from: &str, to: &str) {
-    let path = dir.join(file);
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "no {from:?} in {file}");
-    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
-}
-
 /// Loads `dir`, expecting a refusal of `kind` `id`, field `field`, in `file`.
 fn assert_refused(dir: &Path, file: &str, kind: &str, id: &str, field: &str) -> String {
     let err = server::catalog_source::from_dir(dir).expect_err("catalogue with hidden characters accepted");
@@ -60,7 +39,7 @@ fn assert_refused(dir: &Path, file: &str, kind: &str, id: &str, field: &str) -> 
 
 #[test]
 fn an_escape_sequence_in_a_service_name_is_refused() {
-    let dir = demo_dir();
+    let dir = demo_copy();
     let name = "zh-CN = \"普通护照申请（首次申请/换发）\"";
     edit(dir.path(), "services/exit-entry.toml", name, "zh-CN = \"普通护照申请\\u001B[2J\"");
     let shown = assert_refused(
@@ -75,7 +54,7 @@ fn an_escape_sequence_in_a_service_name_is_refused() {
 
 #[test]
 fn a_bidi_override_in_a_material_is_refused() {
-    let dir = demo_dir();
+    let dir = demo_copy();
     let from = "en-US = \"Marriage certificate\"";
     edit(dir.path(), "services/birth-adoption.toml", from, "en-US = \"Marriage \u{202e}etacifitrec\"");
     let shown = assert_refused(
@@ -90,7 +69,7 @@ fn a_bidi_override_in_a_material_is_refused() {
 
 #[test]
 fn a_zero_width_space_in_a_hall_name_is_refused() {
-    let dir = demo_dir();
+    let dir = demo_copy();
     edit(dir.path(), "halls.toml", "\"滨江市民服务中心\"", "\"滨江\u{200b}市民服务中心\"");
     let shown = assert_refused(dir.path(), "halls.toml", "hall", "binjiang", "name.zh-CN");
     assert!(shown.contains("character 3 is U+200B"), "{shown}");
@@ -98,11 +77,11 @@ fn a_zero_width_space_in_a_hall_name_is_refused() {
 
 #[test]
 fn codes_phones_and_aliases_are_checked_too() {
-    let dir = demo_dir();
+    let dir = demo_copy();
     edit(dir.path(), "halls.toml", "phone = \"0571-87000000\"", "phone = \"0571\\t87000000\"");
     assert_refused(dir.path(), "halls.toml", "hall", "binjiang", "phone");
 
-    let dir = demo_dir();
+    let dir = demo_copy();
     edit(dir.path(), "services/exit-entry.toml", "\"办护照\"", "\"办护照\u{2066}\"");
     assert_refused(
         dir.path(),
@@ -117,7 +96,7 @@ fn codes_phones_and_aliases_are_checked_too() {
 /// could be served but never named in a request.
 #[test]
 fn an_id_longer_than_the_api_takes_is_refused() {
-    let dir = demo_dir();
+    let dir = demo_copy();
     let long = format!("id = \"{}\"", "b".repeat(65));
     edit(dir.path(), "halls.toml", "id = \"binjiang\"", &long);
     let err = server::catalog_source::from_dir(dir.path()).expect_err("a 65-character id accepted");
@@ -126,12 +105,12 @@ fn an_id_longer_than_the_api_takes_is_refused() {
 
 #[test]
 fn the_demo_catalogue_is_clean() {
-    server::catalog_source::from_dir(demo_dir().path()).expect("demo catalogue loads");
+    server::catalog_source::from_dir(demo_copy().path()).expect("demo catalogue loads");
 }
 
 #[test]
 fn serve_refuses_to_start_and_names_the_place() {
-    let dir = demo_dir();
+    let dir = demo_copy();
     edit(dir.path(), "halls.toml", "\"滨江市民服务中心\"", "\"滨江\\u001B]0;pwned\\u0007\"");
     let data = tempfile::tempdir().unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_onestop"))
@@ -155,7 +134,7 @@ fn serve_refuses_to_start_and_names_the_place() {
 // the file, the entry and the field; the one served before stays.
 on_both_stores! {
     async fn a_reload_with_hidden_characters_is_refused_and_the_old_catalogue_stays(kind) {
-        let dir = demo_dir();
+        let dir = demo_copy();
         let backend = common::backend::start_on(kind, |o| ServerOptions {
             catalog_dir: Some(dir.path().to_owned()),
             ..o
@@ -181,7 +160,7 @@ on_both_stores! {
     // The real binary, reloaded by SIGHUP as `systemctl reload` does: it says
     // why it refused, and keeps serving the catalogue it had.
     async fn sighup_with_hidden_characters_keeps_the_old_catalogue(kind) {
-        let dir = demo_dir();
+        let dir = demo_copy();
         let data = tempfile::tempdir().unwrap();
         let log = data.path().join("stderr.log");
         let database = match kind.database(data.path()) {

@@ -219,11 +219,8 @@ async fn every_server_gives_the_same_etag_and_serves_a_published_catalogue_at_on
     assert_eq!(cached.status(), StatusCode::NOT_MODIFIED, "a copy from one server is current at another");
 
     // Staff publish a changed catalogue; both servers serve it, unrestarted.
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data").as_path(), dir.path());
-    let halls = dir.path().join("halls.toml");
-    let text = std::fs::read_to_string(&halls).unwrap();
-    std::fs::write(&halls, text.replacen("滨江", "滨江新", 1)).unwrap();
+    let dir = common::catalog_dir::demo_copy();
+    common::catalog_dir::edit(dir.path(), "halls.toml", "滨江", "滨江新");
     let version = server::publish_catalog(&p.database, dir.path()).await.unwrap();
     let new_tag = format!("\"{version}\"");
     assert_ne!(new_tag, tag);
@@ -243,16 +240,4 @@ async fn every_server_gives_the_same_etag_and_serves_a_published_catalogue_at_on
     let opts = ServerOptions { clock: p.clock.clone(), ..ServerOptions::new(p.database.clone()) };
     let late = server::start(&opts, "127.0.0.1:0").await.unwrap().url();
     assert_eq!(etag(&p.http, &late).await, new_tag);
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    for entry in std::fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }

@@ -13,25 +13,7 @@ use serde_json::json;
 mod common;
 
 use common::backend::start_on;
-
-/// The demo catalogue, copied to a directory a test may change.
-fn demo_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data"), dir.path());
-    dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in std::fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
+use common::catalog_dir::demo_copy;
 
 /// Renames binjiang's queue A in the copy's `queues.toml`.
 fn rename_queue_a(dir: &Path, english: &str) {

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod backend;
+pub mod catalog_dir;
 pub mod postgres;
 pub mod pty;
 pub mod screens;
