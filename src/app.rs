@@ -274,6 +274,22 @@ pub fn hash_pin() -> anyhow::Result<String> {
     Ok(format!("pin_hash = \"{hash}\""))
 }
 
+/// `onestop ratings export --since DATE [--hall H]`: CSV on stdout; how
+/// many ratings on stderr, so a redirected file holds the CSV alone.
+pub async fn ratings_export(
+    cfg: &KioskConfig,
+    since: jiff::civil::Date,
+    hall: Option<&str>,
+) -> anyhow::Result<()> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let n = server::ratings::export::export(&cfg.database(), since, hall, &mut out)
+        .await
+        .context("the ratings were not exported")?;
+    std::io::Write::flush(&mut out)?;
+    eprintln!("{n} ratings since {since}");
+    Ok(())
+}
+
 fn server_options(cfg: &KioskConfig) -> ServerOptions {
     ServerOptions {
         catalog_dir: cfg.server.catalog_dir.clone(),
@@ -287,6 +303,7 @@ fn server_options(cfg: &KioskConfig) -> ServerOptions {
         },
         checkin_early_minutes: cfg.booking.checkin_early_minutes,
         review_months: cfg.catalog.review_months,
+        rating_open_days: cfg.rating.open_days,
         call_rules: crate::domain::queue::CallRules {
             max_priority_in_a_row: cfg.queue.max_priority_in_a_row,
             return_minutes: cfg.queue.return_minutes,

@@ -24,6 +24,7 @@ pub struct KioskConfig {
     pub booking: BookingSection,
     pub queue: QueueSection,
     pub catalog: CatalogSection,
+    pub rating: RatingSection,
     pub window: WindowSection,
     pub handoff: HandoffSection,
     pub session: SessionSection,
@@ -82,6 +83,13 @@ pub struct BookingSection {
 #[serde(deny_unknown_fields)]
 pub struct CatalogSection {
     pub review_months: u32,
+}
+
+/// 好差评: how long after its service a ticket may be rated.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RatingSection {
+    pub open_days: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -75,6 +75,11 @@ enum Command {
         #[command(subcommand)]
         command: CatalogCommand,
     },
+    /// 好差评: the ratings, for the provincial system.
+    Ratings {
+        #[command(subcommand)]
+        command: RatingsCommand,
+    },
 }
 
 #[derive(Subcommand)]
@@ -94,6 +99,17 @@ enum TokenCommand {
     List,
     /// Revoke a token by its id (see `token list`).
     Revoke { id: String },
+}
+
+#[derive(Subcommand)]
+enum RatingsCommand {
+    /// Writes CSV to stdout: every rating of tickets from DATE on.
+    Export {
+        #[arg(long, value_name = "DATE")]
+        since: jiff::civil::Date,
+        #[arg(long, value_name = "HALL")]
+        hall: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -169,7 +185,7 @@ fn main() -> ExitCode {
             let ok = app::config_check_against(files, &cli.configs, &overrides, catalog.as_deref());
             return if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE };
         }
-        Some(Command::Token { .. } | Command::Catalog { .. }) | None => {}
+        Some(Command::Token { .. } | Command::Catalog { .. } | Command::Ratings { .. }) | None => {}
     }
     let cfg = match KioskConfig::load(&cli.configs, &overrides) {
         Ok(cfg) => cfg,
@@ -200,6 +216,9 @@ fn main() -> ExitCode {
             }
             Some(Command::Catalog { command: CatalogCommand::Lint { dir, as_of } }) => {
                 app::catalog_lint(&cfg, &dir, as_of)
+            }
+            Some(Command::Ratings { command: RatingsCommand::Export { since, hall } }) => {
+                app::ratings_export(&cfg, since, hall.as_deref()).await
             }
             _ => app::kiosk(cfg, reload).await,
         }

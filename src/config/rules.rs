@@ -99,6 +99,13 @@ pub const LIMITS: &[Limit] = &[
         value: |c| u64::from(c.catalog.review_months),
     },
     Limit {
+        key: "rating.open_days",
+        min: 1,
+        max: Some(90),
+        unit: "days",
+        value: |c| u64::from(c.rating.open_days),
+    },
+    Limit {
         key: "handoff.ttl_minutes",
         min: 1,
         max: Some(1440),

@@ -10,6 +10,7 @@ pub mod person;
 pub mod phone;
 pub mod policy;
 pub mod queue;
+pub mod rating;
 pub mod validate;
 
 use serde::{Deserialize, Serialize};

@@ -12,6 +12,8 @@ mod params;
 mod policies;
 pub mod proof;
 mod queue;
+pub mod ratings;
+mod reports;
 mod routes;
 pub mod store;
 
@@ -63,6 +65,8 @@ pub struct ServerOptions {
     pub call_rules: crate::domain::queue::CallRules,
     /// Months after which a guide or policy counts as overdue for review.
     pub review_months: u32,
+    /// Days after its service a ticket may still be rated (好差评).
+    pub rating_open_days: u32,
     pub clock: Arc<dyn Clock>,
 }
 
@@ -85,6 +89,7 @@ impl ServerOptions {
             checkin_early_minutes: 30,
             call_rules: crate::domain::queue::CallRules::default(),
             review_months: 6,
+            rating_open_days: 7,
             clock: Arc::new(clock::SystemClock),
         }
     }
@@ -186,6 +191,7 @@ pub(crate) struct AppState {
     pub call_rules: crate::domain::queue::CallRules,
     /// The policy library being served, swapped whole when reloaded.
     pub policies: Arc<RwLock<Arc<policies::ServedPolicies>>>,
+    pub rating_open_days: u32,
 }
 
 /// A running server; dropping it does not stop it (it lives as long as the runtime).
@@ -341,6 +347,7 @@ pub(crate) async fn prepare(opts: &ServerOptions, addr: SocketAddr) -> Result<Ap
         checkin_early_minutes: opts.checkin_early_minutes,
         call_rules: opts.call_rules,
         policies: Arc::new(RwLock::new(Arc::new(policies::ServedPolicies::new(&library)))),
+        rating_open_days: opts.rating_open_days,
     })
 }
 

@@ -11,7 +11,10 @@ use axum::{
 };
 use utoipa::OpenApi;
 
-use super::{AppState, auth, booking, handoff, params::ApiAnswers, policies, queue};
+use super::{
+    AppState, auth, booking, handoff, params::ApiAnswers, policies, queue, ratings, ratings::RatingTokens,
+    reports,
+};
 use crate::domain::{self, ApiError};
 
 #[derive(OpenApi)]
@@ -44,10 +47,14 @@ use crate::domain::{self, ApiError};
         queue::check_in,
         queue::hall_queues,
         queue::window_action,
-        queue::hall_events
+        queue::hall_events,
+        ratings::rate,
+        ratings::day_ratings,
+        reports::report,
+        reports::reports
     ),
     components(schemas(ApiError, domain::Catalog, domain::Booking, domain::policy::Library)),
-    modifiers(&ApiAnswers)
+    modifiers(&ApiAnswers, &RatingTokens)
 )]
 pub struct ApiDoc;
 
@@ -71,6 +78,8 @@ pub(super) fn router(state: AppState) -> Router {
         .route("/api/v1/halls/{hall}/slots", get(booking::slots))
         .merge(kiosk)
         .merge(queue::routes(&state))
+        .merge(ratings::routes())
+        .merge(reports::routes())
         // The phone pages (/m/… and /M/…): HTML, with their own security
         // headers, error pages and fallbacks.
         .merge(handoff::phone_router())
@@ -110,6 +119,13 @@ impl Fail {
 impl IntoResponse for Fail {
     fn into_response(self) -> Response {
         (self.status, Json(self.body)).into_response()
+    }
+}
+
+/// So a handler that answers some refusals itself (with headers) can still use `?` on a `Fail`.
+impl From<Fail> for Response {
+    fn from(fail: Fail) -> Response {
+        fail.into_response()
     }
 }
 

@@ -10,6 +10,8 @@ mod engine;
 mod group;
 mod handoff;
 mod hold_counts;
+mod ratings;
+mod reports;
 mod retention;
 mod tickets;
 mod tokens;
@@ -17,6 +19,8 @@ mod tokens;
 pub use booking::{BookError, Extend, HoldSlot, NewBooking, StoredBooking, crockford, normalize_code};
 pub use engine::Database;
 pub use handoff::{HandoffTicket, StoredHandoff};
+pub use ratings::{RatedTicket, StoredRating};
+pub use reports::StoredReport;
 pub use tickets::{HallEvent, NewTicket, Subscription, TakeRefusal, TakenTicket};
 pub use tokens::{Role, TokenError, TokenInfo};
 

@@ -14,11 +14,16 @@ impl Store {
     /// recorded as the time of erasure.
     pub async fn erase_personal_data(&self, before: i64, now: i64) -> Result<u64, StoreError> {
         let any = read!(self.engine, |db| {
-            sqlx::query("SELECT code FROM bookings WHERE end_utc < $1 AND erased_utc IS NULL LIMIT 1")
-                .bind(before)
-                .fetch_optional(db)
-                .await?
-                .is_some()
+            // Ratings' and reports' own words are kept no longer (issue 17).
+            sqlx::query(
+                "SELECT code FROM bookings WHERE end_utc < $1 AND erased_utc IS NULL UNION ALL \
+                 SELECT number FROM ratings WHERE at_utc < $1 AND text IS NOT NULL UNION ALL \
+                 SELECT service FROM reports WHERE at_utc < $1 AND text IS NOT NULL LIMIT 1",
+            )
+            .bind(before)
+            .fetch_optional(db)
+            .await?
+            .is_some()
         });
         if !any {
             return Ok(0);
@@ -36,6 +41,10 @@ impl Store {
             .execute(&mut *tx)
             .await?
             .rows_affected();
+            for table in ["ratings", "reports"] {
+                let sql = format!("UPDATE {table} SET text = NULL WHERE at_utc < $1 AND text IS NOT NULL");
+                sqlx::query(sqlx::AssertSqlSafe(sql)).bind(before).execute(&mut *tx).await?;
+            }
             tx.commit().await?;
             erased
         }))
