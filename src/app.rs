@@ -72,6 +72,27 @@ pub async fn window(cfg: KioskConfig) -> anyhow::Result<()> {
     runtime::local::run_with(setup, futures_util::stream::pending()).await.context("terminal error")
 }
 
+/// `onestop display`: the hall's calling screen, on the configured
+/// backend. The routes it reads are public: a display token is sent when
+/// `backend.token` is set, and none is needed otherwise.
+pub async fn display(cfg: KioskConfig) -> anyhow::Result<()> {
+    let tr = crate::i18n::Tr::new(cfg.kiosk.language);
+    let Some(url) = cfg.backend.url.clone() else { anyhow::bail!(tr.t("display-no-backend")) };
+    log_to_file(&cfg)?;
+    let a11y = std::env::var("ONESTOP_A11Y").is_ok_and(|v| runtime::screen_reader_asked(&v));
+    let config = crate::display::DisplayConfig {
+        hall: cfg.display_hall().to_owned(),
+        lang: cfg.kiosk.language,
+        speak: cfg.display.speak,
+        recent: cfg.display.recent,
+        screen_reader: cfg.session.screen_reader || a11y,
+    };
+    let timeout = Duration::from_secs(cfg.backend.timeout_secs);
+    let client = ApiClient::with_token(&url, timeout, cfg.backend.token.as_deref());
+    let setup = runtime::display::DisplaySetup::new(config, theme(&cfg), client);
+    runtime::local::run_with(setup, futures_util::stream::pending()).await.context("terminal error")
+}
+
 /// `onestop ssh`: a kiosk session for every SSH connection, until SIGTERM
 /// or Ctrl-C, when each session says goodbye and gets its terminal back.
 pub async fn ssh(cfg: KioskConfig) -> anyhow::Result<()> {

@@ -26,6 +26,7 @@ pub struct KioskConfig {
     pub catalog: CatalogSection,
     pub rating: RatingSection,
     pub window: WindowSection,
+    pub display: DisplaySection,
     pub handoff: HandoffSection,
     pub session: SessionSection,
     pub staff: StaffSection,
@@ -109,7 +110,24 @@ pub struct WindowSection {
     pub hall: Option<String>,
 }
 
+/// `onestop display`: the hall's calling screen (叫号屏).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DisplaySection {
+    /// Its hall; `kiosk.hall` when unset.
+    pub hall: Option<String>,
+    /// Read each call out, in Mandarin and then English (espeak-ng).
+    pub speak: bool,
+    /// How many earlier calls are listed below the newest (1 to 10).
+    pub recent: u8,
+}
+
 impl KioskConfig {
+    /// The hall a calling screen shows.
+    pub fn display_hall(&self) -> &str {
+        self.display.hall.as_deref().unwrap_or(&self.kiosk.hall)
+    }
+
     /// The hall a window console acts for.
     pub fn window_hall(&self) -> &str {
         self.window.hall.as_deref().unwrap_or(&self.kiosk.hall)

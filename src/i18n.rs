@@ -24,6 +24,8 @@ macro_rules! locale {
             include_str!(concat!("../locales/", $dir, "/visit.ftl")),
             "\n",
             include_str!(concat!("../locales/", $dir, "/window.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $dir, "/display.ftl")),
         )
     };
 }

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod client;
 pub mod config;
+pub mod display;
 pub mod domain;
 pub mod i18n;
 pub mod kiosk;

@@ -60,6 +60,16 @@ enum Command {
         #[arg(long, value_name = "URL")]
         backend: Option<String>,
     },
+    /// The hall's calling screen (叫号屏): the newest call in big letters,
+    /// the calls before it, how many wait; optionally spoken.
+    Display {
+        /// The hall it shows (default: display.hall, else kiosk.hall).
+        #[arg(long, value_name = "HALL")]
+        hall: Option<String>,
+        /// The backend's base URL.
+        #[arg(long, value_name = "URL")]
+        backend: Option<String>,
+    },
     /// Check configuration files.
     Config {
         #[command(subcommand)]
@@ -169,6 +179,10 @@ fn main() -> ExitCode {
             overrides.extend(hall.iter().map(|h| ("window.hall", h.clone())));
             overrides.extend(backend.iter().map(|b| ("backend.url", b.clone())));
         }
+        Some(Command::Display { hall, backend }) => {
+            overrides.extend(hall.iter().map(|h| ("display.hall", h.clone())));
+            overrides.extend(backend.iter().map(|b| ("backend.url", b.clone())));
+        }
         Some(Command::Config { command: ConfigCommand::HashPin }) => {
             return match app::hash_pin() {
                 Ok(line) => {
@@ -202,6 +216,7 @@ fn main() -> ExitCode {
             Some(Command::Serve { .. }) => app::serve(cfg).await,
             Some(Command::Ssh { .. }) => app::ssh(cfg).await,
             Some(Command::Window { .. }) => app::window(cfg).await,
+            Some(Command::Display { .. }) => app::display(cfg).await,
             Some(Command::Token { command: TokenCommand::Create { role, hall, name } }) => {
                 let role =
                     onestop::server::store::Role::parse(&role).expect("clap allows only the four roles");

@@ -161,6 +161,13 @@ pub const LIMITS: &[Limit] = &[
         unit: "seconds",
         value: |c| c.ssh.max_session_secs,
     },
+    Limit {
+        key: "display.recent",
+        min: 1,
+        max: Some(10),
+        unit: "calls",
+        value: |c| u64::from(c.display.recent),
+    },
 ];
 
 impl Limit {
@@ -197,6 +204,9 @@ pub(super) fn problems(cfg: &KioskConfig) -> Vec<(String, String)> {
     }
     if cfg.window.hall.as_deref().is_some_and(|h| !crate::domain::limits::is_id(h)) {
         bad("window.hall", "must name a hall from the catalogue (1 to 64 of a-z, 0-9 and '-')");
+    }
+    if cfg.display.hall.as_deref().is_some_and(|h| !crate::domain::limits::is_id(h)) {
+        bad("display.hall", "must name a hall from the catalogue (1 to 64 of a-z, 0-9 and '-')");
     }
     if cfg.backend.url.as_deref().is_some_and(|u| !is_web_address(u)) {
         bad("backend.url", "must be an http:// or https:// address, e.g. http://10.0.0.5:8080");

@@ -1,6 +1,7 @@
 //! Drives the core: one event loop (`run_session`) for every kind of
 //! terminal — the local one, each SSH connection, and the tests.
 
+pub mod display;
 mod effects;
 pub mod local;
 pub mod ssh;

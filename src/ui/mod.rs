@@ -2,6 +2,7 @@
 
 mod booking;
 mod chrome;
+pub mod display;
 mod documents;
 pub(crate) mod guide;
 mod lookup;
