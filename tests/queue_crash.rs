@@ -50,20 +50,24 @@ struct Server(Child);
 
 impl Server {
     fn start(data: &Path, port: u16) -> Server {
-        let child = onestop(data)
-            .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
-            .env("LD_PRELOAD", libfaketime())
-            .env("FAKETIME", "@2026-11-30 02:00:00")
-            .env("TZ", "UTC")
-            // Timers and timeouts keep real time: only the wall clock moves.
-            .env("FAKETIME_DONT_FAKE_MONOTONIC", "1")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("onestop serve starts");
+        // Held at once, so a server that never listens is killed and
+        // waited for too (Drop).
+        let server = Server(
+            onestop(data)
+                .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+                .env("LD_PRELOAD", libfaketime())
+                .env("FAKETIME", "@2026-11-30 02:00:00")
+                .env("TZ", "UTC")
+                // Timers and timeouts keep real time: only the wall clock moves.
+                .env("FAKETIME_DONT_FAKE_MONOTONIC", "1")
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("onestop serve starts"),
+        );
         for _ in 0..800 {
             if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                return Server(child);
+                return server;
             }
             std::thread::sleep(Duration::from_millis(25));
         }

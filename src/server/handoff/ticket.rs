@@ -122,16 +122,15 @@ pub(super) fn section(tr: &Tr, number: &str, code: &str, now: Option<&Now>, at: 
     if v.state != "done" {
         let _ =
             write!(out, "<p class=\"note\">{}", escape(&tr.a("m-ticket-updated", &[("time", i18n::s(at))])));
-        let (id, href) =
-            if still { ("m-ticket-resume", "?") } else { ("m-ticket-hold-still", "?refresh=off") };
-        let refresh = if still {
-            String::new()
+        // Holding still, the page says how to follow again; else how often
+        // it updates, and how to stop it.
+        let (id, href) = if still {
+            ("m-ticket-resume", "?")
         } else {
-            tr.a("m-ticket-refresh", &[("seconds", i18n::n(REFRESH_SECS))])
+            let every = tr.a("m-ticket-refresh", &[("seconds", i18n::n(REFRESH_SECS))]);
+            let _ = write!(out, " {}", escape(&every));
+            ("m-ticket-hold-still", "?refresh=off")
         };
-        if !refresh.is_empty() {
-            let _ = write!(out, " {}", escape(&refresh));
-        }
         let _ =
             write!(out, "<br><a href=\"{}\">{}</a></p>", escape(&format!("{code}{href}")), escape(&tr.t(id)));
     }
