@@ -199,7 +199,7 @@ fn each_check_in_refusal_has_its_own_sentence_never_a_code() {
         (VisitRefusal::TooLate("2026-11-30T02:15:00Z".into()), "the time slot ended at 10:15 on 2026-11-30"),
         (VisitRefusal::Cancelled, "This booking was cancelled"),
         (VisitRefusal::OtherHall("chengbei".into()), "another hall: Chengbei"),
-        (VisitRefusal::AlreadyCheckedIn("2026-11-30T01:40:00Z".into()), "checked in already, at 09:40"),
+        (VisitRefusal::AlreadyCheckedIn("B001".into()), "checked in already: its number is B001"),
         (VisitRefusal::NotFound, "The confirmation code or the last 4 digits are wrong"),
         (VisitRefusal::TooManyTries { retry_after_secs: 900 }, "try again in 15 minutes"),
     ];

@@ -41,7 +41,7 @@ check-in-too-early = It is too early to check in: check-in opens at { $time } on
 check-in-too-late = It is too late to check in: the time slot ended at { $time } on { $date }. Please take a number, or book again.
 check-in-cancelled = This booking was cancelled and cannot be checked in. Please take a number, or book again.
 check-in-other-hall = This booking is at another hall: { $hall } ({ $address }). Please check in there.
-check-in-already = This booking was checked in already, at { $time } on { $date }. Please use the number you were given then.
+check-in-already = This booking was checked in already: its number is { $number }. Please wait to be called.
 check-in-too-many-tries = Too many wrong tries for this booking. For your safety, please try again in { $minutes ->
     [one] 1 minute
    *[other] { $minutes } minutes

@@ -41,7 +41,7 @@ check-in-too-early = 还未到签到时间：从 { $date } { $time } 起可以�
 check-in-too-late = 已过签到时间：预约时段已于 { $date } { $time } 结束。请现场取号，或重新预约。
 check-in-cancelled = 这个预约已取消，无法签到。请现场取号，或重新预约。
 check-in-other-hall = 这个预约在另一个大厅：{ $hall }（{ $address }），请到那里签到。
-check-in-already = 这个预约已于 { $date } { $time } 签到过，请使用当时领取的号码。
+check-in-already = 这个预约已经签到过，号码是 { $number }，请留意叫号。
 check-in-too-many-tries = 这个预约的错误次数过多。为保护您的信息，请 { $minutes } 分钟后再试，或向工作人员求助。
 
 ticket-taking = 正在取号…

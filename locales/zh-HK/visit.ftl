@@ -41,7 +41,7 @@ check-in-too-early = 尚未到登記時間：由 { $date } { $time } 起可以�
 check-in-too-late = 已過登記時間：預約時段已於 { $date } { $time } 結束。請現場取籌，或重新預約。
 check-in-cancelled = 這個預約已取消，無法登記。請現場取籌，或重新預約。
 check-in-other-hall = 這個預約在另一個大廳：{ $hall }（{ $address }），請到那裏登記。
-check-in-already = 這個預約已於 { $date } { $time } 登記過，請使用當時領取的籌號。
+check-in-already = 這個預約已經登記過，籌號是 { $number }，請留意叫號。
 check-in-too-many-tries = 這個預約的錯誤次數過多。為保障您的資料，請於 { $minutes } 分鐘後再試，或向工作人員求助。
 
 ticket-taking = 正在取籌…

@@ -53,7 +53,8 @@ impl ApiClient {
 /// at the end of its message (`numbers are given from 09:00`, `check-in
 /// opens at 2026-12-01T01:30:00Z`, `… another hall, \`tianshan\``).
 fn refusal(status: StatusCode, err: &ApiError, retry_after_secs: u64) -> VisitRefusal {
-    let last = || err.message.rsplit(' ').next().unwrap_or("").trim_matches('`').to_owned();
+    // The time, hall or number a refusal names (never read from its message).
+    let last = || err.detail.clone().unwrap_or_default();
     match err.code.as_str() {
         "numbers_at_desk" => VisitRefusal::AtDesk,
         "closed_today" => VisitRefusal::ClosedToday,
@@ -81,25 +82,21 @@ fn refusal(status: StatusCode, err: &ApiError, retry_after_secs: u64) -> VisitRe
 mod tests {
     use super::*;
 
-    fn said(code: &str, message: &str) -> VisitRefusal {
-        let err = ApiError { code: code.into(), message: message.into(), field: None };
+    fn said(code: &str, detail: &str) -> VisitRefusal {
+        let detail = Some(detail.to_owned());
+        let err = ApiError { code: code.into(), message: "(for logs)".into(), field: None, detail };
         refusal(StatusCode::CONFLICT, &err, 60)
     }
 
     #[test]
     fn the_time_or_hall_a_refusal_names_is_kept() {
+        assert_eq!(said("before_hours", "09:00"), VisitRefusal::BeforeHours("09:00".into()));
         assert_eq!(
-            said("before_hours", "numbers are given from 09:00"),
-            VisitRefusal::BeforeHours("09:00".into())
-        );
-        assert_eq!(
-            said("too_early", "check-in opens at 2026-12-01T01:30:00Z"),
+            said("too_early", "2026-12-01T01:30:00Z"),
             VisitRefusal::TooEarly("2026-12-01T01:30:00Z".into())
         );
-        assert_eq!(
-            said("other_hall", "the booking is for another hall, `tianshan`"),
-            VisitRefusal::OtherHall("tianshan".into())
-        );
+        assert_eq!(said("other_hall", "tianshan"), VisitRefusal::OtherHall("tianshan".into()));
+        assert_eq!(said("already_checked_in", "B001"), VisitRefusal::AlreadyCheckedIn("B001".into()));
         assert_eq!(said("something_new", "?"), VisitRefusal::Fetch(FetchError::Server));
     }
 }

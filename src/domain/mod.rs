@@ -100,6 +100,13 @@ pub struct ApiError {
     /// The request field at fault, for `invalid_field`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// What a refusal names, for a client to say in its own words: the
+    /// local time numbers are given from or until (`before_hours`,
+    /// `after_hours`: `HH:MM`), the instant check-in opens or closed
+    /// (`too_early`, `too_late`: RFC 3339), the booking's hall (`other_hall`),
+    /// the number a booking was given (`already_checked_in`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
 }
 
 /// Why a request to the backend failed, in terms the kiosk can explain.

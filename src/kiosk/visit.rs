@@ -79,7 +79,7 @@ pub enum VisitRefusal {
     Cancelled,
     /// Booked at another hall (its id).
     OtherHall(String),
-    /// Checked in already, at this instant.
+    /// Checked in already: the number the booking was given then.
     AlreadyCheckedIn(String),
     TooManyTries {
         retry_after_secs: u64,

@@ -99,7 +99,16 @@ pub(crate) struct Fail {
 
 impl Fail {
     pub fn new(status: StatusCode, code: &str, message: impl Into<String>) -> Fail {
-        Fail { status, body: ApiError { code: code.into(), message: message.into(), field: None } }
+        Fail {
+            status,
+            body: ApiError { code: code.into(), message: message.into(), field: None, detail: None },
+        }
+    }
+
+    /// The same refusal, naming what a client words itself (`ApiError::detail`).
+    pub fn detail(mut self, detail: impl ToString) -> Fail {
+        self.body.detail = Some(detail.to_string());
+        self
     }
 
     /// 500, the cause logged (never sent).

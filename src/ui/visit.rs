@@ -142,7 +142,7 @@ pub fn refusal_text(state: &State, tr: &Tr, refusal: &VisitRefusal) -> String {
             let hall_address = state.hall_by_id(id).map_or("", |h| h.address.get(lang));
             tr.a("check-in-other-hall", &[("hall", i18n::s(hall)), ("address", i18n::s(hall_address))])
         }
-        VisitRefusal::AlreadyCheckedIn(instant) => at(instant, "check-in-already"),
+        VisitRefusal::AlreadyCheckedIn(number) => tr.a("check-in-already", &[("number", i18n::s(number))]),
         VisitRefusal::TooManyTries { retry_after_secs } => {
             let minutes = retry_after_secs.div_ceil(60).clamp(1, u64::from(u32::MAX)) as u32;
             tr.a("check-in-too-many-tries", &[("minutes", i18n::n(minutes))])

@@ -14,7 +14,7 @@ use axum::{
 use jiff::Timestamp;
 
 use super::{CheckInRequest, TicketView, at_desk, hall_layout, now};
-use crate::domain::queue::{BookingToCheck, CheckInRefusal};
+use crate::domain::queue::{BookingToCheck, CheckInRefusal, TicketNumber};
 use crate::domain::{ApiError, BookingStatus};
 use crate::server::{
     AppState,
@@ -24,20 +24,29 @@ use crate::server::{
     store::{NewTicket, normalize_code},
 };
 
-pub(super) fn already(at: Timestamp) -> Fail {
+/// 409 `already_checked_in`, naming the number the booking was given.
+pub(super) fn already(at: Timestamp, number: TicketNumber) -> Fail {
     let refusal = CheckInRefusal::AlreadyCheckedIn(at);
-    Fail::new(StatusCode::CONFLICT, "already_checked_in", refusal.to_string())
+    Fail::new(StatusCode::CONFLICT, "already_checked_in", format!("{refusal}, as {number}")).detail(number)
 }
 
-fn refused(refusal: CheckInRefusal) -> Fail {
-    let code = match &refusal {
-        CheckInRefusal::Cancelled => "cancelled",
-        CheckInRefusal::OtherHall(_) => "other_hall",
-        CheckInRefusal::AlreadyCheckedIn(at) => return already(*at),
-        CheckInRefusal::TooEarly(_) => "too_early",
-        CheckInRefusal::TooLate(_) => "too_late",
+/// A check-in refusal; `ticket` is the booking's, when it has one.
+fn refused(refusal: CheckInRefusal, ticket: Option<TicketNumber>) -> Fail {
+    let (code, detail) = match &refusal {
+        CheckInRefusal::Cancelled => ("cancelled", None),
+        CheckInRefusal::OtherHall(hall) => ("other_hall", Some(hall.clone())),
+        CheckInRefusal::AlreadyCheckedIn(at) => match ticket {
+            Some(number) => return already(*at, number),
+            None => ("already_checked_in", None),
+        },
+        CheckInRefusal::TooEarly(at) => ("too_early", Some(at.to_string())),
+        CheckInRefusal::TooLate(at) => ("too_late", Some(at.to_string())),
     };
-    Fail::new(StatusCode::CONFLICT, code, refusal.to_string())
+    let fail = Fail::new(StatusCode::CONFLICT, code, refusal.to_string());
+    match detail {
+        Some(detail) => fail.detail(detail),
+        None => fail,
+    }
 }
 
 fn instant(secs: i64) -> Timestamp {
@@ -98,10 +107,10 @@ pub(in crate::server) async fn check_in(
         status: if booking.active { BookingStatus::Active } else { BookingStatus::Cancelled },
         slot_start: instant(booking.start),
         slot_end: instant(booking.end),
-        checked_in_at: ticket.map(|(.., at)| at),
+        checked_in_at: ticket.as_ref().map(|(.., at)| *at),
     };
     let accepted = crate::domain::queue::check_in(&check, &hall, now(&state), state.checkin_early_minutes)
-        .map_err(refused)?;
+        .map_err(|r| refused(r, ticket.as_ref().map(|(_, _, number, _)| *number)))?;
     let layout = layout.ok_or_else(at_desk)?;
     let queue = layout.queue_for_service(&booking.service).ok_or_else(at_desk)?.prefix;
     let who = NewTicket::Booked { code: &booking.code, slot_start: accepted.slot_start };

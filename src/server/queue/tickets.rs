@@ -26,15 +26,19 @@ use crate::server::{
 
 /// An issuing refusal as the kiosk explains it: 409 with its own code.
 pub(super) fn refused(refusal: IssueRefusal) -> Fail {
-    let code = match refusal {
-        IssueRefusal::UnknownQueue(_) => "numbers_at_desk",
-        IssueRefusal::ClosedToday(_) => "closed_today",
-        IssueRefusal::BeforeHours(_) => "before_hours",
-        IssueRefusal::AfterHours(_) => "after_hours",
-        IssueRefusal::DailyCapReached(_) => "daily_cap_reached",
-        IssueRefusal::NumbersExhausted => "numbers_exhausted",
+    let (code, detail) = match refusal {
+        IssueRefusal::UnknownQueue(_) => ("numbers_at_desk", None),
+        IssueRefusal::ClosedToday(_) => ("closed_today", None),
+        IssueRefusal::BeforeHours(t) => ("before_hours", Some(t.to_string())),
+        IssueRefusal::AfterHours(t) => ("after_hours", Some(t.to_string())),
+        IssueRefusal::DailyCapReached(_) => ("daily_cap_reached", None),
+        IssueRefusal::NumbersExhausted => ("numbers_exhausted", None),
     };
-    Fail::new(StatusCode::CONFLICT, code, refusal.to_string())
+    let fail = Fail::new(StatusCode::CONFLICT, code, refusal.to_string());
+    match detail {
+        Some(detail) => fail.detail(detail),
+        None => fail,
+    }
 }
 
 /// Takes a number for a service (取号). Nothing personal is asked: a
@@ -85,7 +89,7 @@ pub(super) async fn issue_ticket(
     let taken = match state.store.take_ticket(layout, queue, who, now(state)).await.map_err(Fail::internal)? {
         Ok(taken) => taken,
         Err(TakeRefusal::Refused(r)) => return Err(refused(r)),
-        Err(TakeRefusal::AlreadyCheckedIn(at)) => return Err(super::checkin::already(at)),
+        Err(TakeRefusal::AlreadyCheckedIn { at, number }) => return Err(super::checkin::already(at, number)),
     };
     let board = state.store.board(&layout.hall, taken.day).await.map_err(Fail::internal)?;
     let ticket = board.ticket(taken.ticket.number).unwrap_or(&taken.ticket);

@@ -48,8 +48,11 @@ pub enum NewTicket<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TakeRefusal {
     Refused(IssueRefusal),
-    /// The booking has its ticket already (checked in at that instant).
-    AlreadyCheckedIn(Timestamp),
+    /// The booking has its ticket already: this number, checked in at that instant.
+    AlreadyCheckedIn {
+        at: Timestamp,
+        number: TicketNumber,
+    },
 }
 
 /// A ticket as the store keeps it, and the day it counts in.
@@ -292,7 +295,7 @@ impl Store {
             }
             // Checked in meanwhile, at another kiosk or server.
             (None, NewTicket::Booked { code, .. }) => match self.booking_ticket(code).await? {
-                Some((_, _, _, at)) => Ok(Err(TakeRefusal::AlreadyCheckedIn(at))),
+                Some((_, _, number, at)) => Ok(Err(TakeRefusal::AlreadyCheckedIn { at, number })),
                 None => Err(StoreError::Db(sqlx::Error::RowNotFound)),
             },
             (None, NewTicket::WalkIn { .. }) => Err(StoreError::Db(sqlx::Error::RowNotFound)),
