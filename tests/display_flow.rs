@@ -35,7 +35,8 @@ struct Display {
 impl Display {
     /// The screen at 80×24 with no token: the routes it reads are public.
     fn start(url: &str, lang: Lang) -> Display {
-        let config = DisplayConfig { hall: "binjiang".into(), lang, speak: false, recent: 5, screen_reader: false };
+        let config =
+            DisplayConfig { hall: "binjiang".into(), lang, speak: false, recent: 5, screen_reader: false };
         let client = ApiClient::with_token(url, Duration::from_secs(5), None);
         let (screen, mut terminal) = Screen::new(80, 24);
         let (keys, rx) = mpsc::unbounded_channel();

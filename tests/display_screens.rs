@@ -51,7 +51,8 @@ const EARLIER: [(&str, u16, u8); 4] = [("B002", 5, 1), ("A021", 2, 1), ("A020", 
 
 /// A screen that has seen `EARLIER`, then (live) the calls of `then`.
 fn screen(lang: Lang, size: (u16, u16), then: &[(&str, u16, u8)]) -> State {
-    let config = DisplayConfig { hall: "binjiang".into(), lang, speak: true, recent: 5, screen_reader: false };
+    let config =
+        DisplayConfig { hall: "binjiang".into(), lang, speak: true, recent: 5, screen_reader: false };
     let (mut s, _) = State::new(config, Size::new(size.0, size.1));
     update(&mut s, Msg::StreamOpened);
     update(&mut s, Msg::HallsLoaded(Ok(vec![])));
@@ -83,7 +84,8 @@ fn screens(lang: Lang) -> Vec<(&'static str, State)> {
     let missing = SpeechError::Missing { program: "espeak-ng".into(), hint: "apt-get install espeak-ng" };
     update(&mut s, Msg::SpeechOff(missing));
     out.push(("call_again_link_lost_speech_off", s));
-    let config = DisplayConfig { hall: "binjiang".into(), lang, speak: false, recent: 5, screen_reader: false };
+    let config =
+        DisplayConfig { hall: "binjiang".into(), lang, speak: false, recent: 5, screen_reader: false };
     let (mut s, _) = State::new(config, Size::new(80, 24));
     update(&mut s, Msg::StreamOpened);
     update(&mut s, Msg::QueuesLoaded(Ok(read(&[]))));
@@ -117,7 +119,8 @@ fn a_new_call_stands_out_in_reverse_video_until_its_time_is_up() {
         let t = terminal(state, (80, 24));
         let buf = t.backend().buffer().clone();
         // The row of the English sentence, below the big letters.
-        let row = (0..24).find(|&y| (0..80).map(|x| buf[(x, y)].symbol()).collect::<String>().contains("A023 → Window 3"));
+        let row = (0..24)
+            .find(|&y| (0..80).map(|x| buf[(x, y)].symbol()).collect::<String>().contains("A023 → Window 3"));
         let row = row.expect("the sentence is on the screen");
         // The body's width: columns 1 to 78.
         (1..79).all(|x| buf[(x, row)].modifier.contains(Modifier::REVERSED))
@@ -132,8 +135,9 @@ fn a_small_terminal_is_told_what_it_needs() {
     let state = screen(Lang::EnUs, (30, 10), &[]);
     let t = terminal(&state, (30, 10));
     let buf = t.backend().buffer();
-    let rows: Vec<String> =
-        (0..10).map(|y| (0..30).map(|x| buf[(x, y)].symbol()).collect::<String>().trim().to_owned()).collect();
+    let rows: Vec<String> = (0..10)
+        .map(|y| (0..30).map(|x| buf[(x, y)].symbol()).collect::<String>().trim().to_owned())
+        .collect();
     let text = rows.join(" ");
     assert!(text.contains("at least 40×12"), "{text}");
 }

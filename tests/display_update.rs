@@ -51,7 +51,8 @@ fn read(calls: &[(&str, u16, u8)]) -> HallQueues {
 }
 
 fn screen(speak: bool) -> State {
-    let config = DisplayConfig { hall: "binjiang".into(), lang: Lang::ZhCn, speak, recent: 5, screen_reader: false };
+    let config =
+        DisplayConfig { hall: "binjiang".into(), lang: Lang::ZhCn, speak, recent: 5, screen_reader: false };
     let (mut state, effects) = State::new(config, Size::new(80, 24));
     assert!(effects.contains(&Effect::Subscribe) && effects.contains(&Effect::LoadQueues));
     assert_eq!(effects.contains(&Effect::StartSpeech), speak);

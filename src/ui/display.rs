@@ -33,7 +33,8 @@ pub fn view(state: &State, theme: &Theme, frame: &mut Frame) {
     title(state, &tr, theme, frame, area);
     let body = Rect { x: 1, y: 2, width: area.width - 2, height: area.height - 4 };
     let cursor = if let Some(halls) = &state.no_such_hall {
-        let text = tr.a("display-no-hall", &[("hall", s(&state.config.hall)), ("halls", s(&halls.join(", ")))]);
+        let text =
+            tr.a("display-no-hall", &[("hall", s(&state.config.hall)), ("halls", s(&halls.join(", ")))]);
         frame.render_widget(Paragraph::new(text).style(theme.text).wrap(Wrap { trim: true }), body);
         Position { x: body.x, y: body.y }
     } else {
@@ -41,7 +42,10 @@ pub fn view(state: &State, theme: &Theme, frame: &mut Frame) {
     };
     if let Some(e) = &state.speech_off {
         let text = speech_off(&tr, e);
-        frame.render_widget(Line::styled(format!(" {text}"), theme.error), Rect { y: area.height - 2, height: 1, ..area });
+        frame.render_widget(
+            Line::styled(format!(" {text}"), theme.error),
+            Rect { y: area.height - 2, height: 1, ..area },
+        );
     }
     let keys = Rect { y: area.height - 1, height: 1, ..area };
     frame.render_widget(Line::styled(format!(" {}", tr.t("display-keys")), theme.status), keys);
@@ -84,7 +88,13 @@ fn calls(state: &State, tr: &Tr, theme: &Theme, frame: &mut Frame, body: Rect) -
     let lines_at = Rect { y: band.y + band.height, height: 3, ..body };
     let Some(call) = state.newest() else {
         frame.render_widget(Line::styled(tr.t("display-none"), theme.heading).centered(), lines_at);
-        rest(state, tr, theme, frame, Rect { y: lines_at.y + 2, height: body.bottom() - lines_at.y - 2, ..body });
+        rest(
+            state,
+            tr,
+            theme,
+            frame,
+            Rect { y: lines_at.y + 2, height: body.bottom() - lines_at.y - 2, ..body },
+        );
         return Position { x: lines_at.x, y: lines_at.y };
     };
     // The change of contrast that says "new": reverse video, still.
@@ -108,12 +118,19 @@ fn calls(state: &State, tr: &Tr, theme: &Theme, frame: &mut Frame, body: Rect) -
     if call.calls > 1 {
         first = format!("{first}  {}", tr.a("display-recall", &[("calls", n(call.calls))]));
     }
-    let line = |text: String, y: u16| (Line::styled(text, style).centered(), Rect { y, height: 1, ..lines_at });
+    let line =
+        |text: String, y: u16| (Line::styled(text, style).centered(), Rect { y, height: 1, ..lines_at });
     let (l, r) = line(first, lines_at.y);
     frame.render_widget(l, r);
     let (l, r) = line(english, lines_at.y + 1);
     frame.render_widget(l, r);
-    rest(state, tr, theme, frame, Rect { y: lines_at.y + 3, height: body.bottom().saturating_sub(lines_at.y + 3), ..body });
+    rest(
+        state,
+        tr,
+        theme,
+        frame,
+        Rect { y: lines_at.y + 3, height: body.bottom().saturating_sub(lines_at.y + 3), ..body },
+    );
     Position { x: lines_at.x, y: lines_at.y }
 }
 
@@ -146,7 +163,9 @@ fn rest(state: &State, tr: &Tr, theme: &Theme, frame: &mut Frame, area: Rect) {
 /// Why speech is off, in words.
 fn speech_off(tr: &Tr, e: &SpeechError) -> String {
     match e {
-        SpeechError::Missing { program, .. } => tr.a("display-speech-off-missing", &[("program", s(program))]),
+        SpeechError::Missing { program, .. } => {
+            tr.a("display-speech-off-missing", &[("program", s(program))])
+        }
         _ => tr.t("display-speech-off"),
     }
 }
