@@ -1,6 +1,7 @@
-//! The hall visit's requests (issue 16): the hall's queues, taking a
-//! number, checking a booking in. Each refusal becomes its own
-//! `VisitRefusal`, the time it names read from the server's message.
+//! The hall visit's requests (issue 16): the hall's queues (which the
+//! window console and the calling screen read too), taking a number,
+//! checking a booking in. Each refusal becomes its own `VisitRefusal`, with
+//! the time, hall or number it names (`ApiError::detail`).
 
 use reqwest::StatusCode;
 
@@ -10,10 +11,9 @@ use crate::domain::{ApiError, FetchError};
 use crate::kiosk::visit::VisitRefusal;
 
 impl ApiClient {
-    /// The hall's queues now (public: numbers and windows only). The same
-    /// request as the window console's `hall_queues`, kept here so that the
-    /// kiosk does not lean on the console's module.
-    pub async fn kiosk_queues(&self, hall: &str) -> Result<HallQueues, FetchError> {
+    /// The hall's queues now (public: numbers and windows only), for the
+    /// kiosk, the window console and the calling screen alike.
+    pub async fn hall_queues(&self, hall: &str) -> Result<HallQueues, FetchError> {
         self.get(self.http.get(format!("{}/api/v1/halls/{hall}/queues", self.base))).await
     }
 

@@ -6,7 +6,7 @@ use std::time::Duration;
 use reqwest::StatusCode;
 
 use super::{ApiClient, classify, decode};
-use crate::domain::queue::wire::{ActionDone, HallQueues, WindowActionRequest};
+use crate::domain::queue::wire::{ActionDone, WindowActionRequest};
 use crate::domain::{ApiError, FetchError};
 use crate::window::ActFailure;
 
@@ -21,10 +21,6 @@ impl ApiClient {
     /// The backend's halls (their names in every language).
     pub async fn halls(&self) -> Result<Vec<crate::domain::Hall>, FetchError> {
         self.get(self.http.get(format!("{}/api/v1/halls", self.base))).await
-    }
-
-    pub async fn hall_queues(&self, hall: &str) -> Result<HallQueues, FetchError> {
-        self.get(self.http.get(format!("{}/api/v1/halls/{hall}/queues", self.base))).await
     }
 
     /// Does `req` at `window`: what it did, or why not.

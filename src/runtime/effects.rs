@@ -91,7 +91,7 @@ impl Executor<'_> {
                 self.spawn(|c| async move { Msg::HandoffCreated { lang, result: c.handoff(&req).await } });
             }
             Effect::LoadQueues { hall } => {
-                self.spawn(|c| async move { Msg::QueuesLoaded(c.kiosk_queues(&hall).await) });
+                self.spawn(|c| async move { Msg::QueuesLoaded(c.hall_queues(&hall).await) });
             }
             Effect::TakeTicket { hall, service, priority_group } => {
                 let req = TicketRequest { service, priority_group };
