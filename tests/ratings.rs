@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 
 mod common;
 
-use common::backend::{Backend, start_on};
+use common::backend::{Backend, column, start_on};
 
 /// Monday 30 November 2026 at `hh:mm` in Shanghai.
 fn monday(hh_mm: &str) -> Timestamp {
@@ -64,6 +64,14 @@ fn refusal((status, e): (StatusCode, Value)) -> (StatusCode, String, Option<Stri
 
 fn invalid(field: &str) -> (StatusCode, String, Option<String>) {
     (StatusCode::UNPROCESSABLE_ENTITY, "invalid_field".into(), Some(field.into()))
+}
+
+/// The rating's and the report's own words, as stored.
+async fn texts(db: &onestop::server::Database) -> (Vec<Option<String>>, Vec<Option<String>>) {
+    let rated =
+        column::<Option<String>>(db, "SELECT text FROM ratings WHERE level = $1", &["dissatisfied"]).await;
+    let reported = column::<Option<String>>(db, "SELECT text FROM reports WHERE what = $1", &["fees"]).await;
+    (rated, reported)
 }
 
 on_both_stores! {
@@ -175,5 +183,30 @@ on_both_stores! {
         assert_eq!(refusal(rate(&b, Some(&window), &b002, bare.clone()).await).1, "wrong_role");
         let named = json!({ "day": "2026-11-30", "level": "satisfied", "service": "passport-application" });
         assert_eq!(rate(&b, Some(&kiosk), &b002, named).await.0, StatusCode::CREATED);
+    }
+
+    async fn own_words_are_erased_after_retain_days_and_the_rating_stays(kind) {
+        let b = start_on(kind, |o| o).await;
+        b.clock.set(monday("09:00"));
+        let a001 = take(&b, None, "id-card-renewal").await;
+        act(&b, None, 1, "open").await;
+        act(&b, None, 1, "call_next").await;
+        act(&b, None, 1, "finish").await;
+        let words = json!({ "day": "2026-11-30", "level": "dissatisfied", "reason": "attitude", "text": "态度差", "service": "id-card-renewal" });
+        assert_eq!(rate(&b, None, &a001, words).await.0, StatusCode::CREATED);
+        let report = json!({ "service": "id-card-renewal", "what": "fees", "text": "收费不对" });
+        assert_eq!(send(&b, None, "POST", "/api/v1/reports", Some(report)).await.0, StatusCode::CREATED);
+        // A server starting 29 days on keeps them; one 31 days on erases the words alone.
+        for (days, kept) in [(29, true), (31, false)] {
+            let at = monday("09:00").checked_add(SignedDuration::from_hours(days * 24)).unwrap();
+            let clock = std::sync::Arc::new(onestop::server::clock::ManualClock::new(at));
+            let opts = ServerOptions { clock, ..ServerOptions::new(b.database.clone()) };
+            onestop::server::start(&opts, "127.0.0.1:0").await.unwrap();
+            let (rated, reported) = texts(&b.database).await;
+            let expect = |t: &str| if kept { vec![Some(t.to_owned())] } else { vec![None] };
+            assert_eq!((rated, reported), (expect("态度差"), expect("收费不对")), "{days} days on");
+        }
+        let reasons = column::<String>(&b.database, "SELECT reason FROM ratings WHERE number = $1", &["A001"]).await;
+        assert_eq!(reasons, ["attitude"], "the rating itself stays for the statistics");
     }
 }
