@@ -39,6 +39,11 @@ pub struct StoredRating {
 
 type RatingRow = (String, String, String, String, String, i64, String, Option<String>, Option<String>, i64);
 
+/// queue, state, window, at, booking.
+type TicketRow = (String, String, Option<i64>, Option<i64>, Option<String>);
+/// service, and the ticket's hall, day and number.
+type HandoffRow = (String, Option<String>, Option<String>, Option<String>);
+
 const RATING_COLUMNS: &str = "hall, day, number, queue, service, window_no, level, reason, text, at_utc";
 
 fn rating(row: RatingRow) -> Option<StoredRating> {
@@ -65,18 +70,17 @@ impl Store {
         day: &str,
         number: &str,
     ) -> Result<Option<RatedTicket>, StoreError> {
-        let row: Option<(String, String, Option<i64>, Option<i64>, Option<String>)> =
-            read!(self.engine, |db| {
-                sqlx::query_as(
-                    "SELECT queue, state, window_no, at_utc, booking FROM tickets \
+        let row: Option<TicketRow> = read!(self.engine, |db| {
+            sqlx::query_as(
+                "SELECT queue, state, window_no, at_utc, booking FROM tickets \
                  WHERE hall = $1 AND day = $2 AND number = $3",
-                )
-                .bind(hall)
-                .bind(day)
-                .bind(number)
-                .fetch_optional(db)
-                .await?
-            });
+            )
+            .bind(hall)
+            .bind(day)
+            .bind(number)
+            .fetch_optional(db)
+            .await?
+        });
         Ok(row.map(|(queue, state, window, at, booking)| {
             let finished = if state == "done" { at } else { None };
             RatedTicket {
@@ -95,15 +99,14 @@ impl Store {
         &self,
         code: &str,
     ) -> Result<Option<(String, String, String, String)>, StoreError> {
-        let row: Option<(String, Option<String>, Option<String>, Option<String>)> =
-            read!(self.engine, |db| {
-                sqlx::query_as(
-                    "SELECT service, ticket_hall, ticket_day, ticket_number FROM handoffs WHERE code = $1",
-                )
-                .bind(code)
-                .fetch_optional(db)
-                .await?
-            });
+        let row: Option<HandoffRow> = read!(self.engine, |db| {
+            sqlx::query_as(
+                "SELECT service, ticket_hall, ticket_day, ticket_number FROM handoffs WHERE code = $1",
+            )
+            .bind(code)
+            .fetch_optional(db)
+            .await?
+        });
         Ok(row.and_then(|(service, hall, day, number)| Some((hall?, day?, number?, service))))
     }
 
