@@ -17,6 +17,7 @@ use onestop::display::{DisplayConfig, Msg};
 use onestop::domain::Lang;
 use onestop::runtime::{display::DisplaySetup, run_session};
 use onestop::server::{ServerOptions, store::Role};
+use onestop::speech::{self, Settings};
 use onestop::ui::Theme;
 use serde_json::{Value, json};
 use tokio::sync::mpsc;
@@ -35,13 +36,21 @@ struct Display {
 impl Display {
     /// The screen at 80×24 with no token: the routes it reads are public.
     fn start(url: &str, lang: Lang) -> Display {
-        let config =
-            DisplayConfig { hall: "binjiang".into(), lang, speak: false, recent: 5, screen_reader: false };
+        Display::with_speech(url, lang, None)
+    }
+
+    /// With `speech`, calls are spoken through it.
+    fn with_speech(url: &str, lang: Lang, speech: Option<Settings>) -> Display {
+        let speak = speech.is_some();
+        let config = DisplayConfig { hall: "binjiang".into(), lang, speak, recent: 5, screen_reader: false };
         let client = ApiClient::with_token(url, Duration::from_secs(5), None);
         let (screen, mut terminal) = Screen::new(80, 24);
         let (keys, rx) = mpsc::unbounded_channel();
         let input = Box::pin(stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|m| (m, rx)) }));
-        let setup = DisplaySetup::new(config, Theme::monochrome(), client);
+        let mut setup = DisplaySetup::new(config, Theme::monochrome(), client);
+        if let Some(settings) = speech {
+            setup.speech = settings;
+        }
         tokio::spawn(async move { run_session(&mut terminal, input, setup).await.unwrap() });
         Display { screen, _keys: keys }
     }
@@ -117,4 +126,42 @@ on_both_stores! {
         assert_eq!(act(&b, &window, "recall").await["calls"], 2);
         d.wait_for("重呼（第 2 次）").await;
     }
+}
+
+/// The call spoken through the real loop, espeak-ng and a "player" that
+/// keeps the WAV stream it is fed: Mandarin and English, one stream of
+/// speech, several seconds long.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_call_is_spoken_through_the_loop_into_the_player() {
+    let (b, window, kiosk) = hall(common::backend::StoreKind::Sqlite).await;
+    take(&b, &kiosk, "id-card-renewal").await;
+    let espeak = speech::find_on_path("espeak-ng").expect("espeak-ng is missing: apt-get install espeak-ng");
+    let out = b.dir.path().join("played.wav");
+    let player = vec!["sh".into(), "-c".into(), format!("cat > '{}'", out.display())];
+    let settings =
+        Settings { espeak: espeak.display().to_string(), command: Some(player), ..Settings::default() };
+    let d = Display::with_speech(&b.url, Lang::EnUs, Some(settings));
+    d.wait_for("Connected to the backend").await;
+    act(&b, &window, "open").await;
+    act(&b, &window, "call_next").await;
+    d.wait_for("A001 → Window 6").await;
+    assert!(!d.screen.text().contains("Speech is off"), "{}", d.screen.text());
+    // The player has the whole call once its file stops growing.
+    let mut last = 0;
+    for _ in 0..200 {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let len = std::fs::metadata(&out).map(|m| m.len()).unwrap_or(0);
+        if len > 0 && len == last {
+            break;
+        }
+        last = len;
+    }
+    let reader = hound::WavReader::open(&out).expect("the player was fed a WAV stream");
+    let rate = f64::from(reader.spec().sample_rate);
+    let samples: Vec<i16> = reader.into_samples::<i16>().map_while(Result::ok).collect();
+    let secs = samples.len() as f64 / rate;
+    // 请 A 0 2 3 号到 6 号窗口, then "Number A, 0 2 3, please go to window 6".
+    assert!(secs > 3.0, "only {secs:.1} s spoken");
+    let loud = samples.iter().filter(|s| s.unsigned_abs() > 1000).count();
+    assert!(loud * 10 > samples.len(), "mostly silence");
 }
