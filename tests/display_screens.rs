@@ -141,3 +141,25 @@ fn a_small_terminal_is_told_what_it_needs() {
     let text = rows.join(" ");
     assert!(text.contains("at least 40×12"), "{text}");
 }
+
+#[test]
+fn in_screen_reader_mode_the_cursor_is_on_the_newest_call() {
+    let mut state = screen(Lang::ZhCn, (80, 24), &[("A023", 3, 1)]);
+    state.screen_reader = true;
+    let mut t = terminal(&state, (80, 24));
+    let at = t.get_cursor_position().unwrap();
+    let screen = render(&state, (80, 24));
+    let row = screen.lines().nth(usize::from(at.y)).unwrap();
+    assert!(row.contains("请 A023 号到 3 号窗口"), "{row}");
+}
+
+#[test]
+fn without_colour_the_screen_sends_none() {
+    use ratatui::style::Color;
+    let state = screen(Lang::EnUs, (80, 24), &[("A023", 3, 1)]);
+    let t = terminal(&state, (80, 24));
+    let buf = t.backend().buffer();
+    for cell in buf.content() {
+        assert!(cell.fg == Color::Reset && cell.bg == Color::Reset, "{cell:?}");
+    }
+}
