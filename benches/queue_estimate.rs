@@ -70,6 +70,8 @@ fn hall() -> HallLayout {
         daily_cap: 999,
         issue_from: ClockTime::new(9, 0).unwrap(),
         issue_until: ClockTime::new(16, 30).unwrap(),
+        // The simulated day hands the estimator its typical time itself.
+        typical: None,
     };
     let window =
         |number: u16, queues: &[char]| Window { number, queues: queues.iter().map(|&c| prefix(c)).collect() };

@@ -55,7 +55,7 @@ impl Console {
     }
 
     async fn wait_for(&self, text: &str) -> String {
-        for _ in 0..1000 {
+        for _ in 0..3000 {
             let screen = self.screen.text();
             if screen.contains(text) {
                 return screen;

@@ -94,6 +94,10 @@ pub struct Queue {
     /// `issue_until` (excluded), local time, inside the hall's opening hours.
     pub issue_from: ClockTime,
     pub issue_until: ClockTime,
+    /// How long one service typically takes (`typical_minutes`): weighed
+    /// as a few services beside today's, it gives the day's first numbers
+    /// an estimate before any service has finished.
+    pub typical: Option<jiff::SignedDuration>,
 }
 
 /// A counter where a clerk calls numbers.
@@ -220,6 +224,7 @@ mod tests {
             daily_cap: 100,
             issue_from: ClockTime::new(9, 0).unwrap(),
             issue_until: ClockTime::new(16, 30).unwrap(),
+            typical: None,
         };
         let a = QueuePrefix::new('A').unwrap();
         let b = QueuePrefix::new('B').unwrap();

@@ -19,6 +19,7 @@
 //! daily_cap = 400
 //! issue_from = "09:00"
 //! issue_until = "16:30"
+//! typical_minutes = 8   # optional: a typical service, for the day's first estimates
 //! ```
 
 use std::collections::{BTreeMap, HashMap};
@@ -60,6 +61,8 @@ struct QueueEntry {
     daily_cap: u32,
     issue_from: String,
     issue_until: String,
+    #[serde(default)]
+    typical_minutes: Option<u32>,
 }
 
 #[derive(Deserialize)]
@@ -189,6 +192,9 @@ impl Checker<'_> {
             if daily_cap.is_none() {
                 self.push(at.clone(), "daily_cap", ProblemKind::BadCap(q.daily_cap));
             }
+            if let Some(m) = q.typical_minutes.filter(|m| !(1..=240).contains(m)) {
+                self.push(at.clone(), "typical_minutes", ProblemKind::BadTypical(m));
+            }
             let (from, until) =
                 (self.time(&at, "issue_from", &q.issue_from), self.time(&at, "issue_until", &q.issue_until));
             if let (Some(from), Some(until)) = (from, until) {
@@ -209,6 +215,7 @@ impl Checker<'_> {
                 daily_cap: daily_cap.unwrap_or(0),
                 issue_from: from.unwrap_or(ClockTime::new(0, 0).expect("midnight")),
                 issue_until: until.unwrap_or(ClockTime::new(0, 0).expect("midnight")),
+                typical: q.typical_minutes.map(|m| jiff::SignedDuration::from_mins(i64::from(m))),
             });
         }
         queues

@@ -32,7 +32,7 @@ pub use number::{Entry, IssueRefusal, Issued, TicketNumber, issue, local_time, s
 pub use order::CallRules;
 pub use problem::{LoadError, ProblemKind, QueueProblem};
 pub use ticket::{Lane, Ticket, TicketState};
-pub use wait::{Estimate, estimate};
+pub use wait::{Estimate, estimate, estimate_with};
 
 /// The file a catalogue directory keeps its queues in, beside `halls.toml`.
 pub const FILE_NAME: &str = "queues.toml";

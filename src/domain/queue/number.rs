@@ -164,6 +164,7 @@ mod tests {
                 daily_cap: 3,
                 issue_from: ClockTime::new(9, 0).unwrap(),
                 issue_until: ClockTime::new(16, 30).unwrap(),
+                typical: None,
             }],
             windows: vec![Window { number: 1, queues: vec![a] }],
             priority_groups: vec![],

@@ -58,6 +58,8 @@ pub enum ProblemKind {
     DuplicatePrefix { prefix: QueuePrefix, first: usize },
     #[error("must be 1 to 999: a number has three digits")]
     BadCap(u32),
+    #[error("must be 1 to 240 minutes (a typical service), not {0}")]
+    BadTypical(u32),
     #[error("`{0}` is not a time of day written HH:MM, e.g. 08:30")]
     BadTime(String),
     #[error("numbers would be given from {from} until {until}: the start must come before the end")]

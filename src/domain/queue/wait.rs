@@ -246,6 +246,7 @@ mod tests {
             daily_cap: 99,
             issue_from: crate::domain::queue::ClockTime::new(9, 0).unwrap(),
             issue_until: crate::domain::queue::ClockTime::new(17, 0).unwrap(),
+            typical: None,
         };
         let hall = HallLayout {
             hall: "h".into(),

@@ -185,7 +185,9 @@ impl TicketView {
             state: state.into(),
             window: t.at_window(),
             ahead: board.ahead_of(t.number).map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
-            estimate: board.estimate_for(hall, t.number, None).map(WaitView::from),
+            estimate: board
+                .estimate_for(hall, t.number, hall.queue(t.queue).and_then(|q| q.typical))
+                .map(WaitView::from),
             windows: hall.windows_serving(t.queue).map(|w| w.number).collect(),
             issued_at: t.issued_at.to_string(),
         }

@@ -14,7 +14,7 @@ use super::{
     WindowView, hall_layout, now, numbering_hall,
 };
 use crate::domain::queue::{
-    Board, HallLayout, IssueRefusal, Lane, TicketState, Window, estimate, service_day,
+    Board, HallLayout, IssueRefusal, Lane, TicketState, Window, estimate_with, service_day,
 };
 use crate::domain::{ApiError, queue::QueuePrefix};
 use crate::server::{
@@ -190,7 +190,13 @@ fn queue_view(layout: &HallLayout, board: &Board, q: &crate::domain::queue::Queu
         waiting: u32::try_from(waiting).unwrap_or(u32::MAX),
         open_windows: u32::try_from(open).unwrap_or(u32::MAX),
         // A number taken now waits behind everyone waiting in its queue.
-        estimate: WaitView::from(estimate(waiting, open, &board.service_times(q.prefix), None)),
+        // As a ticket's own estimate: shared windows count in part.
+        estimate: WaitView::from(estimate_with(
+            waiting,
+            board.windows_for(layout, q.prefix),
+            &board.service_times(q.prefix),
+            q.typical,
+        )),
         windows: layout.windows_serving(q.prefix).map(|w| w.number).collect(),
         issue_from: q.issue_from.to_string(),
         issue_until: q.issue_until.to_string(),

@@ -28,6 +28,7 @@ fn hall() -> HallLayout {
         daily_cap: 200,
         issue_from: ClockTime::new(9, 0).unwrap(),
         issue_until: ClockTime::new(16, 30).unwrap(),
+        typical: None,
     };
     HallLayout {
         hall: "h".into(),
