@@ -80,6 +80,36 @@ on_both_stores! {
     }
 }
 
+/// A queue's `typical_minutes` gives the day's first number an estimate;
+/// without one it is honestly unknown until a service has finished.
+async fn first_estimate(b: &common::backend::Backend) -> serde_json::Value {
+    // Monday 10:00 in Shanghai, window 1 (queue A only) open.
+    b.clock.set("2026-11-30T02:00:00Z".parse().unwrap());
+    let post =
+        |path: String, body: serde_json::Value| b.http.post(format!("{}{path}", b.url)).json(&body).send();
+    let opened =
+        post("/api/v1/halls/binjiang/windows/1/actions".into(), json!({ "action": "open" })).await.unwrap();
+    assert!(opened.status().is_success(), "{}", opened.status());
+    let ticket =
+        post("/api/v1/halls/binjiang/tickets".into(), json!({ "service": "id-card-renewal" })).await.unwrap();
+    assert_eq!(ticket.status(), StatusCode::CREATED);
+    ticket.json::<serde_json::Value>().await.unwrap()["estimate"].clone()
+}
+
+on_both_stores! {
+    async fn a_typical_service_time_gives_the_first_number_an_estimate(kind) {
+        let b = start_on(kind, |o| o).await;
+        // Nobody ahead, half of an 8-minute service at the one window: 4
+        // minutes, shown as 3 to 6.
+        assert_eq!(first_estimate(&b).await, json!({ "kind": "minutes", "low": 3, "high": 6 }));
+
+        let dir = demo_copy();
+        common::catalog_dir::edit(dir.path(), "queues.toml", "typical_minutes = 8\n", "");
+        let b = start_on(kind, |o| ServerOptions { catalog_dir: Some(dir.path().to_owned()), ..o }).await;
+        assert_eq!(first_estimate(&b).await, json!({ "kind": "unknown" }));
+    }
+}
+
 /// `catalog publish DIR` with changed queues: every server on the database
 /// serves them without a restart.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
