@@ -233,3 +233,18 @@ fn the_spoken_call_is_pinyin_then_english() {
     // Tone numbers, never characters, go to the pinyin voice.
     assert!(!all.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{all}");
 }
+
+#[test]
+fn a_new_service_day_starts_with_no_calls() {
+    let mut s = screen(false);
+    seed(&mut s, &[("A002", 2, 1), ("A001", 1, 1)]);
+    let mut next_day = read(&[]);
+    next_day.day = "2026-12-01".into();
+    update(&mut s, Msg::QueuesLoaded(Ok(next_day.clone())));
+    assert_eq!(s.newest(), None);
+    // Today's A001 is a new call, though yesterday had one at window 1.
+    next_day.calls = read(&[("A001", 1, 1)]).calls;
+    update(&mut s, Msg::QueuesLoaded(Ok(next_day)));
+    assert_eq!(s.newest(), Some(&call("A001", 1, 1)));
+    assert!(s.highlighted());
+}

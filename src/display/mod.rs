@@ -101,6 +101,8 @@ pub struct State {
     pub seeded: bool,
     /// The newest call stands out until then (`now_ms`).
     pub highlight_until: Option<u64>,
+    /// The service day of the last read: a new day starts with no calls.
+    pub day: Option<String>,
     /// How many wait in each queue, by its letter.
     pub waiting: Vec<(String, u32)>,
     pub hall_name: Option<crate::domain::Text>,
@@ -131,6 +133,7 @@ impl State {
             seen: vec![],
             seeded: false,
             highlight_until: None,
+            day: None,
             waiting: vec![],
             hall_name: None,
             no_such_hall: None,

@@ -86,6 +86,12 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
 /// that the last read did not, shown (and spoken) in the order made.
 fn read(state: &mut State, q: &HallQueues) -> Vec<Effect> {
     state.stale = false;
+    // Numbering restarts every morning: yesterday's calls are not today's.
+    if state.day.as_ref().is_some_and(|d| *d != q.day) {
+        state.history.clear();
+        state.highlight_until = None;
+    }
+    state.day = Some(q.day.clone());
     state.waiting = q.queues.iter().map(|v| (v.prefix.clone(), v.waiting)).collect();
     let calls = called(q);
     let mut effects = vec![];
