@@ -139,7 +139,8 @@ async fn phone_page(url: &str, service: &str, lang: &str) -> String {
     page.text().await.unwrap()
 }
 
-// The page the QR code opens states each unit, from either store.
+// The page the QR code opens states each unit, and when the guide was
+// checked, from either store.
 on_both_stores! {
     async fn the_phone_page_states_each_unit(kind) {
         let dir = tempfile::tempdir().unwrap();
@@ -151,6 +152,9 @@ on_both_stores! {
             ("marriage-registration", "zh-CN", "法定办结时限：当场办结"),
             ("marriage-registration", "en-US", "Statutory time limit: done on the spot"),
             ("company-establishment", "zh-HK", "法定辦結時限：3 個工作天"),
+            // And when the guide was last checked, as the kiosk says it.
+            ("id-card-renewal", "zh-CN", "信息核对于 2026年12月1日"),
+            ("id-card-renewal", "en-US", "Checked on 1 Dec 2026"),
         ];
         for (service, lang, line) in cases {
             let html = phone_page(&url, service, lang).await;

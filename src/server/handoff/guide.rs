@@ -25,6 +25,9 @@ pub(super) fn body(
     let lang = tr.lang;
     let mut out = format!("<h{level}>{}</h{level}>", escape(s.name.get(lang)));
     out += &para(&tr.a("guide-department", &[("department", i18n::s(s.department.get(lang)))]));
+    if let Some(date) = &s.reviewed {
+        out += &para(&tr.a("guide-reviewed", &[("date", i18n::s(&i18n::full_date(tr, date)))]));
+    }
     if let Some(b) = booking {
         out += &booking_section(catalog, s, tr, b);
         if b.active {
