@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 
 mod common;
 
-use common::backend::{Backend, column, start_on};
+use common::backend::{Backend, column, id_number, phone, start_on};
 
 /// Monday 30 November 2026 at `hh:mm` in Shanghai.
 fn monday(hh_mm: &str) -> Timestamp {
@@ -72,6 +72,27 @@ async fn texts(db: &onestop::server::Database) -> (Vec<Option<String>>, Vec<Opti
         column::<Option<String>>(db, "SELECT text FROM ratings WHERE level = $1", &["dissatisfied"]).await;
     let reported = column::<Option<String>>(db, "SELECT text FROM reports WHERE what = $1", &["fees"]).await;
     (rated, reported)
+}
+
+/// Books the passport slot at 10:00 on Monday at Binjiang for person `n`: its code.
+async fn book(b: &Backend, n: u32) -> String {
+    let path = "/api/v1/halls/binjiang/slots?service=passport-application&date=2026-11-30";
+    let slots: onestop::domain::Slots =
+        b.http.get(format!("{}{path}", b.url)).send().await.unwrap().json().await.unwrap();
+    let slot = slots.slots.iter().find(|s| s.local_start == "10:00").expect("the slot is offered");
+    let body = json!({ "hall": "binjiang", "service": "passport-application", "start": slot.start });
+    let (_, hold) = send(b, None, "POST", "/api/v1/holds", Some(body)).await;
+    let body = json!({ "hold": hold["id"], "name": "王秀英", "phone": phone(n), "id_kind": "resident_id", "id_number": id_number(n) });
+    let resp = b
+        .http
+        .post(format!("{}/api/v1/bookings", b.url))
+        .header("Idempotency-Key", format!("rating-test-{n:04}"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::CREATED);
+    resp.json::<Value>().await.unwrap()["code"].as_str().unwrap().to_owned()
 }
 
 on_both_stores! {
@@ -208,5 +229,30 @@ on_both_stores! {
         }
         let reasons = column::<String>(&b.database, "SELECT reason FROM ratings WHERE number = $1", &["A001"]).await;
         assert_eq!(reasons, ["attitude"], "the rating itself stays for the statistics");
+    }
+
+    async fn a_booking_proves_its_own_ticket(kind) {
+        let b = start_on(kind, |o| ServerOptions { tokens_required: false, ..o }).await;
+        let code = book(&b, 7).await;
+        b.clock.set(monday("09:40"));
+        let body = json!({ "code": code, "phone_last4": "0007" });
+        let (status, t) = send(&b, None, "POST", "/api/v1/halls/binjiang/checkins", Some(body)).await;
+        assert_eq!(status, StatusCode::CREATED, "{t}");
+        let number = t["number"].as_str().unwrap().to_owned();
+        let walk_in = take(&b, None, "passport-application").await;
+        act(&b, None, 7, "open").await;
+        for _ in 0..2 {
+            act(&b, None, 7, "call_next").await;
+            act(&b, None, 7, "finish").await;
+        }
+        let proof = |digits: &str| json!({ "day": "2026-11-30", "level": "fairly_satisfied", "booking": code, "phone_last4": digits });
+        assert_eq!(refusal(rate(&b, None, &number, proof("1234")).await).1, "not_found", "wrong digits");
+        assert_eq!(refusal(rate(&b, None, &walk_in, proof("0007")).await).1, "not_found", "another ticket than the booking's");
+        let digitless = json!({ "day": "2026-11-30", "level": "satisfied", "booking": code });
+        assert_eq!(refusal(rate(&b, None, &number, digitless).await), invalid("phone_last4"));
+        // The service is the booking's: no need to name it.
+        let (status, r) = rate(&b, None, &number, proof("0007")).await;
+        assert_eq!(status, StatusCode::CREATED, "{r}");
+        assert_eq!((r["service"].as_str(), r["window"].as_u64()), (Some("passport-application"), Some(7)));
     }
 }

@@ -170,17 +170,20 @@ fn bounded_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>
     }
 }
 
-fn optional_code<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+fn optional_handoff<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     use serde::de::Error;
     match Option::<String>::deserialize(d)? {
-        Some(c)
-            if !(crate::domain::limits::is_handoff_code(&c)
-                || crate::domain::limits::is_booking_code(&c)) =>
-        {
-            Err(D::Error::custom("expected a handoff code (16 letters and digits) or a booking code"))
+        Some(c) if !crate::domain::limits::is_handoff_code(&c) => {
+            Err(D::Error::custom("expected a handoff code: 16 letters and digits"))
         }
         c => Ok(c),
     }
+}
+
+fn optional_booking<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Option::<String>::deserialize(d)?.map_or(Ok(None), |s| {
+        de::booking_code(serde::de::value::StrDeserializer::<D::Error>::new(&s)).map(Some)
+    })
 }
 
 fn optional_last4<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
@@ -219,7 +222,7 @@ pub struct RatingRequest {
     pub text: Option<String>,
     /// The phone page's handoff code, when the ticket's page rates it.
     #[schema(pattern = "^[0-9A-Za-z]{16}$", min_length = 16, max_length = 16, example = "AB12CD34EF56GH78")]
-    #[serde(default, deserialize_with = "optional_code", skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "optional_handoff", skip_serializing_if = "Option::is_none")]
     pub handoff: Option<String>,
     /// A booked ticket's confirmation code, with `phone_last4`.
     #[schema(
@@ -228,7 +231,7 @@ pub struct RatingRequest {
         max_length = 9,
         example = "7K3M9QX2"
     )]
-    #[serde(default, deserialize_with = "optional_code", skip_serializing_if = "Option::is_none")]
+    #[serde(default, deserialize_with = "optional_booking", skip_serializing_if = "Option::is_none")]
     pub booking: Option<String>,
     #[schema(pattern = "^[0-9]{4}$", min_length = 4, max_length = 4, example = "5678")]
     #[serde(default, deserialize_with = "optional_last4", skip_serializing_if = "Option::is_none")]
