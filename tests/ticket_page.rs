@@ -203,13 +203,17 @@ on_both_stores! {
         assert!(text.contains("本頁每 20 秒自動更新"), "{text}");
     }
 
-    async fn a_ticket_page_expires_like_every_handoff(kind) {
-        let b = start_on(kind, |o| ServerOptions { handoff_minutes: 30, ..o }).await;
+    async fn a_ticket_page_lives_through_its_day_and_the_days_it_may_be_rated(kind) {
+        let b = start_on(kind, |o| ServerOptions { handoff_minutes: 30, rating_open_days: 7, ..o }).await;
         b.clock.set(monday("09:00"));
         let url = page_url(&b, &take(&b).await, "en-US").await;
-        b.clock.advance(SignedDuration::from_mins(29));
+        // A wait longer than a guide's link lasts: the page still follows it.
+        b.clock.advance(SignedDuration::from_hours(3));
         assert_eq!(get(&b, &url).await.status, StatusCode::OK);
-        b.clock.advance(SignedDuration::from_mins(1));
+        // Seven days after the day ends (Monday midnight in Shanghai), it is gone.
+        b.clock.set("2026-12-07T15:59:59Z".parse().unwrap());
+        assert_eq!(get(&b, &url).await.status, StatusCode::OK);
+        b.clock.set("2026-12-07T16:00:00Z".parse().unwrap());
         let gone = get(&b, &url).await;
         assert_eq!(gone.status, StatusCode::NOT_FOUND);
         // In the phone's language (none sent: zh-CN), like any unknown code.

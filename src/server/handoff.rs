@@ -33,7 +33,7 @@ use super::{
     AppState,
     proof::{self, too_many_tries},
     routes::Fail,
-    store::{StoredHandoff, TokenInfo, crockford, normalize_code},
+    store::{HandoffTicket, StoredHandoff, TokenInfo, crockford, normalize_code},
 };
 use crate::domain::{ApiError, Handoff, HandoffRequest};
 
@@ -116,7 +116,7 @@ pub(super) async fn create(
         None => None,
     };
     let now = state.clock.now().as_second();
-    let expires = now + state.handoff_secs;
+    let expires = expiry(&state, now, ticket.as_ref());
     let code = crockford(16);
     let stored = StoredHandoff { service: req.service, lang: req.lang.tag().to_owned(), booking, ticket };
     if let Err(e) = state.store.create_handoff(&code, &stored, expires, now).await {
@@ -128,6 +128,23 @@ pub(super) async fn create(
         expires_at: Timestamp::from_second(expires).map(|t| t.to_string()).unwrap_or_default(),
     };
     (StatusCode::CREATED, Json(handoff)).into_response()
+}
+
+/// When a link stops working: after `handoff.ttl_minutes`, except that a
+/// ticket's page lives through its service day and `rating.open_days`
+/// after it — a wait can outlast half an hour, and the page is where the
+/// citizen rates the service once it is done. It shows numbers only.
+fn expiry(state: &AppState, now: i64, ticket: Option<&HandoffTicket>) -> i64 {
+    let short = now + state.handoff_secs;
+    let Some(ticket) = ticket else { return short };
+    let served = state.served.get();
+    let zone = served.catalog.halls.iter().find(|h| h.id == ticket.hall).map(|h| h.time_zone.as_str());
+    let day_ends = (|| {
+        let zone = jiff::tz::TimeZone::get(zone?).ok()?;
+        let next = ticket.day.parse::<jiff::civil::Date>().ok()?.tomorrow().ok()?;
+        Some(next.to_zoned(zone).ok()?.timestamp().as_second())
+    })();
+    day_ends.map_or(short, |end| short.max(end + i64::from(state.rating_open_days) * 86_400))
 }
 
 /// The booking's code once `digits` prove it; else the one answer for an
