@@ -184,6 +184,10 @@ on_both_stores! {
         // Without a token, a proof is needed; the handoff proves B001, not B002.
         let bare = json!({ "day": "2026-11-30", "level": "satisfied" });
         assert_eq!(refusal(rate(&b, None, &b001, bare.clone()).await).0, StatusCode::UNAUTHORIZED);
+        // As every 401, it says how to authenticate.
+        let url = format!("{}/api/v1/halls/binjiang/tickets/{b001}/rating", b.url);
+        let answer = b.http.post(url).json(&bare).send().await.unwrap();
+        assert_eq!(answer.headers().get("www-authenticate").map(|v| v.as_bytes()), Some(&b"Bearer"[..]));
         let proven = json!({ "day": "2026-11-30", "level": "satisfied", "handoff": code });
         assert_eq!(refusal(rate(&b, None, &b002, proven.clone()).await).1, "not_found");
         // An hour later the link has expired; the code still proves whose ticket it was.

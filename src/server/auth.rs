@@ -29,12 +29,9 @@ impl Default for HoldLimits {
     }
 }
 
+/// A refusal (a 401 says how to authenticate: `Fail` adds `WWW-Authenticate`).
 fn refused(status: StatusCode, code: &str, message: &str) -> Response {
-    let mut response = Fail::new(status, code, message).into_response();
-    if status == StatusCode::UNAUTHORIZED {
-        response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
-    }
-    response
+    Fail::new(status, code, message).into_response()
 }
 
 fn bearer(headers: &HeaderMap) -> Option<&str> {
