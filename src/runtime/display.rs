@@ -10,14 +10,18 @@ use crossterm::event::Event;
 use ratatui::{Frame, layout::Size};
 use tokio::{sync::mpsc, task::AbortHandle};
 
-use super::{FrameChange, Session};
+use super::{FrameChange, Session, hall_stream};
 use crate::client::ApiClient;
 use crate::display::{self, DisplayConfig, Effect, Msg, State};
 use crate::speech::{Settings, Speaker, SpeechEvent, Utterance};
 use crate::ui::Theme;
 
-/// The stream sends a keep-alive every 15 s: past this, it is gone.
-const SILENCE: Duration = Duration::from_secs(20);
+/// How this core hears of the hall's event stream.
+const STREAM: hall_stream::Messages<Msg> = hall_stream::Messages {
+    opened: || Msg::StreamOpened,
+    event: Msg::StreamEvent,
+    closed: || Msg::StreamClosed,
+};
 
 /// Everything a calling screen is started with.
 #[derive(Clone)]
@@ -66,7 +70,7 @@ impl DisplaySetup {
             }
             Effect::Subscribe => {
                 let tx = tx.clone();
-                let task = tokio::spawn(async move { follow(client, hall, tx).await });
+                let task = tokio::spawn(async move { hall_stream::follow(client, hall, tx, STREAM).await });
                 let old =
                     self.stream.lock().unwrap_or_else(PoisonError::into_inner).replace(task.abort_handle());
                 if let Some(old) = old {
@@ -113,19 +117,6 @@ async fn say_in_turn(speaker: Speaker, mut calls: mpsc::UnboundedReceiver<Vec<Ut
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
-}
-
-/// Follows the hall's events until the stream ends, then says so once.
-async fn follow(client: ApiClient, hall: String, tx: mpsc::UnboundedSender<Msg>) {
-    if let Ok(mut events) = client.hall_events(&hall, SILENCE).await {
-        while let Some(name) = events.next().await {
-            let msg = if name == "ready" { Msg::StreamOpened } else { Msg::StreamEvent(name) };
-            if tx.send(msg).is_err() {
-                return;
-            }
-        }
-    }
-    let _ = tx.send(Msg::StreamClosed);
 }
 
 impl Session for DisplaySetup {

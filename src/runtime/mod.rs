@@ -3,6 +3,7 @@
 
 pub mod display;
 mod effects;
+mod hall_stream;
 pub mod local;
 pub mod ssh;
 mod whole_lines;

@@ -3,20 +3,23 @@
 //! sent, the hall's event stream followed. Nothing here waits on the loop.
 
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::Duration;
 
 use crossterm::event::Event;
 use ratatui::{Frame, layout::Size};
 use tokio::{sync::mpsc, task::AbortHandle};
 
-use super::{FrameChange, Session};
+use super::{FrameChange, Session, hall_stream};
 use crate::client::ApiClient;
 use crate::domain::queue::wire::WindowActionRequest;
 use crate::ui::Theme;
 use crate::window::{self, Effect, Msg, State, WindowConfig};
 
-/// The stream sends a keep-alive every 15 s: past this, it is gone.
-const SILENCE: Duration = Duration::from_secs(20);
+/// How this core hears of the hall's event stream.
+const STREAM: hall_stream::Messages<Msg> = hall_stream::Messages {
+    opened: || Msg::StreamOpened,
+    event: Msg::StreamEvent,
+    closed: || Msg::StreamClosed,
+};
 
 /// Everything a console is started with.
 #[derive(Clone)]
@@ -61,7 +64,7 @@ impl WindowSetup {
             }),
             Effect::Subscribe => {
                 let tx = tx.clone();
-                let task = tokio::spawn(async move { follow(client, hall, tx).await });
+                let task = tokio::spawn(async move { hall_stream::follow(client, hall, tx, STREAM).await });
                 let old =
                     self.stream.lock().unwrap_or_else(PoisonError::into_inner).replace(task.abort_handle());
                 if let Some(old) = old {
@@ -71,19 +74,6 @@ impl WindowSetup {
         }
         false
     }
-}
-
-/// Follows the hall's events until the stream ends, then says so once.
-async fn follow(client: ApiClient, hall: String, tx: mpsc::UnboundedSender<Msg>) {
-    if let Ok(mut events) = client.hall_events(&hall, SILENCE).await {
-        while let Some(name) = events.next().await {
-            let msg = if name == "ready" { Msg::StreamOpened } else { Msg::StreamEvent(name) };
-            if tx.send(msg).is_err() {
-                return;
-            }
-        }
-    }
-    let _ = tx.send(Msg::StreamClosed);
 }
 
 impl Session for WindowSetup {
