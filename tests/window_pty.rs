@@ -5,68 +5,12 @@
 //! console says the connection is lost and comes back by itself. And
 //! without a backend or a token, it says what to do, in words.
 
-use std::{
-    net::TcpListener,
-    path::Path,
-    process::{Child, Command, Output, Stdio},
-    time::Duration,
-};
+use std::net::TcpListener;
 
 mod common;
 
 use common::pty::Kiosk;
-
-/// Monday 30 November 2026, 10:00 in Shanghai: inside the hall's hours.
-const MONDAY_10AM: &str = "2026-11-30T02:00:00Z";
-
-fn onestop(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_onestop"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env("ONESTOP_TEST_NOW", MONDAY_10AM)
-        .env_remove("ONESTOP__BACKEND__URL")
-        .env_remove("ONESTOP__BACKEND__TOKEN")
-        .output()
-        .expect("onestop runs")
-}
-
-fn token(data: &Path, role: &str, name: &str) -> String {
-    let out = onestop(data, &["token", "create", "--role", role, "--hall", "binjiang", "--name", name]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap().trim().to_owned()
-}
-
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// `onestop serve` on `port` over `data`, once it accepts connections.
-fn serve(data: &Path, port: u16) -> Server {
-    let server = Server(
-        Command::new(env!("CARGO_BIN_EXE_onestop"))
-            .arg("--data-dir")
-            .arg(data)
-            .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
-            .env("ONESTOP_TEST_NOW", MONDAY_10AM)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
-    for _ in 0..400 {
-        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            return server;
-        }
-        std::thread::sleep(Duration::from_millis(25));
-    }
-    panic!("the backend did not start");
-}
+use common::serve::{onestop, serve, token};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_console_calls_a_ticket_taken_at_the_kiosk_and_survives_a_restart() {

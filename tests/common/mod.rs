@@ -7,6 +7,7 @@ pub mod catalog_dir;
 pub mod postgres;
 pub mod pty;
 pub mod screens;
+pub mod serve;
 pub mod vt;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
