@@ -20,7 +20,7 @@ use ratatui::layout::Size;
 use crate::domain::queue::wire::HallQueues;
 use crate::domain::{FetchError, Lang};
 use crate::speech::{SpeechError, Utterance};
-pub use crate::window::Link;
+pub use crate::window::{Link, News};
 
 pub use calls::{Call, CallKey};
 pub use spoken::utterances;

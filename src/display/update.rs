@@ -3,7 +3,7 @@
 use crossterm::event::{KeyCode, KeyEventKind, KeyModifiers};
 
 use super::calls::{called, push};
-use super::{Effect, HIGHLIGHT_MS, Link, Msg, REFRESH_MS, State, utterances};
+use super::{Effect, HIGHLIGHT_MS, Msg, News, REFRESH_MS, State, utterances};
 use crate::domain::Lang;
 use crate::domain::queue::wire::HallQueues;
 
@@ -52,25 +52,10 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             }
             effects
         }
-        Msg::StreamOpened => {
-            state.link = Link::Live;
-            // Calls may have been made while away: read everything again.
-            let mut effects = load(state);
-            effects.push(Effect::Redraw);
-            effects
-        }
-        Msg::StreamEvent(_) => {
-            let mut effects = load(state);
-            if !matches!(state.link, Link::Live) {
-                state.link = Link::Live;
-                effects.push(Effect::Redraw);
-            }
-            effects
-        }
-        Msg::StreamClosed => {
-            state.link = state.link.lost(state.now_ms);
-            vec![Effect::Redraw]
-        }
+        // Opened, it is read again whole: news may have come while away.
+        Msg::StreamOpened => heard(state, News::Opened),
+        Msg::StreamEvent(_) => heard(state, News::Event),
+        Msg::StreamClosed => heard(state, News::Closed),
         Msg::SpeechOff(e) => {
             // Said once: a second report changes nothing on screen.
             if state.speech_off.is_some() {
@@ -112,6 +97,16 @@ fn read(state: &mut State, q: &HallQueues) -> Vec<Effect> {
     state.seeded = true;
     if fresh {
         state.highlight_until = Some(state.now_ms + HIGHLIGHT_MS);
+    }
+    effects
+}
+
+/// The stream's news: the link's new state, and the queues read again when it says so.
+fn heard(state: &mut State, news: News) -> Vec<Effect> {
+    let heard = state.link.hear(news, state.now_ms);
+    let mut effects = if heard.read { load(state) } else { vec![] };
+    if heard.redraw {
+        effects.push(Effect::Redraw);
     }
     effects
 }

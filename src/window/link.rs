@@ -20,7 +20,41 @@ pub fn backoff_ms(attempt: u32) -> u64 {
     doubled.min(30_000)
 }
 
+/// What the stream said, as a core hears it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum News {
+    /// It opened (its `ready` event).
+    Opened,
+    /// Something happened at the hall.
+    Event,
+    /// It ended, or fell silent.
+    Closed,
+}
+
+/// What a core does on the stream's news.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Heard {
+    /// Read the queues again: something changed, or may have while away.
+    pub read: bool,
+    /// The link's state on screen changed.
+    pub redraw: bool,
+}
+
 impl Link {
+    /// The stream's `news` at `now_ms`: the link's new state, and what to do.
+    pub fn hear(&mut self, news: News, now_ms: u64) -> Heard {
+        let was_live = *self == Link::Live;
+        *self = match news {
+            News::Opened | News::Event => Link::Live,
+            News::Closed => self.lost(now_ms),
+        };
+        match news {
+            News::Opened => Heard { read: true, redraw: true },
+            News::Event => Heard { read: true, redraw: !was_live },
+            News::Closed => Heard { read: false, redraw: true },
+        }
+    }
+
     /// The stream ended at `now_ms`: wait, then try again.
     pub fn lost(self, now_ms: u64) -> Link {
         let attempt = match self {

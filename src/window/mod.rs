@@ -22,7 +22,7 @@ use crate::domain::queue::{QueuePrefix, TicketNumber};
 use crate::domain::{FetchError, Lang};
 
 pub use keybar::{Button, Command, buttons};
-pub use link::{Link, backoff_ms};
+pub use link::{Heard, Link, News, backoff_ms};
 pub use update::update;
 
 /// What a console is started with.

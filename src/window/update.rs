@@ -2,7 +2,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 
-use super::{ActFailure, Command, Effect, Link, Msg, Notice, Picker, REFRESH_MS, State, buttons};
+use super::{ActFailure, Command, Effect, Msg, News, Notice, Picker, REFRESH_MS, State, buttons};
 use crate::domain::Lang;
 use crate::domain::queue::wire::ActionName;
 use crate::domain::queue::{QueuePrefix, TicketNumber};
@@ -82,26 +82,21 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             effects.push(Effect::Redraw);
             effects
         }
-        Msg::StreamOpened => {
-            state.link = Link::Live;
-            // Events may have been missed while away: read everything again.
-            let mut effects = load(state);
-            effects.push(Effect::Redraw);
-            effects
-        }
-        Msg::StreamEvent(_) => {
-            let mut effects = load(state);
-            if !matches!(state.link, Link::Live) {
-                state.link = Link::Live;
-                effects.push(Effect::Redraw);
-            }
-            effects
-        }
-        Msg::StreamClosed => {
-            state.link = state.link.lost(state.now_ms);
-            vec![Effect::Redraw]
-        }
+        // Opened, it is read again whole: news may have come while away.
+        Msg::StreamOpened => heard(state, News::Opened),
+        Msg::StreamEvent(_) => heard(state, News::Event),
+        Msg::StreamClosed => heard(state, News::Closed),
     }
+}
+
+/// The stream's news: the link's new state, and the queues read again when it says so.
+fn heard(state: &mut State, news: News) -> Vec<Effect> {
+    let heard = state.link.hear(news, state.now_ms);
+    let mut effects = if heard.read { load(state) } else { vec![] };
+    if heard.redraw {
+        effects.push(Effect::Redraw);
+    }
+    effects
 }
 
 /// Reads the queues, or asks for another read once the one on its way is back.
