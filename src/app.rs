@@ -38,6 +38,9 @@ pub async fn kiosk(
         let config = reload().map(|c| session_config(&c, &url)).map_err(|e| e.to_string());
         config.map(|c| SessionConfig { screen_reader: c.screen_reader || a11y, ..c })
     }));
+    if cfg.speech.enabled {
+        setup.voice = Some(Arc::new(runtime::speech::Voice::new(cfg.speech.settings())));
+    }
     // Test builds only: a key that panics, so tests can prove crash recovery.
     if cfg!(debug_assertions) {
         setup.panic_key = std::env::var("ONESTOP_TEST_PANIC_KEY").ok().and_then(|k| k.chars().next());
@@ -99,8 +102,10 @@ pub async fn ssh(cfg: KioskConfig) -> anyhow::Result<()> {
     log_to_stderr(&cfg);
     let backend = backend(&cfg).await?;
     // Each connection chooses its own language and colours; these are defaults.
-    let setup =
+    let mut setup =
         session_setup(&cfg, &backend, Theme::named(&cfg.session.theme).unwrap_or_else(Theme::standard));
+    // The hall's headphone jack is not the SSH client's: no speech there.
+    setup.config.speech.enabled = false;
     let auth = match cfg.ssh.auth.as_str() {
         "keys" => runtime::ssh::SshAuth::Keys(cfg.ssh.authorized_keys.clone().unwrap_or_default()),
         _ => runtime::ssh::SshAuth::Open,
@@ -193,6 +198,12 @@ fn session_config(cfg: &KioskConfig, backend_url: &str) -> SessionConfig {
         help_phone: cfg.kiosk.help_phone.as_deref().map(crate::domain::sanitize),
         review_months: cfg.catalog.review_months,
         phone_link_warning: cfg.phone_link_warning(),
+        speech: crate::kiosk::speech::SpeechConfig {
+            enabled: cfg.speech.enabled,
+            always: cfg.speech.always,
+            volume: cfg.speech.volume,
+            rate: cfg.speech.rate,
+        },
     }
 }
 

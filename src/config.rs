@@ -27,6 +27,7 @@ pub struct KioskConfig {
     pub rating: RatingSection,
     pub window: WindowSection,
     pub display: DisplaySection,
+    pub speech: SpeechSection,
     pub handoff: HandoffSection,
     pub session: SessionSection,
     pub staff: StaffSection,
@@ -120,6 +121,37 @@ pub struct DisplaySection {
     pub speak: bool,
     /// How many earlier calls are listed below the newest (1 to 10).
     pub recent: u8,
+}
+
+/// Spoken guidance at the kiosk (语音引导): espeak-ng into the hall's
+/// headphone jack, for citizens who cannot read the screen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpeechSection {
+    /// Speech can be started here (F1, or the key bar's button).
+    pub enabled: bool,
+    /// A headphone is always connected: Welcome says how to start speech
+    /// every 30 s while it waits.
+    pub always: bool,
+    /// The audio player and its arguments, reading a WAV stream on standard
+    /// input; unset: `aplay -q`, else `paplay`, whichever is on PATH.
+    pub command: Option<Vec<String>>,
+    /// 0–100; 50 is espeak-ng's normal loudness.
+    pub volume: u8,
+    /// Words per minute, 80–450.
+    pub rate: u16,
+}
+
+impl SpeechSection {
+    /// How the speaker is started.
+    pub fn settings(&self) -> crate::speech::Settings {
+        crate::speech::Settings {
+            command: self.command.clone(),
+            volume: self.volume,
+            rate: self.rate,
+            ..crate::speech::Settings::default()
+        }
+    }
 }
 
 impl KioskConfig {

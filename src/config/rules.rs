@@ -168,6 +168,20 @@ pub const LIMITS: &[Limit] = &[
         unit: "calls",
         value: |c| u64::from(c.display.recent),
     },
+    Limit {
+        key: "speech.volume",
+        min: 0,
+        max: Some(100),
+        unit: "percent",
+        value: |c| u64::from(c.speech.volume),
+    },
+    Limit {
+        key: "speech.rate",
+        min: 80,
+        max: Some(450),
+        unit: "words a minute",
+        value: |c| u64::from(c.speech.rate),
+    },
 ];
 
 impl Limit {
@@ -187,6 +201,12 @@ impl Limit {
 pub(super) fn problems(cfg: &KioskConfig) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = LIMITS.iter().filter_map(|l| l.problem(cfg)).collect();
     let mut bad = |key: &str, message: &str| out.push((key.to_owned(), message.to_owned()));
+    if cfg.speech.command.as_ref().is_some_and(|c| c.first().is_none_or(|p| p.trim().is_empty())) {
+        bad(
+            "speech.command",
+            "must name the player first, e.g. [\"aplay\", \"-q\"] (leave it out to pick aplay or paplay)",
+        );
+    }
     if cfg.kiosk.id.trim().is_empty() {
         bad("kiosk.id", "must not be empty");
     }

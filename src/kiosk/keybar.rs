@@ -7,6 +7,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::keymap::Action;
 use super::screen::Screen;
+use super::speech::SpeechKey;
 use super::{CatalogState, State, booking::Field, layout};
 use crate::i18n::Tr;
 
@@ -28,6 +29,15 @@ pub fn hints(state: &State) -> Vec<Hint> {
     let mut keys: Vec<(String, String, Option<Action>)> = Vec::new();
     let mut push =
         |key: &str, id: &str, action: Option<Action>| keys.push((key.to_owned(), tr.t(id), action));
+    // Speech, where it can start: found first on every screen (F1 is
+    // what Welcome's hint names), and its repeat key while it is on.
+    if super::speech::offered(state) {
+        let toggle = Some(Action::Speech(SpeechKey::Toggle));
+        push("F1", if state.speech.on { "key-speech-off" } else { "key-speech" }, toggle);
+        if state.speech.on {
+            push("F5", "key-speech-repeat", Some(Action::Speech(SpeechKey::Repeat)));
+        }
+    }
     // In the held place's last minute, keeping it longer comes first.
     if super::hold::can_keep_longer(state) {
         push("F4", "key-keep-place", Some(Action::KeepPlace));

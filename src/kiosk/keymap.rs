@@ -36,6 +36,8 @@ pub enum Action {
     /// Text entry: the caret to the start or the end of the field.
     Start,
     End,
+    /// Spoken guidance: F1 on/off, F5 repeat, F6/F7 slower/faster, F8/F9 quieter/louder.
+    Speech(super::speech::SpeechKey),
 }
 
 /// Keys on a screen where the citizen types: letters and digits are text.
@@ -85,12 +87,25 @@ pub fn action(key: &KeyEvent) -> Option<Action> {
         KeyCode::F(2) => Action::SwitchLanguage,
         KeyCode::F(3) => Action::Keyboard,
         KeyCode::F(4) => Action::KeepPlace,
+        KeyCode::F(n @ (1 | 5..=9)) => Action::Speech(speech_key(n)),
         KeyCode::Char('r' | 'R') => Action::Retry,
         KeyCode::Char('p' | 'P') => Action::Phone,
         KeyCode::Char('/') => Action::Search,
         KeyCode::Char('q' | 'Q') => Action::Quit,
         _ => return None,
     })
+}
+
+fn speech_key(n: u8) -> super::speech::SpeechKey {
+    use super::speech::SpeechKey::*;
+    match n {
+        1 => Toggle,
+        5 => Repeat,
+        6 => Slower,
+        7 => Faster,
+        8 => Quieter,
+        _ => Louder,
+    }
 }
 
 /// Reads a key chord from configuration: `ctrl+alt+k`, `f12`, `shift+f1`.

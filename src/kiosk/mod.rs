@@ -16,6 +16,7 @@ pub mod lookup;
 pub mod screen;
 mod search;
 mod session_config;
+pub mod speech;
 pub mod staff;
 pub mod ticket;
 pub mod typing;
@@ -76,6 +77,8 @@ pub enum Msg {
     TicketTaken(Result<crate::domain::queue::wire::TicketView, visit::VisitRefusal>),
     /// A booking checked in (签到): its number, or why not.
     CheckedIn(Result<crate::domain::queue::wire::TicketView, visit::VisitRefusal>),
+    /// The speaker found espeak-ng and a player (with these voices), or cannot speak.
+    SpeechHeard(Result<crate::speech::Voices, crate::speech::SpeechError>),
 }
 
 /// What the core asks of the world. Each result comes back as a `Msg`.
@@ -159,6 +162,8 @@ pub enum Effect {
         code: String,
         last4: String,
     },
+    /// Spoken guidance: start, say, repeat, stop, or speak slower or louder.
+    Speech(speech::SpeechOrder),
     /// Redraw although no input arrived (e.g. after a tick changed the screen).
     Redraw,
     /// The session is over: restore the terminal and leave.
@@ -210,6 +215,8 @@ pub enum Notice {
     ConfigRejected(String),
     /// No number given, or a booking not checked in: why, in its own sentence.
     Visit(visit::VisitRefusal),
+    /// Speech on or off, its rate or volume now, or why it cannot run.
+    Speech(speech::SpeechNotice),
 }
 
 impl Notice {
@@ -267,12 +274,15 @@ pub struct State {
     pub announce: bool,
     /// The hall visit: taking a number or checking in, and the ticket.
     pub visit: visit::VisitState,
+    /// Spoken guidance: on or off, rate and volume.
+    pub speech: speech::SpeechState,
 }
 
 impl State {
     /// A fresh session at Welcome, and what it needs first.
     pub fn new(config: SessionConfig, size: Size) -> (State, Vec<Effect>) {
         let (screen_reader, elderly) = (config.screen_reader, config.elderly);
+        let speech = speech::SpeechState::new(&config.speech);
         let state = State {
             lang: config.lang,
             config,
@@ -298,8 +308,11 @@ impl State {
             keyboard: typing::KeyboardState::default(),
             announce: false,
             visit: visit::VisitState::default(),
+            speech,
         };
-        (state, vec![Effect::LoadCatalog { etag: None }])
+        let mut effects = vec![Effect::LoadCatalog { etag: None }];
+        effects.extend(speech::start(&state.config.speech));
+        (state, effects)
     }
 
     /// Back to Welcome in the default language, everything personal dropped
@@ -322,6 +335,14 @@ impl State {
         // The screen stays a touch screen for the next citizen.
         self.keyboard.touched = kept.keyboard.touched;
         self.notice = kept.notice.and_then(Notice::lasting);
+        // Speech goes off for the next citizen; what the speaker found stays.
+        self.speech.ready = kept.speech.ready;
+        self.speech.voices = kept.speech.voices;
+        self.speech.failed = kept.speech.failed;
+        let mut effects = effects;
+        if kept.speech.on {
+            effects.push(Effect::Speech(speech::SpeechOrder::Stop));
+        }
         effects
     }
 
@@ -361,9 +382,9 @@ impl State {
         if self.elderly { 6 } else { 9 }
     }
 
-    /// Without input this long, the session resets; screen-reader users get twice as long.
+    /// Without input this long, the session resets; screen-reader and speech users get twice as long.
     pub fn idle_timeout_ms(&self) -> u64 {
-        self.config.idle_timeout_ms * if self.screen_reader { 2 } else { 1 }
+        self.config.idle_timeout_ms * if self.screen_reader || self.speech.on { 2 } else { 1 }
     }
 
     /// Whether the terminal is big enough to use.

@@ -43,6 +43,8 @@ pub struct SessionConfig {
     pub phone_link_warning: Option<staff::PhoneLinkWarning>,
     /// Months after which the staff screen counts a guide as overdue for review.
     pub review_months: u32,
+    /// Spoken guidance (`speech.*`): whether it can be started here.
+    pub speech: super::speech::SpeechConfig,
 }
 
 impl Default for SessionConfig {
@@ -66,6 +68,7 @@ impl Default for SessionConfig {
             help_phone: None,
             phone_link_warning: None,
             review_months: 6,
+            speech: super::speech::SpeechConfig::default(),
         }
     }
 }

@@ -48,6 +48,11 @@ impl Executor<'_> {
         match effect {
             Effect::EndSession => return true,
             Effect::Redraw => {}
+            Effect::Speech(order) => {
+                if let Some(voice) = &self.setup.voice {
+                    voice.order(order, &self.tx);
+                }
+            }
             Effect::LoadCatalog { etag } => {
                 let cache = self.setup.catalog_cache.clone();
                 let tx = self.tx.clone();

@@ -5,6 +5,7 @@ pub mod display;
 mod effects;
 mod hall_stream;
 pub mod local;
+pub mod speech;
 pub mod ssh;
 mod whole_lines;
 pub mod window;
@@ -42,11 +43,21 @@ pub struct SessionSetup {
     pub reload: Option<Reload>,
     /// Test builds only: this key panics, to prove recovery.
     pub panic_key: Option<char>,
+    /// Spoken guidance, where the terminal has audio (`speech.enabled`).
+    pub voice: Option<std::sync::Arc<speech::Voice>>,
 }
 
 impl SessionSetup {
     pub fn new(config: SessionConfig, theme: Theme, client: ApiClient) -> SessionSetup {
-        SessionSetup { config, theme, client, catalog_cache: None, reload: None, panic_key: None }
+        SessionSetup {
+            config,
+            theme,
+            client,
+            catalog_cache: None,
+            reload: None,
+            panic_key: None,
+            voice: None,
+        }
     }
 }
 
@@ -172,6 +183,9 @@ impl Session for SessionSetup {
     fn view(&self, state: &State, frame: &mut Frame) {
         let ui = Ui::new(state, self.theme);
         ui::view(state, &ui, frame);
+        if let Some(voice) = &self.voice {
+            voice.frame(state, ui.spoken.take());
+        }
     }
 
     fn screen_reader(state: &State) -> bool {

@@ -19,6 +19,7 @@
 //! numbers. English goes to `en-us`; zh-HK to `yue` (Cantonese) when
 //! espeak-ng has it, else to Mandarin. `docs/speech.md` says more.
 
+mod follow;
 mod mandarin;
 mod numbers;
 mod polyphones;
@@ -26,9 +27,10 @@ mod screen;
 mod speaker;
 mod text;
 
+pub use follow::Follower;
 pub use screen::{FieldKind, Say, utterances};
 pub use speaker::{
-    Output, Playing, Settings, Speaker, SpeechEvent, Status, espeak_args, find_on_path, write_wav,
+    Output, Playing, RATES, Settings, Speaker, SpeechEvent, Status, espeak_args, find_on_path, write_wav,
 };
 
 use std::fmt;

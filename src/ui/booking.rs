@@ -13,7 +13,9 @@ use crate::kiosk::{
     booking::{self, CheckItem, Field},
     hold,
 };
+use crate::speech::FieldKind;
 use crate::ui::documents::{field_error, id_kind_name, id_kind_short_name};
+use crate::ui::spoken::Line as Spoken;
 use crate::ui::{
     Ui, screens,
     widgets::{
@@ -167,7 +169,12 @@ pub fn details(
                 Some(text) => FieldView::text(label, text),
                 None => FieldView::choice(label, id_kind_name(tr, d.id_kind)),
             };
-            FieldView { error: error_for(f), focused: f == focus, ..view }
+            let kind = match f {
+                Field::Name => FieldKind::Name,
+                Field::Phone | Field::IdNumber => FieldKind::Digits,
+                Field::IdKind | Field::Company => FieldKind::Text,
+            };
+            FieldView { error: error_for(f), focused: f == focus, kind, ..view }
         })
         .collect();
     // After Continue the focus moves to the first field in error, so the
@@ -298,10 +305,17 @@ pub fn done(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, b: &Booking, 
     let Some(body) = super::phone::beside(state, ui, frame, body, qr) else { return };
     let tr = &ui.tr;
     let t = &ui.theme;
-    let mut y = wrap::draw(frame, body, body.y, &tr.t("done-heading"), t.heading);
+    let heading = tr.t("done-heading");
+    let mut y = wrap::draw(frame, body, body.y, &heading, t.heading);
     frame.set_cursor_position(Position { x: body.x, y: body.y });
-    for (line, strong) in booking_lines(state, tr, b) {
+    ui.spoken.line(Spoken::Text(heading));
+    let label = tr.a("booking-code", &[("code", i18n::s(""))]);
+    ui.spoken.line(Spoken::Code { label: label.trim().to_owned(), code: b.code.clone() });
+    for (i, (line, strong)) in booking_lines(state, tr, b).into_iter().enumerate() {
         y = wrap::draw(frame, body, y, &line, if strong { t.focus } else { t.text });
+        if i > 0 {
+            ui.spoken.line(Spoken::Text(line));
+        }
     }
     y = wrap::draw(frame, body, y, "", t.text);
     if let Some(service) = state.service(&b.service) {

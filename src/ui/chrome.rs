@@ -13,6 +13,7 @@ use crate::i18n::{self, Tr};
 use crate::kiosk::{
     CatalogState, Notice, State, keybar, layout,
     screen::{self, Screen},
+    speech::SpeechNotice,
 };
 use crate::ui::{Ui, widgets::big_text};
 
@@ -29,7 +30,9 @@ pub fn title(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
     let deep = state.screens.len() > 1;
     // Room for the Back and Home buttons (for touch) beside the breadcrumb.
     let room = if deep { 2 * (layout::BUTTON_WIDTH + 1) + 2 } else { 2 };
-    let crumbs = fitted_crumbs(&breadcrumb(state, &ui.tr), area.width.saturating_sub(room) as usize);
+    let trail = breadcrumb(state, &ui.tr);
+    ui.spoken.title(trail.last().map_or("", String::as_str));
+    let crumbs = fitted_crumbs(&trail, area.width.saturating_sub(room) as usize);
     frame.render_widget(
         Line::styled(format!(" {crumbs}"), t.crumb),
         Rect { y: area.y + 1, height: 1, ..area },
@@ -162,7 +165,11 @@ pub fn audience_key(audience: Audience) -> &'static str {
 /// booking lookup shows its answer under its fields, where the eyes are).
 pub fn notice(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
     if let Some((text, style)) = notice_text(state, ui) {
+        ui.spoken.notice(&text);
         super::wrap::draw(frame, area, area.y, &text, style);
+    } else if let Some(hint) = speech_hint(state) {
+        // Welcome says how to start speech, in each language it is spoken in.
+        super::wrap::draw(frame, area, area.y, &hint, ui.theme.info);
     }
 }
 
@@ -209,6 +216,7 @@ pub fn notice_text(state: &State, ui: &Ui) -> Option<(String, ratatui::style::St
             (tr.a("notice-config-rejected", &[("problems", i18n::s(problems))]), ui.theme.error)
         }
         Some(Notice::Visit(refusal)) => (super::visit::refusal_text(state, tr, refusal), ui.theme.error),
+        Some(Notice::Speech(what)) => speech_notice(tr, *what, ui),
         Some(Notice::Booking(failure)) => match failure {
             BookingFailure::Fetch(e) => {
                 let reason = tr.t(super::screens::fetch_error_key(*e));
@@ -253,4 +261,27 @@ pub fn status(state: &State, ui: &Ui, frame: &mut Frame, area: Rect) {
 /// The name a language calls itself, for menus.
 pub fn language_name(lang: Lang) -> String {
     Tr::new(lang).t("lang-name")
+}
+
+/// Welcome's "按 F1 收听语音 · Press F1 for speech", where speech can start.
+fn speech_hint(state: &State) -> Option<String> {
+    let waiting = matches!(state.screen(), Screen::Welcome(_));
+    (waiting && crate::kiosk::speech::offered(state) && !state.speech.on)
+        .then(|| crate::kiosk::speech::hint_lines(state).join(" · "))
+}
+
+/// Speech on or off, its rate or volume, or why it cannot run.
+fn speech_notice(tr: &Tr, what: SpeechNotice, ui: &Ui) -> (String, ratatui::style::Style) {
+    let limit = |at_end: bool| i18n::s(if at_end { "yes" } else { "no" });
+    match what {
+        SpeechNotice::On => (tr.t("speech-on"), ui.theme.info),
+        SpeechNotice::Off => (tr.t("speech-off"), ui.theme.info),
+        SpeechNotice::Rate { rate, limit: at_end } => {
+            (tr.a("speech-rate", &[("rate", i18n::n(rate)), ("limit", limit(at_end))]), ui.theme.info)
+        }
+        SpeechNotice::Volume { volume, limit: at_end } => {
+            (tr.a("speech-volume", &[("volume", i18n::n(volume)), ("limit", limit(at_end))]), ui.theme.info)
+        }
+        SpeechNotice::Unavailable => (tr.t("speech-unavailable"), ui.theme.error),
+    }
 }

@@ -49,6 +49,7 @@ pub fn draw(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, service_id: &
             if i == focus && j == 0 {
                 frame.render_widget(Span::styled("▶", ui.theme.heading), Rect::new(body.x, y, 1, 1));
                 frame.set_cursor_position(Position { x: body.x + MARGIN, y });
+                ui.spoken.focus(crate::ui::spoken::Focus::Part(part.iter().map(super::plain).collect()));
             }
             frame.render_widget(line.clone(), Rect::new(body.x + MARGIN, y, width as u16, 1));
             y += 1;

@@ -49,7 +49,8 @@ pub fn form(
                 LookupField::Code => &state.lookup.code,
                 LookupField::PhoneLast4 => &state.lookup.last4,
             };
-            FieldView { error: error_for(f), focused: f == focus, ..FieldView::text(label, text) }
+            let kind = crate::speech::FieldKind::Digits;
+            FieldView { error: error_for(f), focused: f == focus, kind, ..FieldView::text(label, text) }
         })
         .collect();
     form::draw_with_summary(frame, ui, state, body, &fields, body.y + 1);

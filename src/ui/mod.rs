@@ -9,6 +9,7 @@ mod lookup;
 mod phone;
 mod screens;
 mod search;
+pub mod spoken;
 mod staff;
 pub mod theme;
 mod ticket;
@@ -35,11 +36,18 @@ pub struct Ui {
     pub theme: Theme,
     /// Items per menu page (fewer in elderly mode).
     pub page_limit: usize,
+    /// What the frame shows for speech to read, noted as it is drawn.
+    pub spoken: spoken::Notes,
 }
 
 impl Ui {
     pub fn new(state: &State, theme: Theme) -> Ui {
-        Ui { tr: Tr::new(state.lang), theme, page_limit: state.page_limit() }
+        Ui {
+            tr: Tr::new(state.lang),
+            theme,
+            page_limit: state.page_limit(),
+            spoken: spoken::Notes::new(state.speech.on),
+        }
     }
 }
 
@@ -124,4 +132,9 @@ fn too_small(state: &State, ui: &Ui, frame: &mut Frame) {
     let area = Rect::new(0, 0, state.size.width, state.size.height);
     frame.render_widget(Paragraph::new(Line::styled(text, ui.theme.error)).wrap(Wrap { trim: true }), area);
     frame.set_cursor_position((0, 0));
+}
+
+/// A line's text without its styles (for speech).
+pub(crate) fn plain(line: &Line) -> String {
+    line.spans.iter().map(|s| s.content.as_ref()).collect::<String>().trim().to_owned()
 }

@@ -38,7 +38,8 @@ pub fn pin(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, checking: bool
     let label = if checking { tr.t("staff-pin-checking") } else { tr.t("staff-pin-label") };
     let pin = &state.staff.pin;
     let masked = "•".repeat(pin.text.chars().count());
-    let field = FieldView { value: masked.into(), error, focused: true, ..FieldView::text(label, pin) };
+    let kind = crate::speech::FieldKind::Secret;
+    let field = FieldView { value: masked.into(), error, focused: true, kind, ..FieldView::text(label, pin) };
     form::draw(frame, ui, state, body, &[field]);
 }
 

@@ -15,6 +15,7 @@ use crate::kiosk::{
     Remote, State,
     visit::{self, TicketStage},
 };
+use crate::ui::spoken::Line as Spoken;
 use crate::ui::{
     Ui, screens,
     widgets::{big_text, qr},
@@ -31,11 +32,17 @@ pub fn draw(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, qr: bool) {
         Some(TicketStage::Ready { view, .. }) if qr => phone(state, ui, frame, body, view),
         Some(TicketStage::Ready { view, .. }) => ticket(state, ui, frame, body, view),
         Some(TicketStage::Refused(r)) => {
-            let y = wrap::draw(frame, body, body.y, &tr.t("ticket-refused-heading"), ui.theme.heading);
-            wrap::draw(frame, body, y + 1, &super::visit::refusal_text(state, tr, r), ui.theme.error);
+            let (heading, refusal) =
+                (tr.t("ticket-refused-heading"), super::visit::refusal_text(state, tr, r));
+            let y = wrap::draw(frame, body, body.y, &heading, ui.theme.heading);
+            wrap::draw(frame, body, y + 1, &refusal, ui.theme.error);
+            ui.spoken.line(Spoken::Text(heading));
+            ui.spoken.line(Spoken::Text(refusal));
         }
         Some(TicketStage::Taking { .. }) | None => {
-            wrap::draw(frame, body, body.y, &tr.t("ticket-taking"), ui.theme.info);
+            let taking = tr.t("ticket-taking");
+            wrap::draw(frame, body, body.y, &taking, ui.theme.info);
+            ui.spoken.line(Spoken::Text(taking));
         }
     }
 }
@@ -61,6 +68,9 @@ fn ticket(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, view: &TicketVi
     let booked = view.lane == "booked";
     let heading = tr.t(if booked { "ticket-checked-in" } else { "ticket-heading" });
     let mut y = wrap::draw(frame, words, words.y, &heading, t.heading);
+    let queue = view.queue_name.get(state.lang);
+    ui.spoken.line(Spoken::Ticket { label: heading.clone(), number: view.number.clone() });
+    ui.spoken.line(Spoken::Text(queue.to_owned()));
     // A screen reader hears the number spelled out, on the line the cursor is on.
     let number_line = tr.a(
         "ticket-number",
@@ -91,6 +101,7 @@ fn ticket(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, view: &TicketVi
     let gap = u16::from(state.elderly && words.bottom().saturating_sub(y) > 2 * facts.len() as u16 + 1);
     for line in facts {
         y = wrap::draw(frame, words, y + gap, &line, t.text);
+        ui.spoken.line(Spoken::Text(line));
     }
     if code.is_none() {
         let hint = match state.handoff.as_ref().map(|h| &h.link) {

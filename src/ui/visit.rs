@@ -104,7 +104,8 @@ pub fn check_in(
                     (LookupField::PhoneLast4, _) => "err-last4-format",
                 })
             });
-            FieldView { error, focused: f == focus, ..FieldView::text(label, text) }
+            let kind = crate::speech::FieldKind::Digits;
+            FieldView { error, focused: f == focus, kind, ..FieldView::text(label, text) }
         })
         .collect();
     form::draw_with_summary(frame, ui, state, body, &fields, body.y + 1);

@@ -56,6 +56,7 @@ pub(super) fn act_on(state: &mut State, action: Action) -> Vec<Effect> {
             vec![]
         }
         Action::KeepPlace => hold::keep_longer(state),
+        Action::Speech(key) => speech::key(state, key),
         Action::Phone => {
             if let Some(Screen::Guide { qr, .. } | Screen::BookDone { qr, .. }) = state.screens.last_mut() {
                 *qr = !*qr;

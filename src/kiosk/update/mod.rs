@@ -22,7 +22,7 @@ use super::screen::{self, Menu, Screen, WelcomeItem};
 use super::typing::{self, Outcome};
 use super::{
     CatalogState, Effect, Msg, Notice, State, booking, checkin, handoff, hold, idle, keybar, lookup, search,
-    staff, ticket, visit,
+    speech, staff, ticket, visit,
 };
 use super::{Remote, form::TextField};
 use crate::domain::IdKind;
@@ -100,6 +100,7 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             let before = std::mem::replace(&mut state.now_ms, now);
             let mut effects = hold::tick(state, before);
             effects.extend(idle::tick(state));
+            effects.extend(speech::tick(state));
             effects.extend(check_catalog_when_due(state));
             let lock_changed =
                 staff::locked_minutes(&state.staff, before) != staff::locked_minutes(&state.staff, now);
@@ -200,6 +201,7 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::TicketTaken(result) => ticket::taken(state, result),
         Msg::CheckedIn(result) => checkin::checked_in(state, result),
+        Msg::SpeechHeard(result) => speech::heard(state, result),
     }
 }
 

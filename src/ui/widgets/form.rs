@@ -14,7 +14,8 @@ use ratatui::{
 use unicode_width::UnicodeWidthStr;
 
 use crate::kiosk::{State, form::TextField, layout};
-use crate::ui::Ui;
+use crate::speech::FieldKind;
+use crate::ui::{Ui, spoken::Focus};
 
 /// A field as drawn. A typed value is borrowed from its `TextField`: names,
 /// phones and ID numbers are not copied on every frame.
@@ -27,16 +28,34 @@ pub struct FieldView<'a> {
     pub choice: bool,
     pub error: Option<String>,
     pub focused: bool,
+    /// How speech reads the value (digit by digit, as a name, never).
+    pub kind: FieldKind,
 }
 
 impl<'a> FieldView<'a> {
     pub fn text(label: String, field: &'a TextField) -> FieldView<'a> {
         let value = Cow::Borrowed(field.text.as_str());
-        FieldView { label, value, caret: field.caret_columns(), choice: false, error: None, focused: false }
+        FieldView {
+            label,
+            value,
+            caret: field.caret_columns(),
+            choice: false,
+            error: None,
+            focused: false,
+            kind: FieldKind::Text,
+        }
     }
 
     pub fn choice(label: String, value: String) -> FieldView<'a> {
-        FieldView { label, value: Cow::Owned(value), caret: 0, choice: true, error: None, focused: false }
+        FieldView {
+            label,
+            value: Cow::Owned(value),
+            caret: 0,
+            choice: true,
+            error: None,
+            focused: false,
+            kind: FieldKind::Text,
+        }
     }
 }
 
@@ -48,6 +67,14 @@ pub fn draw(frame: &mut Frame, ui: &Ui, state: &State, body: Rect, fields: &[Fie
     for field in fields.iter().skip(first) {
         if y + rows > body.bottom() {
             break;
+        }
+        if field.focused {
+            ui.spoken.focus(Focus::Field {
+                label: field.label.clone(),
+                value: field.value.to_string(),
+                kind: field.kind,
+                error: field.error.clone(),
+            });
         }
         if state.screen_reader {
             one_line(frame, ui, field, Rect { y, height: 1, ..body });

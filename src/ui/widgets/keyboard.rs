@@ -90,7 +90,11 @@ pub fn draw(frame: &mut Frame, ui: &Ui, state: &State, area: Rect) {
         } else {
             t.status
         };
-        draw_key(frame, cap, &label(ui, cap.key, &shown, last, layout), style, focused);
+        let text = label(ui, cap.key, &shown, last, layout);
+        if focused {
+            ui.spoken.key(text.trim());
+        }
+        draw_key(frame, cap, &text, style, focused);
         // A screen reader hears the key the arrows are on.
         if focused && state.screen_reader {
             frame.set_cursor_position(Position { x: cap.area.x + 1, y: cap.area.y });

@@ -1,6 +1,7 @@
 //! A numbered menu: digits 1–9 on each page, a ▶ marker and reverse video on
 //! the focused item, and the terminal cursor on it for screen readers.
 
+use crate::ui::spoken::Focus;
 use ratatui::{
     Frame,
     layout::{Position, Rect},
@@ -84,6 +85,11 @@ pub fn draw_marked(
         frame.render_widget(line, Rect { y: row, height: 1, ..layout.area });
         if focused {
             frame.set_cursor_position(Position { x: layout.area.x + 2, y: row });
+            ui.spoken.focus(Focus::Item {
+                number: Some((index - start + 1) as u32),
+                label: item.label.clone(),
+                detail: item.detail.clone(),
+            });
         }
     }
     let pages = layout.pages(items.len());
