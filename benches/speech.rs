@@ -10,6 +10,10 @@
 //! the first sample reaches it, so that figure includes starting the player
 //! and one `date` (about 1 ms) on top.
 //!
+//! Last, from the key: ↓ or ↑ on Welcome through the kiosk core, a frame drawn
+//! (to a test terminal), the follower that picks what is news, the speaker
+//! and the player — everything but the terminal's own output.
+//!
 //! 50 runs per case after 5 to warm the page cache; p99 of 50 runs is the
 //! slowest of them. Run: cargo bench --bench speech
 
@@ -17,8 +21,13 @@ use std::io::Read;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use onestop::domain::Lang;
-use onestop::speech::{self, Output, Say, Settings, Speaker, SpeechEvent, Voices};
+use onestop::kiosk::speech::SpeechConfig;
+use onestop::kiosk::{Msg, SessionConfig, State, update};
+use onestop::speech::{self, Follower, Output, Say, Settings, Speaker, SpeechEvent, Utterance, Voices};
+use onestop::ui::{Theme, Ui, view};
+use ratatui::{Terminal, backend::TestBackend, layout::Size};
 
 const RUNS: usize = 50;
 const WARM: usize = 5;
@@ -85,8 +94,9 @@ fn summary(v: &mut [f64]) -> String {
     format!("p50 {:6.1} ms, p99 {:6.1} ms, max {:6.1} ms", at(0.5), at(0.99), v[v.len() - 1])
 }
 
-/// Through the speaker: `say` to the first sample at the player.
-fn through_speaker(case: &Case, espeak: &str) -> Vec<f64> {
+/// Through the speaker: `say` to the first sample at the player, for what
+/// `said` makes each run (the clock starts before it is called).
+fn through_speaker(espeak: &str, mut said: impl FnMut() -> Vec<Utterance>) -> Vec<f64> {
     let dir = tempfile::tempdir().expect("a temp dir");
     let stamp = dir.path().join("stamp");
     let script =
@@ -108,8 +118,7 @@ fn through_speaker(case: &Case, espeak: &str) -> Vec<f64> {
     for run in 0..WARM + RUNS {
         let _ = std::fs::remove_file(&stamp);
         let start = SystemTime::now();
-        let said = speech::utterances(case.lang, Voices { cantonese: true }, &[Say::Error(case.text)]);
-        speaker.say(said);
+        speaker.say(said());
         let deadline = Instant::now() + Duration::from_secs(20);
         let at = loop {
             if let Some(ns) = std::fs::read_to_string(&stamp).ok().and_then(|s| s.trim().parse::<u128>().ok())
@@ -144,6 +153,57 @@ fn main() {
     }
     println!("through the Speaker: say() to the first sample at the player (+ one date)");
     for case in &CASES {
-        println!("  {:5}  {}", case.name, summary(&mut through_speaker(case, &espeak)));
+        let said = || speech::utterances(case.lang, Voices { cantonese: true }, &[Say::Error(case.text)]);
+        println!("  {:5}  {}", case.name, summary(&mut through_speaker(&espeak, said)));
+    }
+    println!("from the key: ↓ or ↑ on Welcome (core, frame, follower) to the first sample at the player");
+    for lang in Lang::ALL {
+        let mut kiosk = Kiosk::new(lang);
+        println!("  {:5}  {}", lang.tag(), summary(&mut through_speaker(&espeak, || kiosk.key_down())));
+    }
+}
+
+/// A kiosk session with speech on, drawn to a test terminal.
+struct Kiosk {
+    state: State,
+    terminal: Terminal<TestBackend>,
+    follower: Follower,
+    down: bool,
+}
+
+impl Kiosk {
+    fn new(lang: Lang) -> Kiosk {
+        let speech = SpeechConfig { enabled: true, ..SpeechConfig::default() };
+        let config = SessionConfig { lang, speech, ..SessionConfig::default() };
+        let (mut state, _) = State::new(config, Size { width: 80, height: 24 });
+        let catalog = onestop::server::catalog_source::embedded().expect("the demo catalogue");
+        update(&mut state, Msg::CatalogLoaded(Ok(Some(catalog))));
+        update(&mut state, Msg::SpeechHeard(Ok(Voices { cantonese: true })));
+        update(&mut state, Msg::Key(KeyEvent::new(KeyCode::F(1), KeyModifiers::NONE)));
+        let mut kiosk = Kiosk {
+            state,
+            terminal: Terminal::new(TestBackend::new(80, 24)).expect("a terminal"),
+            follower: Follower::default(),
+            down: false,
+        };
+        kiosk.frame();
+        kiosk
+    }
+
+    /// What the frame's news says.
+    fn frame(&mut self) -> Vec<Utterance> {
+        let ui = Ui::new(&self.state, Theme::standard());
+        self.terminal.draw(|f| view(&self.state, &ui, f)).expect("drawn");
+        self.follower.follow(self.state.lang, self.state.speech.voices, ui.spoken.take())
+    }
+
+    /// ↓ then ↑ in turn (each a new focus), and what it says.
+    fn key_down(&mut self) -> Vec<Utterance> {
+        self.down = !self.down;
+        let code = if self.down { KeyCode::Down } else { KeyCode::Up };
+        update(&mut self.state, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+        let said = self.frame();
+        assert!(!said.is_empty(), "a new focus is said");
+        said
     }
 }
