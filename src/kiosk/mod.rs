@@ -76,6 +76,8 @@ pub enum Msg {
     TicketTaken(Result<crate::domain::queue::wire::TicketView, visit::VisitRefusal>),
     /// A booking checked in (签到): its number, or why not.
     CheckedIn(Result<crate::domain::queue::wire::TicketView, visit::VisitRefusal>),
+    /// The hall's day for the staff screen: ratings, reports, queues.
+    StaffFiguresLoaded(staff::Figures),
 }
 
 /// What the core asks of the world. Each result comes back as a `Msg`.
@@ -163,6 +165,11 @@ pub enum Effect {
     Redraw,
     /// The session is over: restore the terminal and leave.
     EndSession,
+    /// The hall's day of ratings, the reports of mistakes and the hall's
+    /// queues, for the staff screen (with `backend.staff_token`).
+    LoadStaffFigures {
+        hall: String,
+    },
 }
 
 /// Where the catalogue stands.

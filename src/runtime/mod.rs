@@ -42,11 +42,21 @@ pub struct SessionSetup {
     pub reload: Option<Reload>,
     /// Test builds only: this key panics, to prove recovery.
     pub panic_key: Option<char>,
+    /// `backend.staff_token`: shown to the backend for the staff screen's figures.
+    pub staff_token: Option<String>,
 }
 
 impl SessionSetup {
     pub fn new(config: SessionConfig, theme: Theme, client: ApiClient) -> SessionSetup {
-        SessionSetup { config, theme, client, catalog_cache: None, reload: None, panic_key: None }
+        SessionSetup {
+            config,
+            theme,
+            client,
+            catalog_cache: None,
+            reload: None,
+            panic_key: None,
+            staff_token: None,
+        }
     }
 }
 
