@@ -21,7 +21,11 @@ fn levels(counts: [u32; 5]) -> Vec<LevelShare> {
     Level::ALL
         .into_iter()
         .zip(counts)
-        .map(|(level, count)| LevelShare { level, count, permille: onestop::domain::rating::permille(count, total) })
+        .map(|(level, count)| LevelShare {
+            level,
+            count,
+            permille: onestop::domain::rating::permille(count, total),
+        })
         .collect()
 }
 
@@ -79,13 +83,18 @@ fn reports() -> Reports {
     };
     Reports {
         guides: vec![
-            GuideReports { service: "social-security-card".into(), count: 2 },
+            GuideReports { service: "social-security-card-application".into(), count: 2 },
             GuideReports { service: "passport-application".into(), count: 1 },
         ],
         latest: vec![
-            report("social-security-card", Wrong::Materials, Some("材料清单少了户口簿"), "2026-11-30T02:05:00Z"),
+            report(
+                "social-security-card-application",
+                Wrong::Materials,
+                Some("材料清单少了户口簿"),
+                "2026-11-30T02:05:00Z",
+            ),
             report("passport-application", Wrong::Fees, None, "2026-11-29T08:40:00Z"),
-            report("social-security-card", Wrong::PlaceAndHours, None, "2026-11-28T01:00:00Z"),
+            report("social-security-card-application", Wrong::PlaceAndHours, None, "2026-11-28T01:00:00Z"),
         ],
     }
 }
@@ -186,12 +195,15 @@ fn a_page_scrolls_row_by_row_and_never_past_its_last() {
     send(&mut s, [key(KeyCode::PageUp), key(KeyCode::PageUp), key(KeyCode::PageUp), key(KeyCode::PageUp)]);
     assert_eq!(scroll(&s), 0);
     // The wheel scrolls too.
-    send(&mut s, [Msg::Mouse(crossterm::event::MouseEvent {
-        kind: crossterm::event::MouseEventKind::ScrollDown,
-        column: 10,
-        row: 10,
-        modifiers: KeyModifiers::NONE,
-    })]);
+    send(
+        &mut s,
+        [Msg::Mouse(crossterm::event::MouseEvent {
+            kind: crossterm::event::MouseEventKind::ScrollDown,
+            column: 10,
+            row: 10,
+            modifiers: KeyModifiers::NONE,
+        })],
+    );
     assert_eq!(scroll(&s), 1);
     // Another page starts at its top.
     send(&mut s, [key(KeyCode::Right)]);
@@ -249,7 +261,8 @@ fn the_charts_say_their_numbers_in_words() {
     s.size = ratatui::layout::Size { width: 100, height: 60 };
     send(&mut s, [Msg::StaffFiguresLoaded(figures()), key(KeyCode::Left)]);
     send(&mut s, [key(KeyCode::Right), key(KeyCode::Right), key(KeyCode::Right)]);
-    let text = screen_text(&s);
+    // The key's entries are held together by no-break spaces.
+    let text = screen_text(&s).replace('\u{a0}', " ");
     for said in [
         "09:00 12 tickets",
         "12:00 0 tickets",
@@ -265,7 +278,10 @@ fn the_charts_say_their_numbers_in_words() {
     // A screen reader gets the words alone, the cursor on the first.
     s.screen_reader = true;
     let rows = pages::rows(&s);
-    assert!(!rows.iter().any(|r| matches!(r, Row::HoursChart | Row::WaitChart | Row::LevelsChart)), "{rows:?}");
+    assert!(
+        !rows.iter().any(|r| matches!(r, Row::HoursChart | Row::WaitChart | Row::LevelsChart)),
+        "{rows:?}"
+    );
     let text = screen_text(&s);
     assert!(text.contains("09:00 12 tickets") && !text.contains('█'), "{text}");
     let mut terminal = render(&s, onestop::ui::Theme::standard());
@@ -295,9 +311,17 @@ fn without_a_staff_token_the_page_says_so_instead_of_the_figures() {
         queues: None,
     };
     send(&mut s, [Msg::StaffFiguresLoaded(other), key(KeyCode::Right)]);
-    assert!(words(&s).contains("another hall's: it cannot read the figures of hall binjiang"), "{}", words(&s));
+    assert!(
+        words(&s).contains("another hall's: it cannot read the figures of hall binjiang"),
+        "{}",
+        words(&s)
+    );
     send(&mut s, [key(KeyCode::Right)]);
-    assert!(words(&s).contains("Today's figures cannot be read right now: the server cannot be reached"), "{}", words(&s));
+    assert!(
+        words(&s).contains("Today's figures cannot be read right now: the server cannot be reached"),
+        "{}",
+        words(&s)
+    );
 }
 
 /// The screen's words, wrapped lines joined.

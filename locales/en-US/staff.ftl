@@ -16,24 +16,42 @@ staff-refused-not-staff = The backend.staff_token set on this kiosk is not a sta
 staff-refused-other-hall = The staff token set on this kiosk is another hall's: it cannot read the figures of hall { $hall }.
 staff-refused-no-hall = The backend has no hall { $hall }: check kiosk.hall.
 staff-refused-fetch = Today's figures cannot be read right now: { $reason }. Press R to try again.
-staff-day-summary = { $day }: { $count } ratings, { $bad } of them bad (dissatisfied or very dissatisfied): { $share }.
+staff-day-summary = { $day }: { $count } { $count ->
+        [one] rating
+       *[other] ratings
+    }, { $bad } of them bad (dissatisfied or very dissatisfied): { $share }.
 staff-heading-bad = Bad ratings, to follow up:
 staff-heading-windows = Per window:
 staff-heading-services = Per service:
-staff-window = Window { $window }: { $count } ratings, { $bad } bad ({ $share })
-staff-service = { $service }: { $count } ratings, { $bad } bad ({ $share })
+staff-window = Window { $window }: { $count } { $count ->
+        [one] rating
+       *[other] ratings
+    }, { $bad } bad ({ $share })
+staff-service = { $service }: { $count } { $count ->
+        [one] rating
+       *[other] ratings
+    }, { $bad } bad ({ $share })
 staff-bad = { $time } number { $number } · window { $window } · { $service } · { $level } · reason: { $reason }
 staff-own-words = { $line } · in their words: "{ $text }"
 staff-no-ratings = No ratings yet today.
 staff-no-bad = No bad ratings today.
-staff-reports-summary = { $count } reports of mistakes, about { $guides } service guides.
+staff-reports-summary = { $count } { $count ->
+        [one] report of a mistake
+       *[other] reports of mistakes
+    }, about { $guides } { $guides ->
+        [one] service guide
+       *[other] service guides
+    }.
 staff-heading-guides = Reports per service guide:
 staff-heading-latest = Newest reports:
 staff-guide = { $service }: { $count }
 staff-report = { $time } · { $service } · { $what }
 staff-no-reports = Nobody has reported a mistake in a service guide yet.
 staff-heading-hours = Tickets issued per hour:
-staff-hour = { $hour } { $count } tickets
+staff-hour = { $hour } { $count } { $count ->
+        [one] ticket
+       *[other] tickets
+    }
 staff-no-tickets = No numbers taken today yet.
 staff-heading-wait = Mean wait per queue (from taking a number to the start of service):
 staff-queue = { $queue }: mean wait { $minutes } min ({ $issued } issued, { $started } served)

@@ -17,18 +17,32 @@ use crate::domain::rating::{DayRatings, Level};
 use crate::i18n;
 use crate::kiosk::State;
 use crate::kiosk::staff::{Figures, Row, pages::HOURS_CHART_ROWS};
-use crate::ui::{Ui, wrap::truncate};
+use crate::ui::{
+    Ui,
+    wrap::{self, truncate},
+};
 
-/// Rows a chart takes.
-pub fn height(row: Row, day: &DayRatings) -> u16 {
+/// Rows a chart takes at `width` columns.
+pub fn height(ui: &Ui, row: Row, day: &DayRatings, width: u16) -> u16 {
     let rows = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
     match row {
         Row::HoursChart => HOURS_CHART_ROWS,
         Row::WaitChart => rows(day.queues.len()),
         // The key to the fills, then a bar a window.
-        Row::LevelsChart => rows(day.windows.len()).saturating_add(1),
+        Row::LevelsChart => rows(key_lines(ui, width).len() + day.windows.len()),
         _ => 0,
     }
+}
+
+/// "Key: █ very satisfied  ▓ satisfied …", wrapped to the width between
+/// levels, never inside one (no-break spaces hold each together).
+fn key_lines(ui: &Ui, width: u16) -> Vec<String> {
+    let key: Vec<String> = Level::ALL
+        .iter()
+        .map(|l| format!("{} {}", fill(*l), level_name(&ui.tr, *l)).replace(' ', "\u{a0}"))
+        .collect();
+    let key = ui.tr.a("staff-chart-key", &[("key", i18n::s(&key.join("  ")))]);
+    wrap::wrap(&key, width as usize)
 }
 
 pub fn draw(state: &State, ui: &Ui, frame: &mut Frame, area: Rect, row: Row, f: &Figures) {
@@ -102,16 +116,17 @@ fn fill(level: Level) -> &'static str {
 /// The key, then per window a bar split by the share of each level.
 fn levels(ui: &Ui, frame: &mut Frame, area: Rect, day: &DayRatings) {
     let (tr, t) = (&ui.tr, &ui.theme);
-    let key: Vec<String> =
-        Level::ALL.iter().map(|l| format!("{} {}", fill(*l), level_name(tr, *l))).collect();
-    let key = tr.a("staff-chart-key", &[("key", i18n::s(&key.join("  ")))]);
-    frame.render_widget(Line::styled(truncate(&key, area.width as usize), t.dim), Rect { height: 1, ..area });
+    let key = key_lines(ui, area.width);
+    let top = area.y + key.len() as u16;
+    for (i, line) in key.into_iter().enumerate() {
+        frame.render_widget(Line::styled(line, t.dim), Rect { y: area.y + i as u16, height: 1, ..area });
+    }
     let labels: Vec<String> =
         day.windows.iter().map(|w| tr.a("staff-chart-window", &[("window", i18n::n(w.window))])).collect();
     let label_width = labels.iter().map(|l| l.width()).max().unwrap_or(0) + 1;
     let bar_width = (area.width as usize).saturating_sub(label_width + 8).max(10);
     for (i, (w, label)) in day.windows.iter().zip(&labels).enumerate() {
-        let y = area.y + 1 + i as u16;
+        let y = top + i as u16;
         if y >= area.bottom() {
             break;
         }

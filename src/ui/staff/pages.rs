@@ -50,7 +50,7 @@ pub fn draw(state: &State, ui: &Ui, frame: &mut Frame, body: Rect) {
         y = match (row, figures.as_deref()) {
             (Row::HoursChart | Row::WaitChart | Row::LevelsChart, Some(f)) => {
                 let Ok(day) = &f.ratings else { break };
-                let height = charts::height(*row, day);
+                let height = charts::height(ui, *row, day, area.width);
                 // A chart is drawn whole, or left to the next screen.
                 if y + height > area.bottom() && y > area.y {
                     break;
