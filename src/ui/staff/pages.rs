@@ -16,7 +16,9 @@ use crate::kiosk::staff::{Figures, Row, StaffRefusal, Tab, pages};
 use crate::kiosk::{State, layout, screen::Screen};
 use crate::ui::{Ui, screens, wrap};
 
-/// The four pages, the one shown marked by ▶ and reverse video.
+/// The four pages, the one shown in brackets and reverse video (the ▶
+/// marker is the focused item's, in the list below), the others underlined
+/// as the buttons they are.
 pub fn tab_bar(frame: &mut Frame, ui: &Ui, body: Rect, shown: Tab) {
     for (tab, zone) in Tab::ALL.into_iter().zip(pages::tab_zones(body)) {
         let label = ui.tr.t(match tab {
@@ -25,13 +27,15 @@ pub fn tab_bar(frame: &mut Frame, ui: &Ui, body: Rect, shown: Tab) {
             Tab::Reports => "staff-tab-reports",
             Tab::Charts => "staff-tab-charts",
         });
-        let (marker, style) = if tab == shown {
-            ("▶ ", ui.theme.focus)
+        let label = wrap::truncate(&label, zone.width.saturating_sub(3) as usize);
+        let line = if tab == shown {
+            Line::from(vec![Span::raw(" "), Span::styled(format!("[{label}]"), ui.theme.focus)])
         } else {
-            ("  ", ui.theme.text.add_modifier(Modifier::UNDERLINED))
+            Line::from(vec![
+                Span::raw("  "),
+                Span::styled(label, ui.theme.text.add_modifier(Modifier::UNDERLINED)),
+            ])
         };
-        let text = wrap::truncate(&label, zone.width.saturating_sub(3) as usize);
-        let line = Line::from(vec![Span::styled(marker, ui.theme.heading), Span::styled(text, style)]);
         frame.render_widget(line, zone);
     }
 }
