@@ -328,3 +328,16 @@ fn without_a_staff_token_the_page_says_so_instead_of_the_figures() {
 fn words(s: &State) -> String {
     screen_text(s).replace('"', " ").split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+#[test]
+fn in_screen_reader_mode_the_charts_page_is_words_alone() {
+    for lang in [Lang::ZhCn, Lang::EnUs] {
+        let mut s = staff(lang);
+        s.screen_reader = true;
+        send(&mut s, [Msg::StaffFiguresLoaded(figures())]);
+        send(&mut s, [key(KeyCode::Right), key(KeyCode::Right), key(KeyCode::Right)]);
+        let text = screen_text(&s);
+        assert!(!text.contains('█') && !text.contains('▒'), "{text}");
+        insta::assert_snapshot!(format!("staff_charts_screen_reader_{lang}"), text);
+    }
+}
