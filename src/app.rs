@@ -171,6 +171,7 @@ fn session_setup(cfg: &KioskConfig, backend: &Backend, theme: Theme) -> SessionS
     let url = backend.url.as_str();
     let mut setup = SessionSetup::new(session_config(cfg, url), theme, client);
     setup.catalog_cache = Some(cfg.data_dir().join("catalog-cache.json"));
+    setup.staff_token = cfg.backend.staff_token.clone();
     setup
 }
 

@@ -59,6 +59,9 @@ pub struct BackendSection {
     pub token: Option<String>,
     pub timeout_secs: u64,
     pub catalog_refresh_secs: u64,
+    /// A staff token of the kiosk's hall, for the staff screen's ratings
+    /// and reports (`onestop token create --role staff`).
+    pub staff_token: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

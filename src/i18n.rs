@@ -28,6 +28,8 @@ macro_rules! locale {
             include_str!(concat!("../locales/", $dir, "/display.ftl")),
             "\n",
             include_str!(concat!("../locales/", $dir, "/speech.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $dir, "/staff.ftl")),
         )
     };
 }

@@ -128,7 +128,7 @@ fn the_staff_pin_opens_the_staff_screen_and_five_wrong_pins_lock_it() {
     let effects = send(&mut s, [key(KeyCode::Enter)]);
     assert!(matches!(&effects[..], [Effect::CheckPin { .. }]));
     let effects = send(&mut s, [Msg::PinChecked(true)]);
-    assert_eq!(effects, vec![Effect::LoadStaffInfo]);
+    assert_eq!(effects, vec![Effect::LoadStaffInfo, Effect::LoadStaffFigures { hall: "binjiang".into() }]);
     assert!(matches!(s.screen(), Screen::Staff { .. }));
     assert!(screen_text(&s).contains("Reload configuration"));
     // Staff actions: reload, reset, leave — by key, or by a click on the item.

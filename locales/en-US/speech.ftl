@@ -18,3 +18,5 @@ speech-volume = { $limit ->
    *[no] Volume: { $volume }.
 }
 speech-unavailable = Speech cannot play on this terminal now. Please ask the staff for help.
+# The staff screen, when espeak-ng or the audio player is missing.
+staff-speech-off = Spoken guidance is off: { $reason }

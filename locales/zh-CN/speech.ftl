@@ -17,3 +17,5 @@ speech-volume = { $limit ->
    *[no] 音量：{ $volume }。
 }
 speech-unavailable = 这台设备现在无法播放语音，请向工作人员求助。
+# The staff screen, when espeak-ng or the audio player is missing.
+staff-speech-off = 语音引导已停用：{ $reason }

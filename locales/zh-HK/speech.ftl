@@ -17,3 +17,5 @@ speech-volume = { $limit ->
    *[no] 音量：{ $volume }。
 }
 speech-unavailable = 這部機現在無法播放語音，請向職員求助。
+# The staff screen, when espeak-ng or the audio player is missing.
+staff-speech-off = 語音引導已停用：{ $reason }

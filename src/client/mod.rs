@@ -3,6 +3,7 @@
 //! before the kiosk sees it.
 
 mod queue;
+mod staff;
 
 use std::time::Duration;
 

@@ -60,6 +60,20 @@ pub fn hints(state: &State) -> Vec<Hint> {
             push("Enter", "key-continue", Some(Action::Activate));
         }
         Screen::StaffPin { .. } => push("Enter", "key-continue", Some(Action::Activate)),
+        Screen::Staff { tab, .. } => {
+            push("←→", "key-staff-pages", None);
+            if *tab == super::staff::Tab::Facts {
+                push("↑↓", "key-select", None);
+                push(&digits, "key-pick", None);
+                push("Enter", "key-open", Some(Action::Activate));
+            } else {
+                push("↑↓", "key-scroll", None);
+                push("PgDn", "key-staff-next", Some(Action::PageDown));
+            }
+            if super::staff::retries(state) {
+                push("R", "key-staff-refresh", Some(Action::Retry));
+            }
+        }
         // A cancelled booking: nothing left to choose.
         Screen::LookupResult { booking, confirming, .. }
             if super::lookup::result_items(booking, *confirming).is_empty() => {}

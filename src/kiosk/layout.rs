@@ -114,9 +114,10 @@ pub fn field_rows(state: &State) -> u16 {
 /// Rows kept above the menu on screens that show details first (a booking
 /// found).
 pub const DETAILS_ROWS: u16 = 8;
-/// Rows above the staff screen's menu: a warning of two lines, the facts
-/// (the guides overdue for review wrap to two in English), a blank line.
-pub const STAFF_DETAILS_ROWS: u16 = 10;
+/// Rows above the staff screen's menu: the tab bar, a warning of two
+/// lines, the facts (the guides overdue for review wrap to two in English),
+/// a blank line.
+pub const STAFF_DETAILS_ROWS: u16 = 11;
 /// Rows above the search screen's results (the query and a blank line).
 pub const QUERY_ROWS: u16 = 2;
 

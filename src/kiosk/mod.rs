@@ -79,6 +79,8 @@ pub enum Msg {
     CheckedIn(Result<crate::domain::queue::wire::TicketView, visit::VisitRefusal>),
     /// The speaker found espeak-ng and a player (with these voices), or cannot speak.
     SpeechHeard(Result<crate::speech::Voices, crate::speech::SpeechError>),
+    /// The hall's day for the staff screen: ratings, reports, queues.
+    StaffFiguresLoaded(staff::Figures),
 }
 
 /// What the core asks of the world. Each result comes back as a `Msg`.
@@ -168,6 +170,11 @@ pub enum Effect {
     Redraw,
     /// The session is over: restore the terminal and leave.
     EndSession,
+    /// The hall's day of ratings, the reports of mistakes and the hall's
+    /// queues, for the staff screen (with `backend.staff_token`).
+    LoadStaffFigures {
+        hall: String,
+    },
 }
 
 /// Where the catalogue stands.

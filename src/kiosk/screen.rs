@@ -81,6 +81,11 @@ pub enum Screen {
     Staff {
         menu: Menu,
         info: Remote<super::staff::StaffInfo>,
+        /// The page shown, and the first of its rows on screen.
+        tab: super::staff::Tab,
+        scroll: usize,
+        /// The hall's day (ratings, reports, queues); None while it comes.
+        figures: Option<Box<super::staff::Figures>>,
     },
     LookupResult {
         booking: Box<Booking>,

@@ -12,7 +12,7 @@ use crate::domain::queue::wire::{CheckInRequest, TicketRequest};
 use crate::domain::{Catalog, HandoffRequest, HoldRequest};
 use crate::kiosk::{
     Effect, Msg,
-    staff::{Health, StaffInfo},
+    staff::{Figures, Health, QueueNames, StaffInfo},
 };
 
 pub struct Executor<'a> {
@@ -135,6 +135,10 @@ impl Executor<'_> {
                     });
                 }
             }
+            Effect::LoadStaffFigures { hall } => {
+                let token = self.setup.staff_token.clone();
+                self.spawn(|c| async move { Msg::StaffFiguresLoaded(staff_figures(&c, &hall, token).await) });
+            }
         }
         false
     }
@@ -212,4 +216,17 @@ async fn staff_info(
         Err(e) => Err(e),
     };
     StaffInfo { backend, cache_age_minutes, today: Some(jiff::Zoned::now().date()) }
+}
+
+/// The hall's day for the staff screen, the three parts asked for at once;
+/// each says for itself why it is missing.
+async fn staff_figures(client: &ApiClient, hall: &str, token: Option<String>) -> Figures {
+    let token = token.as_deref();
+    let (ratings, reports, queues) =
+        tokio::join!(client.day_ratings(hall, token), client.reports(token), client.hall_queues(hall));
+    let queues = queues.ok().map(|q| QueueNames {
+        time_zone: q.time_zone,
+        names: q.queues.into_iter().map(|v| (v.prefix, v.name)).collect(),
+    });
+    Figures { ratings, reports, queues }
 }

@@ -45,6 +45,8 @@ pub struct SessionSetup {
     pub panic_key: Option<char>,
     /// Spoken guidance, where the terminal has audio (`speech.enabled`).
     pub voice: Option<std::sync::Arc<speech::Voice>>,
+    /// `backend.staff_token`: shown to the backend for the staff screen's figures.
+    pub staff_token: Option<String>,
 }
 
 impl SessionSetup {
@@ -57,6 +59,7 @@ impl SessionSetup {
             reload: None,
             panic_key: None,
             voice: None,
+            staff_token: None,
         }
     }
 }

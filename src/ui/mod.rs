@@ -102,7 +102,7 @@ pub fn view(state: &State, ui: &Ui, frame: &mut Frame) {
         Screen::Search { menu, hits, browsing } => {
             search::draw(state, ui, frame, bands.body, menu.selected, hits, *browsing)
         }
-        Screen::Staff { menu, info } => staff::screen(state, ui, frame, bands.body, menu.selected, info),
+        Screen::Staff { menu, info, .. } => staff::screen(state, ui, frame, bands.body, menu.selected, info),
         Screen::LookupResult { booking, menu, confirming, .. } => {
             lookup::result(state, ui, frame, bands.body, booking, menu.selected, *confirming);
         }

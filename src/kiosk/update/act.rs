@@ -36,6 +36,9 @@ pub(super) fn act_on(state: &mut State, action: Action) -> Vec<Effect> {
     if refocused && moves {
         return vec![];
     }
+    if let Some(effects) = staff::pages::act(state, action) {
+        return effects;
+    }
     match action {
         Action::Quit if !state.config.lockdown => vec![Effect::EndSession],
         Action::Quit => vec![],
@@ -180,6 +183,9 @@ pub(super) fn retry(state: &mut State) -> Vec<Effect> {
         state.catalog = CatalogState::Loading;
         state.notice = None;
         return vec![Effect::LoadCatalog { etag: None }];
+    }
+    if matches!(state.screen(), Screen::Staff { .. }) {
+        return staff::refresh(state);
     }
     match state.screens.last_mut() {
         Some(Screen::BookDate { days, .. }) if matches!(days, Remote::Failed(_)) => {

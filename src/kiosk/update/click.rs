@@ -16,6 +16,11 @@ pub(super) fn click(state: &mut State, mouse: MouseEvent) -> Vec<Effect> {
             act(state, hint)
         }
         MouseEventKind::Down(MouseButton::Left)
+            if let Some(tab) = staff::pages::tab_at(state, mouse.column, mouse.row) =>
+        {
+            staff::pages::show(state, tab)
+        }
+        MouseEventKind::Down(MouseButton::Left)
             if let Some(outcomes) = typing::tap(state, mouse.column, mouse.row) =>
         {
             carry_out(state, outcomes)

@@ -23,7 +23,7 @@ pub(super) fn menu_of(state: &State) -> (usize, Option<Menu>) {
         Screen::LookupResult { booking, menu, confirming, .. } => {
             (lookup::result_items(booking, *confirming).len(), Some(*menu))
         }
-        Screen::Staff { menu, .. } => (staff::ITEMS.len(), Some(*menu)),
+        Screen::Staff { .. } => staff::menu_of(state.screen()),
         Screen::Search { menu, hits, .. } => (search::items(state, hits).len(), Some(*menu)),
         Screen::TakeNumber(menu) => (visit::start_items(state).len(), Some(*menu)),
         Screen::Priority { menu, .. } => (ticket::priority_len(state), Some(*menu)),

@@ -202,11 +202,18 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::TicketTaken(result) => ticket::taken(state, result),
         Msg::CheckedIn(result) => checkin::checked_in(state, result),
         Msg::SpeechHeard(result) => speech::heard(state, result),
+        Msg::StaffFiguresLoaded(figures) => {
+            staff::figures_loaded(state, figures);
+            vec![Effect::Redraw]
+        }
     }
 }
 
 /// What a key means on the screen shown: where the citizen types, letters are text.
 fn key_action(state: &State, key: &crossterm::event::KeyEvent) -> Option<Action> {
+    if let Some(turn) = staff::pages::key_action(state, key) {
+        return Some(turn);
+    }
     if state.screen().takes_text() { keymap::text_action(key) } else { keymap::action(key) }
 }
 

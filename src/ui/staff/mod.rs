@@ -1,4 +1,8 @@
-//! The staff PIN prompt, the staff screen, and the idle warning.
+//! The staff PIN prompt, the staff screen, and the idle warning. The facts
+//! page is drawn here; the other pages in `pages`, their charts in `charts`.
+
+mod charts;
+mod pages;
 
 use ratatui::{
     Frame,
@@ -8,8 +12,8 @@ use ratatui::{
 
 use crate::i18n;
 use crate::kiosk::{
-    CatalogState, Remote, State, layout,
-    staff::{self, Health, PhoneLinkWarning, StaffInfo, StaffItem},
+    CatalogState, Remote, Screen, State,
+    staff::{self, Health, PhoneLinkWarning, StaffInfo, StaffItem, Tab},
 };
 use crate::ui::{
     Ui, screens,
@@ -51,6 +55,12 @@ pub fn screen(
     selected: usize,
     info: &Remote<StaffInfo>,
 ) {
+    let Screen::Staff { tab, .. } = state.screen() else { return };
+    pages::tab_bar(frame, ui, body, *tab);
+    if *tab != Tab::Facts {
+        pages::draw(state, ui, frame, body);
+        return;
+    }
     let (tr, c) = (&ui.tr, &state.config);
     let s = i18n::s;
     let health = match info {
@@ -82,9 +92,15 @@ pub fn screen(
         tr.a("staff-bookings-today", &[("count", s(&today))]),
         tr.a("staff-log", &[("path", s(&c.log_file))]),
     ];
-    // The facts fill the rows above the menu (layout::STAFF_DETAILS_ROWS).
-    let details = Rect { height: (layout::STAFF_DETAILS_ROWS - 1).min(body.height), ..body };
-    let y = warning.map_or(body.y, |w| wrap::draw(frame, details, body.y, &w, ui.theme.error));
+    // The facts fill the rows between the tab bar and the menu.
+    let details = pages::facts_area(body);
+    // Speech that cannot run is said here, once, with what is missing.
+    let speech =
+        state.speech.failed.as_ref().map(|e| tr.a("staff-speech-off", &[("reason", s(&e.to_string()))]));
+    let y = warning
+        .into_iter()
+        .chain(speech)
+        .fold(details.y, |y, w| wrap::draw(frame, details, y, &w, ui.theme.error));
     facts.iter().fold(y, |y, line| wrap::draw(frame, details, y, line, ui.theme.text));
     let items: Vec<Item> = staff::ITEMS
         .iter()
@@ -93,6 +109,7 @@ pub fn screen(
                 StaffItem::ReloadConfig => "staff-reload",
                 StaffItem::ResetSession => "staff-reset",
                 StaffItem::Exit => "staff-exit",
+                StaffItem::Refresh => "staff-refresh",
             }),
             detail: String::new(),
         })

@@ -1,11 +1,19 @@
 //! The staff screen behind a key chord and a PIN: kiosk facts, backend
 //! health, and the actions only staff may take (reload configuration, reset
-//! the session, leave the kiosk). Five wrong PINs lock the prompt for five
-//! minutes.
+//! the session, leave the kiosk); and on its other pages the hall's day of
+//! ratings, the reports of mistakes in guides, and the day as charts
+//! (`pages`). Five wrong PINs lock the prompt for five minutes. What staff
+//! see lives in the screen itself: leaving it, or a reset, drops it.
+
+mod figures;
+pub mod pages;
+
+pub use figures::{Figures, QueueNames, StaffRefusal};
+pub use pages::{Row, Tab};
 
 use super::form::TextField;
 use super::screen::{Menu, Screen};
-use super::{Effect, Notice, Remote, SessionConfig, State};
+use super::{CatalogState, Effect, Notice, Remote, SessionConfig, State};
 
 pub const MAX_FAILURES: u8 = 5;
 pub const LOCKOUT_MS: u64 = 5 * 60_000;
@@ -63,9 +71,12 @@ pub enum StaffItem {
     ReloadConfig,
     ResetSession,
     Exit,
+    /// Fetch the facts and the day's figures again.
+    Refresh,
 }
 
-pub const ITEMS: [StaffItem; 3] = [StaffItem::ReloadConfig, StaffItem::ResetSession, StaffItem::Exit];
+pub const ITEMS: [StaffItem; 4] =
+    [StaffItem::ReloadConfig, StaffItem::ResetSession, StaffItem::Exit, StaffItem::Refresh];
 
 pub fn open_prompt(state: &mut State) {
     if !matches!(state.screen(), Screen::StaffPin { .. } | Screen::Staff { .. }) {
@@ -101,8 +112,14 @@ pub fn checked(state: &mut State, ok: bool) -> Vec<Effect> {
         state.staff.failures = 0;
         state.staff.wrong = false;
         state.screens.pop();
-        state.screens.push(Screen::Staff { menu: Menu::default(), info: Remote::Loading });
-        return vec![Effect::LoadStaffInfo];
+        state.screens.push(Screen::Staff {
+            menu: Menu::default(),
+            info: Remote::Loading,
+            tab: Tab::Facts,
+            scroll: 0,
+            figures: None,
+        });
+        return load(state);
     }
     state.staff.wrong = true;
     state.staff.failures += 1;
@@ -119,11 +136,47 @@ pub fn info_loaded(state: &mut State, loaded: StaffInfo) {
     }
 }
 
+/// The day's figures, if the staff screen is still where they go.
+pub fn figures_loaded(state: &mut State, loaded: Figures) {
+    if let Some(Screen::Staff { figures, scroll, .. }) = state.screens.last_mut() {
+        *figures = Some(Box::new(loaded));
+        // The page may be shorter now.
+        *scroll = 0;
+    }
+}
+
+/// What the staff screen asks for when it opens, and on Refresh.
+fn load(state: &State) -> Vec<Effect> {
+    vec![Effect::LoadStaffInfo, Effect::LoadStaffFigures { hall: state.config.hall.clone() }]
+}
+
+/// Everything fetched again, shown as loading until it comes.
+pub fn refresh(state: &mut State) -> Vec<Effect> {
+    let Some(Screen::Staff { info, figures, scroll, .. }) = state.screens.last_mut() else { return vec![] };
+    (*info, *figures, *scroll) = (Remote::Loading, None, 0);
+    load(state)
+}
+
+/// The facts page's list of actions; the other pages have none.
+pub fn menu_of(screen: &Screen) -> (usize, Option<Menu>) {
+    match screen {
+        Screen::Staff { menu, tab: Tab::Facts, .. } => (ITEMS.len(), Some(*menu)),
+        _ => (0, None),
+    }
+}
+
+/// R on the staff screen fetches everything again, unless it is the
+/// catalogue that is missing (then R retries that, as everywhere).
+pub fn retries(state: &State) -> bool {
+    matches!(state.screen(), Screen::Staff { .. }) && !matches!(state.catalog, CatalogState::Failed(_))
+}
+
 pub fn choose(state: &mut State, index: usize) -> Vec<Effect> {
     match ITEMS.get(index) {
         Some(StaffItem::ReloadConfig) => vec![Effect::ReloadConfig],
         Some(StaffItem::ResetSession) => state.reset(),
         Some(StaffItem::Exit) => vec![Effect::EndSession],
+        Some(StaffItem::Refresh) => refresh(state),
         None => vec![],
     }
 }
