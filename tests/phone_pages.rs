@@ -399,68 +399,9 @@ on_both_stores! {
 }
 }
 
-/// Debian's chromium, or a loud failure: this check must not pass by
-/// skipping (CI installs it: `apt-get install chromium`).
-fn chromium() -> std::path::PathBuf {
-    let found = std::env::var_os("PATH")
-        .into_iter()
-        .flat_map(|paths| std::env::split_paths(&paths).collect::<Vec<_>>())
-        .map(|dir| dir.join("chromium"))
-        .find(|path| path.is_file());
-    found.expect(
-        "chromium is not installed, and this test needs it to load the phone pages under their \
-         Content-Security-Policy: apt-get install chromium",
-    )
-}
-
-/// Loads `url` in headless Chromium: the DOM it built, and what its console
-/// said (a CSP violation is reported there).
-fn load_in_chromium(url: &str) -> (String, String) {
-    let profile = tempfile::tempdir().unwrap();
-    let mut child = std::process::Command::new(chromium())
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"])
-        .args(["--disable-background-networking", "--disable-component-update", "--disable-sync"])
-        .args(["--enable-logging=stderr", "--v=0", "--window-size=360,1400", "--dump-dom"])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg(url)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("chromium starts");
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    while child.try_wait().unwrap().is_none() {
-        if std::time::Instant::now() > deadline {
-            child.kill().unwrap();
-            panic!("chromium took over a minute on {url}");
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    let output = child.wait_with_output().unwrap();
-    (
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
-
-/// Serves `html` under `policy` on a port of its own: the control that
-/// shows a violation would be seen.
-fn serve_under(html: String, policy: &'static str) -> String {
-    use std::io::{Read, Write};
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}/", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        for mut stream in listener.incoming().map_while(Result::ok) {
-            let _ = stream.read(&mut [0; 4096]);
-            let head = format!(
-                "HTTP/1.1 200 OK\r\ncontent-type: text/html; charset=utf-8\r\ncontent-security-policy: {policy}\r\n\
-                 content-length: {}\r\nconnection: close\r\n\r\n",
-                html.len()
-            );
-            let _ = stream.write_all(head.as_bytes()).and_then(|()| stream.write_all(html.as_bytes()));
-        }
-    });
-    url
-}
+// Chromium, as the ticket page's checks run it.
+#[path = "ticket_page/chromium.rs"]
+mod chromium;
 
 on_both_stores! {
     async fn headless_chromium_shows_the_pages_with_no_policy_violation(kind) {
@@ -476,16 +417,17 @@ on_both_stores! {
         (format!("{}/m/ZZZZZZZZZZZZZZZZ", b.url), "Link no longer valid"),
         (format!("{}/m/%FF", b.url), "This request could not be read"),
     ];
-    let control = serve_under(html, "default-src 'none'; style-src 'none'");
+    let control = chromium::serve_forbidding_style(html);
     tokio::task::spawn_blocking(move || {
-        let (_, console) = load_in_chromium(&control);
+        let (_, console) = chromium::load(&control);
         assert!(
             console.contains("Content Security Policy"),
             "the control's violation is reported: {console}"
         );
         for (page, expected) in pages {
-            let (dom, console) = load_in_chromium(&page);
+            let (dom, console) = chromium::load(&page);
             assert!(dom.contains(expected), "{page} shows {expected:?}: {dom}");
+            assert_eq!(dom.matches("<main>").count(), 1, "{page}: its content is its main landmark");
             assert!(!console.contains("Content Security Policy"), "{page}: {console}");
         }
     })

@@ -1,6 +1,8 @@
 //! The ticket's page in headless Chromium (Debian's `chromium`, as
 //! `tests/phone_pages.rs` uses it): the DOM it built, under the pages'
 //! Content-Security-Policy, held to the phone pages' accessibility rules.
+// Each test file that includes this uses what it needs.
+#![allow(dead_code)]
 
 use std::{
     io::{Read, Write},
@@ -18,7 +20,7 @@ fn chromium() -> PathBuf {
 }
 
 /// Loads `url`: the DOM, and what the console said (CSP violations go there).
-fn load(url: &str) -> (String, String) {
+pub fn load(url: &str) -> (String, String) {
     let profile = tempfile::tempdir().unwrap();
     let mut child = Command::new(chromium())
         .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"])
@@ -44,7 +46,7 @@ fn load(url: &str) -> (String, String) {
 
 /// `html` served under a policy that forbids its style: the control that
 /// shows a violation would be reported where `check` looks for one.
-fn serve_forbidding_style(html: String) -> String {
+pub fn serve_forbidding_style(html: String) -> String {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}/", listener.local_addr().unwrap());
     std::thread::spawn(move || {
@@ -72,7 +74,8 @@ pub fn check(url: &str, heading: &str, line: &str) -> String {
 }
 
 /// Loads a phone page at `url` and holds it to the phone pages'
-/// accessibility rules: its language is declared (`lang`), one heading
+/// accessibility rules: its language is declared (`lang`), its content is
+/// its `main` landmark, one heading
 /// names it (`h1`, as written) and so does its title, every link has
 /// words, every form control a label, and nothing breaks the page's
 /// policy (a control under a policy forbidding the style shows that a
@@ -81,6 +84,7 @@ pub fn check_page(url: &str, lang: &str, h1: &str, title: &str) -> String {
     let (dom, console) = load(url);
     assert!(!console.contains("Content Security Policy"), "{url}: {console}");
     assert!(dom.contains(&format!("<html lang=\"{lang}\">")), "the page's language: {dom}");
+    assert_eq!(dom.matches("<main>").count(), 1, "the page's content is its main landmark: {dom}");
     assert!(dom.contains(h1), "{h1}: {dom}");
     assert_eq!(dom.matches("<h1").count(), 1, "one heading names the page: {dom}");
     for link in dom.split("<a ").skip(1) {

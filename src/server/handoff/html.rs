@@ -26,7 +26,8 @@ input[type=radio]{width:1.4rem;height:1.4rem;vertical-align:middle;margin-right:
 textarea{box-sizing:border-box;width:100%;font-size:1.1rem} button{min-height:2.75rem;padding:.5rem 1.2rem}\n\
 .notice{border:.2rem solid #a00;padding:.6rem} dt{font-weight:bold} dd{margin:0 0 .5rem 0}\n";
 
-/// A whole page: fits a 360-pixel screen, no fixed widths, no scripts.
+/// A whole page: fits a 360-pixel screen, no fixed widths, no scripts; its
+/// content is the page's `main` landmark.
 pub(super) fn page(status: StatusCode, lang: Lang, title: &str, body: &str) -> Response {
     refreshing_page(status, lang, title, body, None)
 }
@@ -46,7 +47,7 @@ pub(super) fn refreshing_page(
     let page = format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n{refresh}\
-         <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n",
+         <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n",
         title = escape(title),
     );
     (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, "no-store")], page)
