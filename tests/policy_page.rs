@@ -113,8 +113,12 @@ on_both_stores! {
         let hk = get(&b, "/M/POLICY/PASSPORT-LAW", Some("zh-HK,zh;q=0.8")).await;
         assert_eq!(hk.status, StatusCode::OK);
         assert!(hk.html.contains("<html lang=\"zh-HK\">") && hk.text().contains("現行有效"), "{}", hk.html);
-        let odd = get(&b, "/m/policy/passport-law?lang=fr&x=%FF", None).await;
-        assert_eq!(odd.status, StatusCode::OK, "a query is never refused");
+        let odd = get(&b, "/m/policy/passport-law?x=%FF&refresh", None).await;
+        assert_eq!(odd.status, StatusCode::OK, "other keys are left alone");
+        // A language we do not speak: a page that says so, in the phone's.
+        let french = get(&b, "/m/policy/passport-law?lang=fr-FR", Some("en-US")).await;
+        assert_eq!(french.status, StatusCode::BAD_REQUEST);
+        assert!(french.html.contains("<h1>This request could not be read</h1>"), "{}", french.html);
         // An unknown document is a page in the phone's language.
         let missing = get(&b, "/m/policy/no-such-law?lang=en-US", None).await;
         assert_eq!(missing.status, StatusCode::NOT_FOUND);

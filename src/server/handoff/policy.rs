@@ -60,14 +60,20 @@ pub(in crate::server) struct PolicyPath {
 #[into_params(parameter_in = Query)]
 #[allow(dead_code)]
 pub(in crate::server) struct PolicyQuery {
-    /// `zh-CN`, `en-US` or `zh-HK`, either case; anything else (or none)
-    /// is the phone's own preference (`Accept-Language`).
-    #[param(pattern = "^(zh-CN|en-US|zh-HK)$", max_length = 5, example = "zh-CN")]
+    /// `zh-CN`, `en-US` or `zh-HK`, either case; without it, the phone's
+    /// own preference (`Accept-Language`).
+    #[param(
+        pattern = "^([zZ][hH]-[cC][nN]|[eE][nN]-[uU][sS]|[zZ][hH]-[hH][kK])$",
+        min_length = 5,
+        max_length = 5,
+        example = "zh-CN"
+    )]
     lang: Option<String>,
 }
 
-/// One policy document, in the page's language (HTML). An unknown id is a
-/// page saying so; every failure is a page.
+/// One policy document, in the page's language (HTML; `/M/policy/{id}` and
+/// `/M/POLICY/{id}` too). An unknown id is a page saying so; every failure
+/// is a page.
 #[utoipa::path(
     get,
     path = "/m/policy/{id}",
@@ -75,7 +81,7 @@ pub(in crate::server) struct PolicyQuery {
     params(PolicyPath, PolicyQuery),
     responses(
         (status = 200, description = "The document", content_type = "text/html", body = String),
-        (status = 400, description = "The address is not UTF-8", content_type = "text/html", body = String),
+        (status = 400, description = "The address is not UTF-8, or `lang` names no language of ours", content_type = "text/html", body = String),
         (status = 404, description = "No document with this id in the library", content_type = "text/html", body = String),
         (status = 429, description = "Too many page requests from this address", content_type = "text/html", body = String,
          headers(("Retry-After" = u64, description = "Seconds until it may ask again"))),
@@ -88,10 +94,14 @@ pub(in crate::server) async fn policy_page(
     path: Result<Path<String>, PathRejection>,
     RawQuery(query): RawQuery,
 ) -> Response {
-    let lang = asked_lang(query.as_deref()).unwrap_or_else(|| lang::preferred(&headers));
+    let asked = asked_lang(query.as_deref());
+    let lang = asked.ok().flatten().unwrap_or_else(|| lang::preferred(&headers));
     let served = state.served.get();
     let visitor =
         Visitor { tr: Tr::new(lang), hall_phone: served.catalog.halls.first().map(|h| h.phone.clone()) };
+    if asked.is_err() {
+        return errors::unreadable(&visitor, StatusCode::BAD_REQUEST);
+    }
     let Path(id) = match path {
         Ok(path) => path,
         Err(rejection) => return errors::bad_path(&visitor, &rejection),
@@ -108,13 +118,16 @@ pub(in crate::server) async fn policy_page(
     html::page(StatusCode::OK, lang, policy.title.get(lang), &body)
 }
 
-/// `lang=…` in the query, the key and the tag in either case; None for
-/// anything else (a query is never refused, so no framework text).
-fn asked_lang(query: Option<&str>) -> Option<Lang> {
-    query?.split('&').find_map(|pair| {
-        let (key, value) = pair.split_once('=')?;
-        key.eq_ignore_ascii_case("lang").then(|| value.parse().ok()).flatten()
-    })
+/// `lang=…` in the query, the key and the tag in either case (a QR code's
+/// upper-case address has `LANG=ZH-CN`): Ok(None) when there is none, Err
+/// when it names no language of ours. Any other key is left alone.
+fn asked_lang(query: Option<&str>) -> Result<Option<Lang>, ()> {
+    let Some(query) = query else { return Ok(None) };
+    let asked = query.split('&').find_map(|pair| {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        key.eq_ignore_ascii_case("lang").then_some(value)
+    });
+    asked.map(|tag| tag.parse().map_err(|_| ())).transpose()
 }
 
 /// The document's page: the notice, the title, the header fields, the
