@@ -399,68 +399,9 @@ on_both_stores! {
 }
 }
 
-/// Debian's chromium, or a loud failure: this check must not pass by
-/// skipping (CI installs it: `apt-get install chromium`).
-fn chromium() -> std::path::PathBuf {
-    let found = std::env::var_os("PATH")
-        .into_iter()
-        .flat_map(|paths| std::env::split_paths(&paths).collect::<Vec<_>>())
-        .map(|dir| dir.join("chromium"))
-        .find(|path| path.is_file());
-    found.expect(
-        "chromium is not installed, and this test needs it to load the phone pages under their \
-         Content-Security-Policy: apt-get install chromium",
-    )
-}
-
-/// Loads `url` in headless Chromium: the DOM it built, and what its console
-/// said (a CSP violation is reported there).
-fn load_in_chromium(url: &str) -> (String, String) {
-    let profile = tempfile::tempdir().unwrap();
-    let mut child = std::process::Command::new(chromium())
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"])
-        .args(["--disable-background-networking", "--disable-component-update", "--disable-sync"])
-        .args(["--enable-logging=stderr", "--v=0", "--window-size=360,1400", "--dump-dom"])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg(url)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("chromium starts");
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    while child.try_wait().unwrap().is_none() {
-        if std::time::Instant::now() > deadline {
-            child.kill().unwrap();
-            panic!("chromium took over a minute on {url}");
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    let output = child.wait_with_output().unwrap();
-    (
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
-
-/// Serves `html` under `policy` on a port of its own: the control that
-/// shows a violation would be seen.
-fn serve_under(html: String, policy: &'static str) -> String {
-    use std::io::{Read, Write};
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}/", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        for mut stream in listener.incoming().map_while(Result::ok) {
-            let _ = stream.read(&mut [0; 4096]);
-            let head = format!(
-                "HTTP/1.1 200 OK\r\ncontent-type: text/html; charset=utf-8\r\ncontent-security-policy: {policy}\r\n\
-                 content-length: {}\r\nconnection: close\r\n\r\n",
-                html.len()
-            );
-            let _ = stream.write_all(head.as_bytes()).and_then(|()| stream.write_all(html.as_bytes()));
-        }
-    });
-    url
-}
+// Chromium, as the ticket page's checks run it.
+#[path = "ticket_page/chromium.rs"]
+mod chromium;
 
 on_both_stores! {
     async fn headless_chromium_shows_the_pages_with_no_policy_violation(kind) {
@@ -472,23 +413,90 @@ on_both_stores! {
     let pages = [
         (url.clone(), "Your appointment"),
         (format!("{url}/cancel"), "Cancel this booking?"),
+        (format!("{url}/report"), "What is wrong?"),
         (format!("{}/m/ZZZZZZZZZZZZZZZZ", b.url), "Link no longer valid"),
         (format!("{}/m/%FF", b.url), "This request could not be read"),
     ];
-    let control = serve_under(html, "default-src 'none'; style-src 'none'");
+    let control = chromium::serve_forbidding_style(html);
     tokio::task::spawn_blocking(move || {
-        let (_, console) = load_in_chromium(&control);
+        let (_, console) = chromium::load(&control);
         assert!(
             console.contains("Content Security Policy"),
             "the control's violation is reported: {console}"
         );
         for (page, expected) in pages {
-            let (dom, console) = load_in_chromium(&page);
+            let (dom, console) = chromium::load(&page);
             assert!(dom.contains(expected), "{page} shows {expected:?}: {dom}");
+            assert_eq!(dom.matches("<main>").count(), 1, "{page}: its content is its main landmark");
             assert!(!console.contains("Content Security Policy"), "{page}: {console}");
         }
     })
     .await
     .unwrap();
+}
+}
+
+on_both_stores! {
+    async fn a_mistake_is_reported_from_the_guide_page(kind) {
+    let b = backend(kind, 30).await;
+    let url = b.page_for("passport-application", "en-US", None).await;
+    let code = url.rsplit('/').next().unwrap().to_owned();
+    let guide = b.get(&url, None).await;
+    assert!(guide.html.contains(&format!("<a href=\"{code}/report\">Report a mistake in this guide</a>")), "{}", guide.html);
+    let asked = b.get(&format!("{url}/report"), None).await;
+    assert_eq!(asked.status, StatusCode::OK);
+    assert_secured(&asked, "report form");
+    for (value, label) in [("materials", "The required materials"), ("fees", "The fees"), ("time_limits", "The time limits"),
+        ("place_and_hours", "The place or opening hours"), ("other", "Something else")] {
+        let radio = format!("<input type=\"radio\" name=\"what\" value=\"{value}\" required> {label}</label>");
+        assert!(asked.html.contains(&radio), "{radio}: {}", asked.html);
+    }
+    assert!(asked.html.contains("<p>Guide: Passport application or renewal</p>"), "{}", asked.html);
+    assert!(asked.html.contains("Please do not write your name"), "nothing personal is asked");
+    let report = format!("{url}/report");
+    let form = "application/x-www-form-urlencoded";
+    // Nothing chosen: said in words, the words kept.
+    let refused = b.post(&report, form, "text=%E8%B4%B9%E7%94%A8").await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.html.contains("Please choose what is wrong.") && refused.html.contains(">费用</textarea>"), "{}", refused.html);
+    let long = format!("what=fees&text={}", "%E9%94%99".repeat(201));
+    let over = b.post(&report, form, long).await;
+    assert_eq!(over.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(over.html.contains("value=\"fees\" checked"), "{}", over.html);
+    assert_eq!(b.post(&report, form, "what=spelling").await.status, StatusCode::BAD_REQUEST);
+    // Filed as the API files it: the guide, the catalogue version, the words.
+    let done = b.post(&report, form, "what=fees&text=%E6%94%B6%E8%B4%B9%E6%A0%87%E5%87%86%E5%B7%B2%E8%B0%83%E6%95%B4").await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.html);
+    assert!(done.html.contains("<h1>Thank you</h1>") && done.html.contains(&format!("<a href=\"../{code}\">Back to the guide</a>")), "{}", done.html);
+    let listed: Value = b.http.get(format!("{}/api/v1/reports", b.url)).send().await.unwrap().json().await.unwrap();
+    let latest = &listed["latest"][0];
+    assert_eq!((latest["service"].as_str(), latest["what"].as_str(), latest["text"].as_str()),
+        (Some("passport-application"), Some("fees"), Some("收费标准已调整")), "{listed}");
+    let catalog: Value = b.http.get(format!("{}/api/v1/catalog", b.url)).send().await.unwrap().json().await.unwrap();
+    assert_eq!(latest["catalog_version"], catalog["version"]);
+    assert_eq!(listed["guides"], json!([{ "service": "passport-application", "count": 1 }]));
+}
+}
+
+on_both_stores! {
+    async fn reports_from_the_phone_count_in_the_per_address_limit(kind) {
+    let b = backend(kind, 3).await;
+    let url = b.page_for("passport-application", "zh-CN", None).await;
+    let report = format!("{url}/report");
+    let form = "application/x-www-form-urlencoded";
+    assert_eq!(b.get(&report, None).await.status, StatusCode::OK);
+    assert_eq!(b.post(&report, form, "what=materials").await.status, StatusCode::OK);
+    assert_eq!(b.post(&report, form, "what=other").await.status, StatusCode::OK);
+    let busy = b.post(&report, form, "what=fees").await;
+    assert_eq!(busy.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(busy.html.contains("请稍后再试"), "{}", busy.html);
+    // The JSON route without a token counts against the same address.
+    let json = b.http.post(format!("{}/api/v1/reports", b.url))
+        .json(&json!({ "service": "passport-application", "what": "fees" })).send().await.unwrap();
+    assert_eq!(json.status(), StatusCode::TOO_MANY_REQUESTS);
+    b.clock.advance(SignedDuration::from_mins(1));
+    assert_eq!(b.post(&report, form, "what=fees").await.status, StatusCode::OK);
+    let listed: Value = b.http.get(format!("{}/api/v1/reports", b.url)).send().await.unwrap().json().await.unwrap();
+    assert_eq!(listed["guides"], json!([{ "service": "passport-application", "count": 3 }]));
 }
 }

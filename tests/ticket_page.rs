@@ -269,8 +269,182 @@ on_both_stores! {
         take(&b).await;
         let mine = take(&b).await;
         let url = page_url(&b, &mine, "en-US").await;
-        tokio::task::spawn_blocking(move || chromium::check(&url, "Your number: B002", "1 person is ahead of you."))
-            .await
-            .unwrap();
+        tokio::task::spawn_blocking(move || {
+            chromium::check(&url, "Your number: B002", "1 person is ahead of you.");
+        })
+        .await
+        .unwrap();
+    }
+}
+
+/// `application/x-www-form-urlencoded`, as a browser writes a form.
+fn form(fields: &[(&str, &str)]) -> String {
+    let encode = |s: &str| {
+        s.bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+                b' ' => "+".into(),
+                b => format!("%{b:02X}"),
+            })
+            .collect::<String>()
+    };
+    fields.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect::<Vec<_>>().join("&")
+}
+
+async fn post_form(b: &Backend, url: &str, body: String) -> Page {
+    let resp = b
+        .http
+        .post(url)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    let status = resp.status();
+    let csp = resp.headers().get("content-security-policy").map_or("", |v| v.to_str().unwrap()).to_owned();
+    Page { status, csp, html: resp.text().await.unwrap() }
+}
+
+/// Takes a number, serves it at window 7 from 09:00 to 09:05: the page's URL in `lang`.
+async fn served_ticket(b: &Backend, lang: &str) -> (String, String) {
+    b.clock.set(monday("09:00"));
+    let mine = take(b).await;
+    let url = page_url(b, &mine, lang).await;
+    act(b, 7, "open").await;
+    act(b, 7, "call_next").await;
+    b.clock.set(monday("09:05"));
+    act(b, 7, "finish").await;
+    (mine, url)
+}
+
+on_both_stores! {
+    async fn a_finished_ticket_is_rated_once_on_its_page(kind) {
+        let b = start_on(kind, |o| o).await;
+        b.clock.set(monday("09:00"));
+        let mine = take(&b).await;
+        let url = page_url(&b, &mine, "en-US").await;
+        let code = url.rsplit('/').next().unwrap().to_owned();
+        let rate = format!("{url}/rate");
+        // Waiting: no form, and a rating is refused politely.
+        assert!(!get(&b, &url).await.html.contains("<form"), "nothing to rate yet");
+        let early = post_form(&b, &rate, form(&[("level", "satisfied"), ("reason", ""), ("text", "")])).await;
+        assert_eq!(early.status, StatusCode::CONFLICT);
+        assert!(early.text().contains("This visit can be rated once it is finished at the window."), "{}", early.text());
+
+        act(&b, 7, "open").await;
+        act(&b, 7, "call_next").await;
+        act(&b, 7, "finish").await;
+        let page = get(&b, &url).await;
+        let html = &page.html;
+        assert!(html.contains(&format!("<form method=\"post\" action=\"{code}/rate\">")), "{html}");
+        let levels = ["Very satisfied", "Satisfied", "Fairly satisfied", "Dissatisfied", "Very dissatisfied"];
+        let mut at = 0;
+        for (value, label) in ["very_satisfied", "satisfied", "fairly_satisfied", "dissatisfied", "very_dissatisfied"].iter().zip(levels) {
+            let radio = format!("<label class=\"choice\"><input type=\"radio\" name=\"level\" value=\"{value}\" required> {label}</label>");
+            let found = html[at..].find(&radio).unwrap_or_else(|| panic!("{radio} in order: {html}"));
+            at += found;
+        }
+        assert!(html.contains("name=\"reason\" value=\"slow\"") && html.contains("name=\"reason\" value=\"\" checked"), "{html}");
+        assert!(html.contains("maxlength=\"200\""), "{html}");
+
+        // A low rating without a reason: said in words, the choices kept.
+        let words = "等了很久".repeat(50);
+        let refused = post_form(&b, &rate, form(&[("level", "dissatisfied"), ("reason", ""), ("text", &words)])).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.text().contains("please choose what went wrong"), "{}", refused.text());
+        assert!(refused.html.contains("value=\"dissatisfied\" checked"), "the level is kept: {}", refused.html);
+        assert!(refused.html.contains(&format!(">{words}</textarea>")), "the words are kept");
+        assert!(refused.html.contains("role=\"alert\""), "{}", refused.html);
+        // A reason with a good level, words past 200 characters: refused alike.
+        let good = post_form(&b, &rate, form(&[("level", "satisfied"), ("reason", "slow")])).await;
+        assert_eq!(good.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(good.html.contains("value=\"slow\" checked") && good.text().contains("No reason"), "{}", good.text());
+        let long = format!("{words}慢");
+        let over = post_form(&b, &rate, form(&[("level", "very_dissatisfied"), ("reason", "other"), ("text", &long)])).await;
+        assert_eq!(over.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(over.text().contains("200 characters"), "{}", over.text());
+        assert!(over.html.contains("value=\"other\" checked") && over.html.contains("value=\"very_dissatisfied\" checked"));
+        let none = post_form(&b, &rate, form(&[("reason", "slow")])).await;
+        assert_eq!(none.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(none.text().contains("Please choose how satisfied you are."), "{}", none.text());
+
+        // 200 Chinese characters and a line break (a space) fit the form's bound.
+        let two_lines = format!("{}\r\n{}", "慢".repeat(100), "慢".repeat(99));
+        let done = post_form(&b, &rate, form(&[("level", "dissatisfied"), ("reason", "slow"), ("text", &two_lines)])).await;
+        assert_eq!(done.status, StatusCode::OK, "{}", done.html);
+        assert!(done.html.contains("<h1>Thank you for your rating</h1>"), "{}", done.html);
+        assert!(done.text().contains("You rated this visit: Dissatisfied. Thank you."), "{}", done.text());
+        assert!(done.html.contains(&format!("<a href=\"../{code}\">Back to my number</a>")), "{}", done.html);
+        let stored = common::backend::column::<String>(&b.database, "SELECT reason FROM ratings WHERE number = $1", &[&mine]).await;
+        assert_eq!(stored, ["slow"]);
+        let text = common::backend::column::<String>(&b.database, "SELECT text FROM ratings WHERE number = $1", &[&mine]).await;
+        assert_eq!(text, [format!("{} {}", "慢".repeat(100), "慢".repeat(99))]);
+        let window = common::backend::column::<i64>(&b.database, "SELECT window_no FROM ratings WHERE number = $1", &[&mine]).await;
+        assert_eq!(window, [7], "the ticket's window");
+
+        // Once only: the second is refused politely, and the page shows the first.
+        let again = post_form(&b, &rate, form(&[("level", "very_satisfied")])).await;
+        assert_eq!(again.status, StatusCode::CONFLICT);
+        assert!(again.text().contains("This visit is rated already. Thank you!"), "{}", again.text());
+        let page = get(&b, &url).await;
+        assert!(!page.html.contains("<form"), "{}", page.html);
+        assert!(page.text().contains("You rated this visit: Dissatisfied."), "{}", page.text());
+        let alone = get(&b, &rate).await;
+        assert_eq!(alone.status, StatusCode::OK);
+        assert!(alone.text().contains("You rated this visit: Dissatisfied."), "{}", alone.text());
+    }
+
+    async fn rating_closes_after_open_days_and_the_page_says_so(kind) {
+        let b = start_on(kind, |o| ServerOptions { rating_open_days: 1, ..o }).await;
+        let (_, url) = served_ticket(&b, "zh-CN").await;
+        // The form on a page of its own, in the handoff's language.
+        let alone = get(&b, &format!("{url}/rate")).await;
+        assert_eq!(alone.status, StatusCode::OK);
+        let text = alone.text();
+        for level in ["非常满意", "满意", "基本满意", "不满意", "非常不满意"] {
+            assert!(text.contains(level), "{level}: {text}");
+        }
+        assert!(alone.html.contains("<form method=\"post\" action=\"rate\">"), "{}", alone.html);
+        // A day and a second after it was finished: closed, in words.
+        b.clock.set(monday("09:05").checked_add(SignedDuration::from_secs(86_401)).unwrap());
+        let page = get(&b, &url).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(!page.html.contains("<form"), "{}", page.html);
+        assert!(page.text().contains("办结后 1 天内可以评价，现已超过期限。"), "{}", page.text());
+        let late = post_form(&b, &format!("{url}/rate"), form(&[("level", "satisfied")])).await;
+        assert_eq!(late.status, StatusCode::CONFLICT);
+        assert!(late.text().contains("现已超过期限"), "{}", late.text());
+    }
+
+    async fn a_rating_form_is_bounded_and_its_refusals_are_pages(kind) {
+        let b = start_on(kind, |o| o).await;
+        let (_, url) = served_ticket(&b, "zh-HK").await;
+        let rate = format!("{url}/rate");
+        let huge = post_form(&b, &rate, form(&[("level", "satisfied"), ("text", &"慢".repeat(600))])).await;
+        assert_eq!(huge.status, StatusCode::PAYLOAD_TOO_LARGE);
+        assert!(huge.html.starts_with("<!DOCTYPE html>\n<html lang=\"zh-HK\">"), "{}", huge.html);
+        let odd = post_form(&b, &rate, form(&[("level", "delighted")])).await;
+        assert_eq!(odd.status, StatusCode::BAD_REQUEST);
+        assert!(odd.csp.starts_with("default-src 'none'"), "{}", odd.csp);
+        let json = b.http.post(&rate).json(&json!({ "level": "satisfied" })).send().await.unwrap();
+        assert_eq!(json.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+        // Traditional characters on the form.
+        let text = get(&b, &url).await.text();
+        assert!(text.contains("評價本次服務") && text.contains("非常不滿意"), "{text}");
+        let done = post_form(&b, &rate, form(&[("level", "very_satisfied"), ("reason", "")])).await;
+        assert_eq!(done.status, StatusCode::OK, "{}", done.html);
+        assert!(done.text().contains("您對本次服務的評價：非常滿意。謝謝！"), "{}", done.text());
+    }
+
+    async fn headless_chromium_shows_the_rating_form_with_no_policy_violation(kind) {
+        let b = start_on(kind, |o| o).await;
+        let (mine, url) = served_ticket(&b, "en-US").await;
+        let heading = format!("Your number: {mine}");
+        tokio::task::spawn_blocking(move || {
+            let dom = chromium::check(&url, &heading, "Served. Thank you for your visit.");
+            assert!(dom.contains("Rate this visit"), "{dom}");
+        })
+        .await
+        .unwrap();
     }
 }

@@ -329,6 +329,15 @@ pub struct Handoff {
     pub expires_at: String,
 }
 
+/// Where a phone reads a policy document of the library, for the kiosk's
+/// QR code (`GET /api/v1/policies/{id}/link`): public, so no code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct PolicyLink {
+    /// The document's phone page under the hall's public address.
+    #[schema(format = "uri", example = "HTTP://192.0.2.10:8080/M/POLICY/PASSPORT-LAW?LANG=ZH-CN")]
+    pub url: String,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Count {
     pub count: u32,

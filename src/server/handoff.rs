@@ -12,6 +12,10 @@ mod headers;
 mod html;
 mod lang;
 mod pages;
+mod policy;
+mod policy_link;
+mod rating;
+mod report;
 mod ticket;
 
 use std::{
@@ -39,6 +43,15 @@ use crate::domain::{ApiError, Handoff, HandoffRequest};
 
 // The pages' routes and their OpenAPI descriptions, where `routes.rs` names them.
 pub(super) use pages::{__path_ask_to_cancel, __path_cancel, __path_page};
+pub(super) use policy::__path_policy_page;
+pub(super) use policy_link::{__path_policy_link, policy_link};
+pub(super) use rating::{__path_ask_to_rate, __path_rate_visit};
+pub(super) use report::{__path_ask_to_report, __path_report};
+
+/// The largest form with a citizen's own words (the rating and report
+/// forms) takes: 200 Chinese characters are 1,800 bytes once url-encoded,
+/// with room for the rest.
+const WORDS_FORM_LIMIT: usize = 4096;
 
 /// The phone's routes, upper case too (a QR code stores an upper-case URL
 /// more compactly), each answer with the pages' security headers: pages,
@@ -46,7 +59,19 @@ pub(super) use pages::{__path_ask_to_cancel, __path_cancel, __path_page};
 pub(super) fn phone_router() -> Router<AppState> {
     let pages = Router::new()
         .route("/{code}", get(pages::page))
+        .route("/policy/{id}", get(policy::policy_page))
+        // The kiosk's QR code holds the address in upper case (`policy_link`).
+        .route("/POLICY/{id}", get(policy::policy_page))
         .route("/{code}/cancel", get(pages::ask_to_cancel).post(pages::cancel))
+        // The rating form takes up to 200 Chinese characters of the citizen's own words.
+        .route(
+            "/{code}/rate",
+            get(rating::ask_to_rate).post(rating::rate_visit).layer(DefaultBodyLimit::max(WORDS_FORM_LIMIT)),
+        )
+        .route(
+            "/{code}/report",
+            get(report::ask_to_report).post(report::report).layer(DefaultBodyLimit::max(WORDS_FORM_LIMIT)),
+        )
         .method_not_allowed_fallback(errors::method_not_allowed)
         // Any other path under the prefix (and the prefix itself).
         .fallback(errors::not_found);
@@ -56,7 +81,7 @@ pub(super) fn phone_router() -> Router<AppState> {
         router = router.nest(root, pages.clone()).route(&format!("{root}/"), any(errors::not_found));
     }
     router
-        // The one form is four digits and a button.
+        // The cancel form is four digits and a button (the rating form has its own limit).
         .layer(DefaultBodyLimit::max(1024))
         .layer(middleware::map_response(headers::secure))
 }
@@ -189,7 +214,12 @@ fn client_address(state: &AppState, peer: SocketAddr, headers: &HeaderMap) -> Ip
 /// `:/.` in alphanumeric mode, far denser than bytes: when the public address
 /// has no path (scheme and host ignore case), the whole link is upper case.
 fn link(base: &str, code: &str) -> String {
-    let has_path = base.split_once("://").is_some_and(|(_, rest)| rest.contains('/'));
-    let base = if has_path { base.to_owned() } else { base.to_ascii_uppercase() };
+    let base = if all_upper(base) { base.to_ascii_uppercase() } else { base.to_owned() };
     format!("{base}/M/{code}")
+}
+
+/// Whether a link under the public address may be written all in upper
+/// case: when it has no path (scheme and host ignore case).
+fn all_upper(base: &str) -> bool {
+    !base.split_once("://").is_some_and(|(_, rest)| rest.contains('/'))
 }

@@ -7,17 +7,24 @@ use axum::{extract::State, http::HeaderMap, response::Response};
 use super::AppState;
 use crate::domain::{Catalog, policy};
 
-/// The library as served: serialized once.
+/// The library as served: serialized once, and as it is (for the phone's
+/// policy pages).
 pub(crate) struct ServedPolicies {
     pub json: axum::body::Bytes,
     pub etag: String,
+    pub library: policy::Library,
 }
 
 impl ServedPolicies {
     pub fn new(library: &policy::Library) -> ServedPolicies {
         let json = serde_json::to_vec(library).expect("the library serializes").into();
-        ServedPolicies { json, etag: format!("\"{}\"", library.version) }
+        ServedPolicies { json, etag: format!("\"{}\"", library.version), library: library.clone() }
     }
+}
+
+/// The library being served now.
+pub(crate) fn served(state: &AppState) -> std::sync::Arc<ServedPolicies> {
+    state.policies.read().unwrap_or_else(std::sync::PoisonError::into_inner).clone()
 }
 
 /// The library in `dir/policies/`, or the one built into the binary, checked
@@ -48,6 +55,6 @@ pub(crate) fn load(
     )
 )]
 pub(super) async fn policies(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let served = state.policies.read().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
+    let served = served(&state);
     super::routes::conditional(&headers, &served.etag, &served.json)
 }

@@ -16,6 +16,8 @@ mod staff;
 pub(super) mod token;
 
 pub(super) use rate::{__path_rate, rate};
+// The rules, for the ticket's phone page to rate through as well.
+pub(super) use rate::{Asked, Refused, Service, give, still_open, words};
 pub(super) use staff::{__path_day_ratings, day_ratings};
 
 /// The routes, for `routes.rs` to merge. Each checks its own proof or

@@ -20,11 +20,11 @@ use super::{
     proof::client_address,
     ratings::token,
     routes::Fail,
-    store::{Role, StoredReport},
+    store::{Role, StoreError, StoredReport},
 };
 use crate::domain::{
     ApiError,
-    rating::{GuideReports, ReportRequest, ReportView, Reports, own_words},
+    rating::{GuideReports, ReportRequest, ReportView, Reports, Wrong, own_words},
 };
 
 /// The latest reports `GET /api/v1/reports` lists.
@@ -84,16 +84,25 @@ pub(super) async fn report(
         return Err(Fail::invalid("service", "no guide has this service id"));
     }
     let text = own_words(req.text.as_deref().unwrap_or("")).map_err(|rule| Fail::invalid("text", rule))?;
-    let stored = StoredReport {
-        service: req.service,
-        catalog_version: served.catalog.version.clone(),
-        what: req.what,
-        text,
-        hall,
-        at: now,
-    };
-    state.store.report(&stored).await.map_err(Fail::internal)?;
+    let stored = file(&state, req.service, req.what, text, hall, now).await.map_err(Fail::internal)?;
     Ok((StatusCode::CREATED, Json(view(&stored))).into_response())
+}
+
+/// Stores a report of a guide the catalogue serves, its words checked by
+/// `own_words`, with the catalogue version being served (the phone's
+/// guide page files its reports here too).
+pub(super) async fn file(
+    state: &AppState,
+    service: String,
+    what: Wrong,
+    text: Option<String>,
+    hall: Option<String>,
+    at: i64,
+) -> Result<StoredReport, StoreError> {
+    let catalog_version = state.served.get().catalog.version.clone();
+    let stored = StoredReport { service, catalog_version, what, text, hall, at };
+    state.store.report(&stored).await?;
+    Ok(stored)
 }
 
 /// The reports, for staff: how many per guide, most first, and the latest 50.

@@ -51,9 +51,15 @@ use crate::domain::{self, ApiError};
         ratings::rate,
         ratings::day_ratings,
         reports::report,
-        reports::reports
+        reports::reports,
+        handoff::ask_to_rate,
+        handoff::rate_visit,
+        handoff::ask_to_report,
+        handoff::report,
+        handoff::policy_page,
+        handoff::policy_link
     ),
-    components(schemas(ApiError, domain::Catalog, domain::Booking, domain::policy::Library)),
+    components(schemas(ApiError, domain::Catalog, domain::Booking, domain::policy::Library, domain::PolicyLink)),
     modifiers(&ApiAnswers, &RatingTokens)
 )]
 pub struct ApiDoc;
@@ -69,6 +75,7 @@ pub(super) fn router(state: AppState) -> Router {
         .route("/api/v1/bookings/{code}/cancel", post(booking::cancel_booking))
         .route("/api/v1/kiosks/{kiosk}/bookings-today", get(booking::bookings_today))
         .route("/api/v1/handoffs", post(handoff::create))
+        .route("/api/v1/policies/{id}/link", get(handoff::policy_link))
         .route_layer(middleware::from_fn_with_state(state.clone(), auth::kiosk_only));
     Router::new()
         .route("/api/v1/catalog", get(catalog))

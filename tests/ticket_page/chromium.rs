@@ -1,6 +1,8 @@
 //! The ticket's page in headless Chromium (Debian's `chromium`, as
 //! `tests/phone_pages.rs` uses it): the DOM it built, under the pages'
 //! Content-Security-Policy, held to the phone pages' accessibility rules.
+// Each test file that includes this uses what it needs.
+#![allow(dead_code)]
 
 use std::{
     io::{Read, Write},
@@ -18,7 +20,7 @@ fn chromium() -> PathBuf {
 }
 
 /// Loads `url`: the DOM, and what the console said (CSP violations go there).
-fn load(url: &str) -> (String, String) {
+pub fn load(url: &str) -> (String, String) {
     let profile = tempfile::tempdir().unwrap();
     let mut child = Command::new(chromium())
         .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"])
@@ -44,7 +46,7 @@ fn load(url: &str) -> (String, String) {
 
 /// `html` served under a policy that forbids its style: the control that
 /// shows a violation would be reported where `check` looks for one.
-fn serve_forbidding_style(html: String) -> String {
+pub fn serve_forbidding_style(html: String) -> String {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}/", listener.local_addr().unwrap());
     std::thread::spawn(move || {
@@ -63,24 +65,52 @@ fn serve_forbidding_style(html: String) -> String {
 }
 
 /// Loads the ticket page at `url`: it shows `heading` as its one `h1` and
-/// `line`, in a live region; its language is declared, every link has
-/// words, nothing breaks the page's policy.
-pub fn check(url: &str, heading: &str, line: &str) {
-    let (dom, console) = load(url);
-    assert!(!console.contains("Content Security Policy"), "{url}: {console}");
-    assert!(dom.contains("<html lang=\"en-US\">"), "the page's language: {dom}");
-    assert!(dom.contains(&format!("<h1 class=\"number\">{heading}</h1>")), "{dom}");
-    assert_eq!(dom.matches("<h1").count(), 1, "one heading names the page: {dom}");
+/// `line`, in a live region, and passes `check_page`. The DOM.
+pub fn check(url: &str, heading: &str, line: &str) -> String {
+    let dom = check_page(url, "en-US", &format!("<h1 class=\"number\">{heading}</h1>"), heading);
     let status = dom.split("<div role=\"status\">").nth(1).expect("a live region for the news");
     assert!(status.split("</div>").next().unwrap().contains(line), "{line:?} is announced: {dom}");
+    dom
+}
+
+/// Loads a phone page at `url` and holds it to the phone pages'
+/// accessibility rules: its language is declared (`lang`), its content is
+/// its `main` landmark, one heading
+/// names it (`h1`, as written) and so does its title, every link has
+/// words, every form control a label, and nothing breaks the page's
+/// policy (a control under a policy forbidding the style shows that a
+/// violation would be seen). The DOM.
+pub fn check_page(url: &str, lang: &str, h1: &str, title: &str) -> String {
+    let (dom, console) = load(url);
+    assert!(!console.contains("Content Security Policy"), "{url}: {console}");
+    assert!(dom.contains(&format!("<html lang=\"{lang}\">")), "the page's language: {dom}");
+    assert_eq!(dom.matches("<main>").count(), 1, "the page's content is its main landmark: {dom}");
+    assert!(dom.contains(h1), "{h1}: {dom}");
+    assert_eq!(dom.matches("<h1").count(), 1, "one heading names the page: {dom}");
     for link in dom.split("<a ").skip(1) {
         let words = link.split('>').nth(1).unwrap_or_default().split("</a").next().unwrap_or_default();
         assert!(!words.trim().is_empty(), "a link without words: <a {link}");
     }
-    let title = dom.split("<title>").nth(1).and_then(|t| t.split("</title>").next()).unwrap_or_default();
-    assert_eq!(title, heading, "the title says what the page is");
+    for control in ["<input", "<textarea", "<select"] {
+        for (at, _) in dom.match_indices(control) {
+            let before = &dom[..at];
+            let in_label = before
+                .rfind("<label")
+                .is_some_and(|open| before.rfind("</label>").is_none_or(|close| close < open));
+            let tag = &dom[at..at + dom[at..].find('>').unwrap()];
+            let by_for = tag
+                .split(" id=\"")
+                .nth(1)
+                .and_then(|rest| rest.split('"').next())
+                .is_some_and(|id| dom.contains(&format!("<label for=\"{id}\">")));
+            assert!(in_label || by_for, "a form control without a label: {tag}");
+        }
+    }
+    let found = dom.split("<title>").nth(1).and_then(|t| t.split("</title>").next()).unwrap_or_default();
+    assert_eq!(found, title, "the title says what the page is");
 
-    let control = serve_forbidding_style(dom);
+    let control = serve_forbidding_style(dom.clone());
     let (_, console) = load(&control);
     assert!(console.contains("Content Security Policy"), "the control's violation is reported: {console}");
+    dom
 }

@@ -65,6 +65,11 @@ pub(super) fn no_such_page(v: &Visitor) -> Response {
     error_page(StatusCode::NOT_FOUND, v, "m-missing-title", "m-missing-body")
 }
 
+/// No document with this id in the policy library.
+pub(super) fn no_such_policy(v: &Visitor) -> Response {
+    error_page(StatusCode::NOT_FOUND, v, "m-policy-missing-title", "m-policy-missing-body")
+}
+
 /// Over the per-address limit on page requests.
 pub(super) fn busy(v: &Visitor) -> Response {
     with_retry_after(error_page(StatusCode::TOO_MANY_REQUESTS, v, "m-busy-title", "m-busy-body"), 60)

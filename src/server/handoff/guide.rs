@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use jiff::Timestamp;
 
 use super::html::{escape, para, with_phone};
-use crate::domain::{Catalog, Hall, Service};
+use crate::domain::{Catalog, Hall, Service, policy::Library};
 use crate::i18n::{self, Tr};
 use crate::server::{calendar, store::StoredBooking};
 
@@ -16,6 +16,7 @@ use crate::server::{calendar, store::StoredBooking};
 /// name heads the page (`h1`), or a part of it (`h2`: under a ticket).
 pub(super) fn body(
     catalog: &Catalog,
+    library: &Library,
     s: &Service,
     tr: &Tr,
     booking: Option<&StoredBooking>,
@@ -41,6 +42,7 @@ pub(super) fn body(
     }
     out += &materials(s, tr);
     out += &fees_and_time_limits(s, tr);
+    out += &super::policy::based_on(library, &s.id, tr);
     let _ = write!(out, "<h2>{}</h2>", escape(&tr.t("guide-where")));
     for hall in catalog.halls.iter().filter(|h| s.halls.contains(&h.id)) {
         out += &hall_card(hall, tr);
@@ -48,6 +50,8 @@ pub(super) fn body(
     let _ = write!(out, "<h2>{}</h2>", escape(&tr.t("guide-phones")));
     let _ = write!(out, "<p>{}</p>", with_phone(tr, "enquiry-phone", &s.enquiry_phone));
     let _ = write!(out, "<p>{}</p>", with_phone(tr, "complaint-phone", &s.complaint_phone));
+    // 找错: the citizen who finds the guide wrong can say so.
+    out += &super::report::link(tr, code);
     out
 }
 

@@ -20,7 +20,7 @@ use super::{
     errors::{self, Visitor, call_the_hall},
     guide,
     html::{self, escape, heading, para},
-    ticket,
+    rating, ticket,
 };
 use crate::domain::{Catalog, Service, limits::is_handoff_code};
 use crate::i18n::Tr;
@@ -30,12 +30,12 @@ use crate::server::{
 };
 
 /// A handoff the phone may see, with what its pages need.
-struct Opened {
-    handoff: StoredHandoff,
-    booking: Option<StoredBooking>,
-    visitor: Visitor,
+pub(super) struct Opened {
+    pub handoff: StoredHandoff,
+    pub booking: Option<StoredBooking>,
+    pub visitor: Visitor,
     /// The handoff's code as stored (normalized): safe in a link.
-    code: String,
+    pub code: String,
 }
 
 /// The page a phone opens from the QR code: the service's guide, and the
@@ -72,9 +72,18 @@ pub(in crate::server) async fn page(
     let Some(service) = service_of(&served.catalog, &opened.handoff) else {
         return errors::gone(&opened.visitor);
     };
+    let policies = crate::server::policies::served(&state);
     let tr = &opened.visitor.tr;
     let Some(followed) = &opened.handoff.ticket else {
-        let body = guide::body(&served.catalog, service, tr, opened.booking.as_ref(), &opened.code, 1);
+        let body = guide::body(
+            &served.catalog,
+            &policies.library,
+            service,
+            tr,
+            opened.booking.as_ref(),
+            &opened.code,
+            1,
+        );
         return html::page(StatusCode::OK, tr.lang, service.name.get(tr.lang), &body);
     };
     // A ticket's page: where it stands now first, the guide below it.
@@ -85,7 +94,22 @@ pub(in crate::server) async fn page(
     let still = ticket::holds_still(query.as_deref());
     let at = ticket::local_time(&state, &followed.hall);
     let mut body = ticket::section(tr, &followed.number, &opened.code, view.as_ref(), &at, still);
-    body += &guide::body(&served.catalog, service, tr, opened.booking.as_ref(), &opened.code, 2);
+    // Finished: the visit may be rated (好差评), on this very page.
+    if view.as_ref().is_some_and(|n| n.view.state == "done") {
+        match rating::on_ticket_page(&state, followed, tr, &opened.code).await {
+            Ok(part) => body += &part,
+            Err(e) => return store_failed(&opened.visitor, e),
+        }
+    }
+    body += &guide::body(
+        &served.catalog,
+        &policies.library,
+        service,
+        tr,
+        opened.booking.as_ref(),
+        &opened.code,
+        2,
+    );
     let title = tr.a("m-ticket-title", &[("number", crate::i18n::s(&followed.number))]);
     let refresh = ticket::refreshes(view.as_ref(), still).then_some(ticket::REFRESH_SECS);
     html::refreshing_page(StatusCode::OK, tr.lang, &title, &body, refresh)
@@ -226,7 +250,7 @@ pub(in crate::server) async fn cancel(
 
 /// The handoff behind the path, counted against the client's per-minute
 /// limit; or the page to answer instead.
-async fn open(
+pub(super) async fn open(
     state: &AppState,
     peer: SocketAddr,
     headers: &HeaderMap,
@@ -260,7 +284,7 @@ async fn open(
     Ok(Opened { handoff, booking, visitor, code })
 }
 
-fn store_failed(v: &Visitor, e: impl std::fmt::Display) -> Response {
+pub(super) fn store_failed(v: &Visitor, e: impl std::fmt::Display) -> Response {
     tracing::error!("store error: {e}");
     errors::internal(v)
 }

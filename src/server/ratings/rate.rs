@@ -16,7 +16,7 @@ use jiff::civil::Date;
 
 use crate::domain::{
     ApiError,
-    rating::{RatingRequest, RatingView, own_words},
+    rating::{Level, RatingRequest, RatingView, Reason, own_words},
 };
 use crate::server::{
     AppState,
@@ -60,37 +60,136 @@ pub(in crate::server) async fn rate(
     }
     let day: Date = req.day.parse().map_err(|_| Fail::invalid("day", "write the day as YYYY-MM-DD"))?;
     let (day, number) = (day.to_string(), number.to_string());
-    match (req.level.is_bad(), req.reason) {
-        (true, None) => {
-            return Err(Fail::invalid("reason", "a low rating needs a reason from the list").into());
+    let open_days = state.rating_open_days;
+    let text = words(req.level, req.reason, req.text.as_deref()).map_err(|r| r.fail(open_days))?;
+    let service = match prove(&state, peer, &headers, &req, (&hall, &day, &number)).await? {
+        Some(proven) => Service::Proven(proven),
+        None => Service::Named(req.service.clone()),
+    };
+    let asked = Asked { hall, day, number, level: req.level, reason: req.reason, text };
+    let rating = give(&state, asked, service).await.map_err(|r| r.fail(open_days))?;
+    Ok((StatusCode::CREATED, Json(super::staff::view(&rating))).into_response())
+}
+
+/// Why a rating is not taken: the one list of rules, which the JSON route
+/// and the ticket's phone page each word in their own way.
+#[derive(Debug)]
+pub(in crate::server) enum Refused {
+    /// A low rating without a reason from the list.
+    NeedsReason,
+    /// A reason with one of the three good levels.
+    ReasonWithGood,
+    /// The citizen's own words break a rule of `own_words` (the rule).
+    Text(&'static str),
+    /// Own words without a low rating's reason.
+    WordsWithoutReason,
+    /// No such ticket that day at the hall.
+    NoTicket,
+    NotFinished,
+    /// Finished longer ago than `rating.open_days`.
+    Closed,
+    /// The ticket has its rating (一次一评).
+    AlreadyRated,
+    /// A kiosk's rating of a queue of several services names none of them.
+    WhichService,
+    /// The store failed (logged when it is answered).
+    Store(crate::server::store::StoreError),
+}
+
+impl Refused {
+    /// The JSON API's answer.
+    pub(in crate::server) fn fail(self, open_days: u32) -> Fail {
+        let conflict = |code: &str, message: String| Fail::new(StatusCode::CONFLICT, code, message);
+        match self {
+            Refused::NeedsReason => Fail::invalid("reason", "a low rating needs a reason from the list"),
+            Refused::ReasonWithGood => Fail::invalid("reason", "only the two lowest ratings take a reason"),
+            Refused::Text(rule) => Fail::invalid("text", rule),
+            Refused::WordsWithoutReason => Fail::invalid("text", "words go with a low rating's reason"),
+            Refused::NoTicket => Fail::new(StatusCode::NOT_FOUND, "not_found", "no such ticket"),
+            Refused::NotFinished => {
+                conflict("not_finished", "a ticket is rated once it is finished".to_owned())
+            }
+            Refused::Closed => {
+                conflict("rating_closed", format!("ratings stay open {open_days} days after the service"))
+            }
+            Refused::AlreadyRated => {
+                conflict("already_rated", "this ticket has been rated already: thank you".to_owned())
+            }
+            Refused::WhichService => {
+                Fail::invalid("service", "name which of the ticket's queue's services it was")
+            }
+            Refused::Store(e) => Fail::internal(e),
         }
-        (false, Some(_)) => {
-            return Err(Fail::invalid("reason", "only the two lowest ratings take a reason").into());
-        }
+    }
+}
+
+/// The level's own rules for its reason and words: a low rating needs a
+/// reason, a good one takes none; words (bounded, plain) go with a reason.
+/// The words as kept.
+pub(in crate::server) fn words(
+    level: Level,
+    reason: Option<Reason>,
+    text: Option<&str>,
+) -> Result<Option<String>, Refused> {
+    match (level.is_bad(), reason) {
+        (true, None) => return Err(Refused::NeedsReason),
+        (false, Some(_)) => return Err(Refused::ReasonWithGood),
         _ => {}
     }
-    let text = own_words(req.text.as_deref().unwrap_or("")).map_err(|rule| Fail::invalid("text", rule))?;
-    if text.is_some() && req.reason.is_none() {
-        return Err(Fail::invalid("text", "words go with a low rating's reason").into());
+    let text = own_words(text.unwrap_or("")).map_err(Refused::Text)?;
+    if text.is_some() && reason.is_none() {
+        return Err(Refused::WordsWithoutReason);
     }
-    let proven_service = prove(&state, peer, &headers, &req, (&hall, &day, &number)).await?;
+    Ok(text)
+}
 
-    let none = || Fail::new(StatusCode::NOT_FOUND, "not_found", "no such ticket");
-    let ticket =
-        state.store.ticket_to_rate(&hall, &day, &number).await.map_err(Fail::internal)?.ok_or_else(none)?;
+/// A rating whose words passed `words`, for a ticket whose proof was checked.
+pub(in crate::server) struct Asked {
+    pub hall: String,
+    /// `YYYY-MM-DD`.
+    pub day: String,
+    pub number: String,
+    pub level: Level,
+    pub reason: Option<Reason>,
+    pub text: Option<String>,
+}
+
+/// Which service was rated: the one the proof names (a handoff's, a
+/// booking's), or, proven by a kiosk's token, the one the request names.
+pub(in crate::server) enum Service {
+    Proven(String),
+    Named(Option<String>),
+}
+
+/// Whether a ticket finished at `finished` may still be rated at `now`.
+pub(in crate::server) fn still_open(state: &AppState, finished: i64, now: i64) -> bool {
+    now - finished <= i64::from(state.rating_open_days) * 86_400
+}
+
+/// Stores the rating once the ticket is finished, within `rating.open_days`
+/// of that, if it has none yet. The window is the ticket's.
+pub(in crate::server) async fn give(
+    state: &AppState,
+    asked: Asked,
+    service: Service,
+) -> Result<StoredRating, Refused> {
+    let Asked { hall, day, number, level, reason, text } = asked;
+    let ticket = state
+        .store
+        .ticket_to_rate(&hall, &day, &number)
+        .await
+        .map_err(Refused::Store)?
+        .ok_or(Refused::NoTicket)?;
     let (Some(finished), Some(window)) = (ticket.finished, ticket.window) else {
-        return Err(
-            Fail::new(StatusCode::CONFLICT, "not_finished", "a ticket is rated once it is finished").into()
-        );
+        return Err(Refused::NotFinished);
     };
     let now = state.clock.now().as_second();
-    if now - finished > i64::from(state.rating_open_days) * 86_400 {
-        let message = format!("ratings stay open {} days after the service", state.rating_open_days);
-        return Err(Fail::new(StatusCode::CONFLICT, "rating_closed", message).into());
+    if !still_open(state, finished, now) {
+        return Err(Refused::Closed);
     }
-    let service = match proven_service {
-        Some(service) => service,
-        None => service_of(&state, &hall, &ticket, req.service.as_deref()).await?,
+    let service = match service {
+        Service::Proven(service) => service,
+        Service::Named(named) => service_of(state, &hall, &ticket, named.as_deref()).await?,
     };
     let rating = StoredRating {
         hall,
@@ -99,20 +198,15 @@ pub(in crate::server) async fn rate(
         queue: ticket.queue,
         service,
         window,
-        level: req.level,
-        reason: req.reason,
+        level,
+        reason,
         text,
         at: now,
     };
-    if !state.store.rate(&rating).await.map_err(Fail::internal)? {
-        return Err(Fail::new(
-            StatusCode::CONFLICT,
-            "already_rated",
-            "this ticket has been rated already: thank you",
-        )
-        .into());
+    match state.store.rate(&rating).await.map_err(Refused::Store)? {
+        true => Ok(rating),
+        false => Err(Refused::AlreadyRated),
     }
-    Ok((StatusCode::CREATED, Json(super::staff::view(&rating))).into_response())
 }
 
 /// Checks the proof; the service it names (a handoff's, a booking's), if any.
@@ -186,9 +280,9 @@ async fn service_of(
     hall: &str,
     ticket: &crate::server::store::RatedTicket,
     named: Option<&str>,
-) -> Result<String, Fail> {
+) -> Result<String, Refused> {
     if let Some(code) = &ticket.booking
-        && let Some(b) = state.store.booking_by_code(code).await.map_err(Fail::internal)?
+        && let Some(b) = state.store.booking_by_code(code).await.map_err(Refused::Store)?
     {
         return Ok(b.service);
     }
@@ -202,6 +296,6 @@ async fn service_of(
     match (services.as_slice(), named) {
         ([only], _) => Ok(only.clone()),
         (_, Some(s)) if services.iter().any(|x| x == s) => Ok(s.to_owned()),
-        _ => Err(Fail::invalid("service", "name which of the ticket's queue's services it was")),
+        _ => Err(Refused::WhichService),
     }
 }
