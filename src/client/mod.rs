@@ -2,7 +2,10 @@
 //! request bounded by a timeout, every answer cleaned of control characters
 //! before the kiosk sees it.
 
+mod policies;
 mod queue;
+
+pub use policies::library_from_untrusted_json;
 
 use std::time::Duration;
 

@@ -13,6 +13,7 @@ pub mod keybar;
 mod keymap;
 pub mod layout;
 pub mod lookup;
+pub mod policies;
 pub mod screen;
 mod search;
 mod session_config;
@@ -76,6 +77,18 @@ pub enum Msg {
     TicketTaken(Result<crate::domain::queue::wire::TicketView, visit::VisitRefusal>),
     /// A booking checked in (签到): its number, or why not.
     CheckedIn(Result<crate::domain::queue::wire::TicketView, visit::VisitRefusal>),
+    /// The policy library; `Ok(None)` when the copy held is current.
+    PoliciesLoaded(Result<Option<crate::domain::policy::Library>, FetchError>),
+    /// The policy library kept on disk from an earlier run.
+    PoliciesCached(crate::domain::policy::Library),
+    /// The search index for a library version.
+    PolicyIndexBuilt(Arc<crate::search::SearchIndex>),
+    /// A document's phone link (its address), for the document and language asked.
+    PolicyLinkCreated {
+        id: String,
+        lang: Lang,
+        result: Result<String, FetchError>,
+    },
 }
 
 /// What the core asks of the world. Each result comes back as a `Msg`.
@@ -163,6 +176,18 @@ pub enum Effect {
     Redraw,
     /// The session is over: restore the terminal and leave.
     EndSession,
+    /// Fetch the policy library, revalidating the copy with this ETag if
+    /// any; answers `PoliciesLoaded(Ok(None))` when that copy is current.
+    LoadPolicies {
+        etag: Option<String>,
+    },
+    /// Build the search index for this library (off the loop).
+    BuildPolicyIndex(Arc<crate::domain::policy::Library>),
+    /// The address of a document's page for the phone.
+    LoadPolicyLink {
+        id: String,
+        lang: Lang,
+    },
 }
 
 /// Where the catalogue stands.
@@ -267,6 +292,8 @@ pub struct State {
     pub announce: bool,
     /// The hall visit: taking a number or checking in, and the ticket.
     pub visit: visit::VisitState,
+    /// The policy library, and the Policies screen's query and filters.
+    pub policies: policies::PolicyState,
 }
 
 impl State {
@@ -298,8 +325,9 @@ impl State {
             keyboard: typing::KeyboardState::default(),
             announce: false,
             visit: visit::VisitState::default(),
+            policies: policies::PolicyState::default(),
         };
-        (state, vec![Effect::LoadCatalog { etag: None }])
+        (state, vec![Effect::LoadCatalog { etag: None }, Effect::LoadPolicies { etag: None }])
     }
 
     /// Back to Welcome in the default language, everything personal dropped
@@ -319,6 +347,7 @@ impl State {
         self.staff.locked_until_ms = kept.staff.locked_until_ms;
         self.staff.failures = kept.staff.failures;
         self.search_index = kept.search_index;
+        self.policies = kept.policies.kept();
         // The screen stays a touch screen for the next citizen.
         self.keyboard.touched = kept.keyboard.touched;
         self.notice = kept.notice.and_then(Notice::lasting);
