@@ -234,3 +234,70 @@ async fn the_next_citizen_finds_no_query_or_filter_but_the_library_stays() {
     s.reset();
     assert!(policies::library(&s).is_some() && s.policies.index.is_some());
 }
+
+/// A loopback address where nothing listens: the kiosk is offline.
+fn closed_port() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    format!("http://{}", listener.local_addr().unwrap())
+}
+
+async fn wait_until(what: &str, done: impl Fn() -> bool) {
+    for _ in 0..1000 {
+        if done() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!("waited ten seconds in vain for {what}");
+}
+
+/// The real session loop on an in-memory terminal, keeping its copies in `cache`.
+fn kiosk(
+    backend: &str,
+    cache: &std::path::Path,
+) -> (common::vt::Screen, tokio::sync::mpsc::UnboundedSender<Msg>) {
+    use onestop::runtime::{SessionSetup, run_session};
+    let (screen, mut terminal) = common::vt::Screen::new(80, 24);
+    let config = onestop::kiosk::SessionConfig { kiosk: "policies".into(), ..Default::default() };
+    let client = ApiClient::new(backend, Duration::from_secs(2));
+    let mut setup = SessionSetup::new(config, onestop::ui::Theme::standard(), client);
+    setup.catalog_cache = Some(cache.to_owned());
+    let (keys, rx) = tokio::sync::mpsc::unbounded_channel::<Msg>();
+    let input =
+        Box::pin(futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|m| (m, rx)) }));
+    tokio::spawn(async move { run_session(&mut terminal, input, setup).await.unwrap() });
+    (screen, keys)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn offline_the_policies_work_from_the_copy_kept_beside_the_catalogue() {
+    let (b, _) = served().await;
+    let data = tempfile::tempdir().unwrap();
+    let cache = data.path().join("catalog-cache.json");
+    let kept = onestop::runtime::policies::cache_path(&cache);
+    assert_eq!(kept.parent(), cache.parent(), "beside the catalogue's");
+    let (_online, keys) = kiosk(&b.url, &cache);
+    wait_until("both copies on disk", || cache.exists() && kept.exists()).await;
+    drop(keys);
+
+    let (screen, keys) = kiosk(&closed_port(), &cache);
+    wait_until("Welcome from the copy", || screen.text().contains("政策查询")).await;
+    let n = welcome_items().iter().position(|i| *i == WelcomeItem::Policies).unwrap();
+    keys.send(ch(char::from(b'1' + n as u8))).unwrap();
+    keys.send(Msg::Paste("jmsfz".into())).unwrap();
+    wait_until("a search from the copy", || {
+        screen.text().contains("现行有效 · 2011年 · 中华人民共和国居民身份证法")
+    })
+    .await;
+    // ↓ to the list, ↓↓↓ past the filters to the first document, Enter.
+    for _ in 0..4 {
+        keys.send(key(KeyCode::Down)).unwrap();
+    }
+    keys.send(key(KeyCode::Enter)).unwrap();
+    wait_until("the document's page", || screen.text().contains("发文字号：中华人民共和国主席令第五十一号"))
+        .await;
+    // The phone link needs the network, and says so.
+    keys.send(ch('p')).unwrap();
+    wait_until("the phone link's reason", || screen.text().contains("暂时无法生成二维码")).await;
+    drop(keys);
+}
