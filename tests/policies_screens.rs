@@ -102,3 +102,27 @@ fn without_a_library_the_screen_says_why() {
     open(&mut s);
     insta::assert_snapshot!("list_unavailable", screen_text(&s));
 }
+
+#[test]
+fn the_key_bar_fits_every_policies_screen_in_every_language() {
+    for lang in Lang::ALL {
+        let mut list = with_library(lang);
+        open(&mut list);
+        let mut filter = list.clone();
+        send(&mut filter, [key(KeyCode::Down), key(KeyCode::Enter)]);
+        assert!(matches!(filter.screen(), Screen::PolicyFilter { .. }));
+        let amended = document(lang, "resident-id-card-law-2003");
+        let mut replacement = amended.clone();
+        send(&mut replacement, [key(KeyCode::Down)]);
+        for (name, state) in
+            [("list", list), ("filter", filter), ("document", amended), ("open", replacement)]
+        {
+            let terminal = common::render(&state, onestop::ui::Theme::standard());
+            let buffer = terminal.backend().buffer();
+            let (w, row) = (state.size.width, state.size.height - 2);
+            let bar: String = (0..w).map(|x| buffer[(x, row)].symbol()).collect();
+            assert_eq!(buffer[(w - 1, row)].symbol(), " ", "{name} {lang}: the key bar is cut: {bar}");
+            assert!(bar.contains("Esc"), "{name} {lang}: {bar}");
+        }
+    }
+}
