@@ -30,6 +30,8 @@ macro_rules! locale {
             include_str!(concat!("../locales/", $dir, "/speech.ftl")),
             "\n",
             include_str!(concat!("../locales/", $dir, "/staff.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $dir, "/policies.ftl")),
         )
     };
 }

@@ -8,7 +8,9 @@
 //! every keystroke.
 
 mod column;
+mod entry;
 mod highlight;
+mod policies;
 mod spell;
 pub mod vocabulary;
 mod words;
@@ -16,12 +18,13 @@ mod words;
 use memchr::memmem::Finder;
 
 use column::{Column, END};
+pub use entry::Entry;
 pub use highlight::{highlight, matched_alias};
 use spell::{has_han, spell_into};
 pub use spell::{normalize, syllables};
 use words::{WordIndex, WordIndexBuilder};
 
-use crate::domain::{Catalog, Lang, Service};
+use crate::domain::{Catalog, Lang};
 use crate::kiosk::input::ime::Word;
 
 /// How well an entry matched, best first. Ties go to the more asked-for service.
@@ -44,7 +47,8 @@ pub enum Rank {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
-    /// Index into the catalogue's services.
+    /// Index into the catalogue's services (into the library's documents,
+    /// for an index of policies).
     pub service: usize,
     pub rank: Rank,
 }
@@ -92,16 +96,41 @@ fn spell_all<'t>(buf: &mut String, initials: &mut String, texts: impl Iterator<I
 }
 
 /// A text in zh-CN and, where it differs, zh-HK: what pinyin is made of.
-fn chinese(text: &crate::domain::Text) -> impl Iterator<Item = &str> {
+pub(crate) fn chinese(text: &crate::domain::Text) -> impl Iterator<Item = &str> {
     let zh = text.get(Lang::ZhCn);
     std::iter::once(zh).chain(Some(text.get(Lang::ZhHk)).filter(|hk| *hk != zh))
 }
 
 impl SearchIndex {
     pub fn build(catalog: &Catalog) -> SearchIndex {
+        let entries = catalog.services.iter().map(|s| {
+            let aliases = |lang| s.aliases.0.get(&lang).into_iter().flatten().map(String::as_str);
+            Entry {
+                popularity: s.popularity,
+                names: Lang::ALL.map(|l| s.name.get(l)),
+                aliases: s.aliases.0.values().flatten().map(String::as_str).collect(),
+                chinese: std::iter::once(s.name.get(Lang::ZhCn)).chain(aliases(Lang::ZhCn)).collect(),
+                english: std::iter::once(s.name.get(Lang::EnUs)).chain(aliases(Lang::EnUs)).collect(),
+                departments: Lang::ALL.map(|l| s.department.get(l)).to_vec(),
+                materials: s.materials.iter().flat_map(|m| Lang::ALL.map(|l| m.name.get(l))).collect(),
+                category: catalog.categories.iter().position(|c| c.id == s.category),
+            }
+        });
+        let categories = catalog.categories.iter().map(|c| &c.name);
+        SearchIndex::from_entries(catalog.version.clone(), entries, categories, vocabulary::build(catalog))
+    }
+
+    /// An index of any entries (services, policy documents), searched the
+    /// same way; `categories` are the names an entry's `category` points into.
+    pub fn from_entries<'a>(
+        version: String,
+        entries: impl Iterator<Item = Entry<'a>>,
+        categories: impl Iterator<Item = &'a crate::domain::Text>,
+        vocabulary: Vec<Word>,
+    ) -> SearchIndex {
         let mut index = SearchIndex {
-            version: catalog.version.clone(),
-            popularity: Vec::with_capacity(catalog.services.len()),
+            version,
+            popularity: vec![],
             names: Column::default(),
             aliases: Column::default(),
             pinyin: Column::default(),
@@ -110,37 +139,35 @@ impl SearchIndex {
             materials: Column::default(),
             categories: Column::default(),
             category_of: vec![],
-            vocabulary: vocabulary::build(catalog),
+            vocabulary,
         };
         let mut words = WordIndexBuilder::default();
         let mut scratch = String::new();
-        for s in &catalog.services {
-            index.add_service(s, &mut words, &mut scratch);
-            index.category_of.push(catalog.categories.iter().position(|c| c.id == s.category));
+        for entry in entries {
+            index.add(entry, &mut words, &mut scratch);
         }
         index.words = words.finish();
-        for c in &catalog.categories {
+        for name in categories {
             index.categories.push_with(|buf| {
                 for lang in Lang::ALL {
-                    spell::normalize_into(c.name.get(lang), buf);
+                    spell::normalize_into(name.get(lang), buf);
                     buf.push(END);
                 }
-                spell_all(buf, &mut scratch, chinese(&c.name));
+                spell_all(buf, &mut scratch, chinese(name));
             });
         }
         index
     }
 
-    fn add_service(&mut self, s: &Service, words: &mut WordIndexBuilder, scratch: &mut String) {
-        let aliases = |lang| s.aliases.0.get(&lang).into_iter().flatten().map(String::as_str);
-        self.popularity.push(s.popularity);
-        self.names.push(Lang::ALL.map(|l| s.name.get(l)));
-        self.aliases.push(s.aliases.0.values().flatten());
-        let zh = std::iter::once(s.name.get(Lang::ZhCn)).chain(aliases(Lang::ZhCn));
-        self.pinyin.push_with(|buf| spell_all(buf, scratch, zh));
-        words.push(std::iter::once(s.name.get(Lang::EnUs)).chain(aliases(Lang::EnUs)));
-        self.departments.push(Lang::ALL.map(|l| s.department.get(l)));
-        self.materials.push(s.materials.iter().flat_map(|m| Lang::ALL.map(|l| m.name.get(l))));
+    fn add(&mut self, e: Entry, words: &mut WordIndexBuilder, scratch: &mut String) {
+        self.popularity.push(e.popularity);
+        self.names.push(e.names);
+        self.aliases.push(e.aliases);
+        self.pinyin.push_with(|buf| spell_all(buf, scratch, e.chinese.into_iter()));
+        words.push(e.english);
+        self.departments.push(e.departments);
+        self.materials.push(e.materials);
+        self.category_of.push(e.category);
     }
 
     /// The catalogue's words with their pinyin, most useful first: what

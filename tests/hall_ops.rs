@@ -97,9 +97,9 @@ fn an_untouched_start_screen_is_left_alone() {
     let mut s = ready(Lang::ZhCn);
     for sec in 1..400 {
         let effects = tick(&mut s, sec * 1000);
-        // Only the routine look for a newer catalogue, which draws nothing.
+        // Only the routine look for a newer catalogue (and policy library), which draws nothing.
         assert!(
-            effects.iter().all(|e| matches!(e, Effect::LoadCatalog { .. })),
+            effects.iter().all(|e| matches!(e, Effect::LoadCatalog { .. } | Effect::LoadPolicies { .. })),
             "no redraw, no reset at {sec} s: {effects:?}"
         );
         assert!(matches!(s.screen(), Screen::Welcome(_)) && !s.idle_warning);

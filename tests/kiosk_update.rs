@@ -12,7 +12,7 @@ fn a_new_session_starts_at_welcome_and_loads_the_catalogue() {
     let state = session(Lang::ZhCn, (80, 24));
     assert!(matches!(state.screen(), Screen::Welcome(_)));
     let (_, effects) = onestop::kiosk::State::new(state.config.clone(), state.size);
-    assert_eq!(effects, vec![Effect::LoadCatalog { etag: None }]);
+    assert_eq!(effects, vec![Effect::LoadCatalog { etag: None }, Effect::LoadPolicies { etag: None }]);
 }
 
 #[test]
@@ -50,7 +50,7 @@ fn focus_stops_at_both_ends_of_a_list() {
     send(&mut s, [key(KeyCode::Up)]);
     assert!(matches!(s.screen(), Screen::Welcome(m) if m.selected == 0));
     send(&mut s, (0..20).map(|_| key(KeyCode::Down)));
-    assert!(matches!(s.screen(), Screen::Welcome(m) if m.selected == 10));
+    assert!(matches!(s.screen(), Screen::Welcome(m) if m.selected == 11));
 }
 
 #[test]
@@ -81,8 +81,8 @@ fn f2_cycles_the_language_and_welcome_items_choose_one() {
     assert_eq!(s.lang, Lang::EnUs);
     send(&mut s, [key(KeyCode::F(2))]);
     assert_eq!(s.lang, Lang::ZhHk);
-    // English, on Welcome's second page (after the two visit items).
-    send(&mut s, (0..9).map(|_| key(KeyCode::Down)).chain([key(KeyCode::Enter)]));
+    // English, on Welcome's second page (after the two visit items and 政策查询).
+    send(&mut s, (0..10).map(|_| key(KeyCode::Down)).chain([key(KeyCode::Enter)]));
     assert_eq!(s.lang, Lang::EnUs);
     assert!(matches!(s.screen(), Screen::Welcome(_)), "choosing a language stays on Welcome");
 }

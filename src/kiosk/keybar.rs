@@ -43,9 +43,18 @@ pub fn hints(state: &State) -> Vec<Hint> {
         push("F4", "key-keep-place", Some(Action::KeepPlace));
     }
     match state.screen() {
+        Screen::Guide { .. } | Screen::Policy { .. } if super::policies::focus_opens(state) => {
+            push("↑↓", "key-scroll", None);
+            push("Enter", "key-open-item", Some(Action::Activate));
+            push("P", "key-phone", Some(Action::Phone));
+        }
         Screen::Guide { .. } => {
             push("↑↓", "key-scroll", None);
             push("Enter", "key-book", Some(Action::Activate));
+            push("P", "key-phone", Some(Action::Phone));
+        }
+        Screen::Policy { .. } => {
+            push("↑↓", "key-scroll", None);
             push("P", "key-phone", Some(Action::Phone));
         }
         Screen::BookDetails { focus, .. } => {
@@ -77,7 +86,7 @@ pub fn hints(state: &State) -> Vec<Hint> {
         // A cancelled booking: nothing left to choose.
         Screen::LookupResult { booking, confirming, .. }
             if super::lookup::result_items(booking, *confirming).is_empty() => {}
-        Screen::Search { .. } => {
+        Screen::Search { .. } | Screen::Policies { .. } => {
             push("↑↓", "key-select", None);
             push("Enter", "key-open", Some(Action::Activate));
         }

@@ -125,7 +125,7 @@ pub const QUERY_ROWS: u16 = 2;
 /// other content. The view draws there and clicks are read there.
 pub fn menu_area(screen: &super::Screen, body: Rect) -> Rect {
     let skip = match screen {
-        super::Screen::Search { .. } => QUERY_ROWS,
+        super::Screen::Search { .. } | super::Screen::Policies { .. } => QUERY_ROWS,
         super::Screen::LookupResult { .. } => DETAILS_ROWS,
         super::Screen::Staff { .. } => STAFF_DETAILS_ROWS,
         _ => 0,

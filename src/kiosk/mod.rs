@@ -13,6 +13,7 @@ pub mod keybar;
 mod keymap;
 pub mod layout;
 pub mod lookup;
+pub mod policies;
 pub mod screen;
 mod search;
 mod session_config;
@@ -81,6 +82,18 @@ pub enum Msg {
     SpeechHeard(Result<crate::speech::Voices, crate::speech::SpeechError>),
     /// The hall's day for the staff screen: ratings, reports, queues.
     StaffFiguresLoaded(staff::Figures),
+    /// The policy library; `Ok(None)` when the copy held is current.
+    PoliciesLoaded(Result<Option<crate::domain::policy::Library>, FetchError>),
+    /// The policy library kept on disk from an earlier run.
+    PoliciesCached(crate::domain::policy::Library),
+    /// The search index for a library version.
+    PolicyIndexBuilt(Arc<crate::search::SearchIndex>),
+    /// A document's phone link (its address), for the document and language asked.
+    PolicyLinkCreated {
+        id: String,
+        lang: Lang,
+        result: Result<String, FetchError>,
+    },
 }
 
 /// What the core asks of the world. Each result comes back as a `Msg`.
@@ -174,6 +187,18 @@ pub enum Effect {
     /// queues, for the staff screen (with `backend.staff_token`).
     LoadStaffFigures {
         hall: String,
+    },
+    /// Fetch the policy library, revalidating the copy with this ETag if
+    /// any; answers `PoliciesLoaded(Ok(None))` when that copy is current.
+    LoadPolicies {
+        etag: Option<String>,
+    },
+    /// Build the search index for this library (off the loop).
+    BuildPolicyIndex(Arc<crate::domain::policy::Library>),
+    /// The address of a document's page for the phone.
+    LoadPolicyLink {
+        id: String,
+        lang: Lang,
     },
 }
 
@@ -283,6 +308,8 @@ pub struct State {
     pub visit: visit::VisitState,
     /// Spoken guidance: on or off, rate and volume.
     pub speech: speech::SpeechState,
+    /// The policy library, and the Policies screen's query and filters.
+    pub policies: policies::PolicyState,
 }
 
 impl State {
@@ -316,8 +343,9 @@ impl State {
             announce: false,
             visit: visit::VisitState::default(),
             speech,
+            policies: policies::PolicyState::default(),
         };
-        let mut effects = vec![Effect::LoadCatalog { etag: None }];
+        let mut effects = vec![Effect::LoadCatalog { etag: None }, Effect::LoadPolicies { etag: None }];
         effects.extend(speech::start(&state.config.speech));
         (state, effects)
     }
@@ -339,6 +367,7 @@ impl State {
         self.staff.locked_until_ms = kept.staff.locked_until_ms;
         self.staff.failures = kept.staff.failures;
         self.search_index = kept.search_index;
+        self.policies = kept.policies.kept();
         // The screen stays a touch screen for the next citizen.
         self.keyboard.touched = kept.keyboard.touched;
         self.notice = kept.notice.and_then(Notice::lasting);

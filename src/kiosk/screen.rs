@@ -107,6 +107,26 @@ pub enum Screen {
         /// The QR code fills the body.
         qr: bool,
     },
+    /// 政策查询: the query is in `State::policies`; the filters, then the
+    /// documents found (indexes into the library).
+    Policies {
+        menu: Menu,
+        found: Vec<usize>,
+        /// The focus is on the list (after ↓), not on the query typed.
+        browsing: bool,
+    },
+    /// The choices of one filter of the Policies screen.
+    PolicyFilter {
+        kind: super::policies::FilterKind,
+        menu: Menu,
+    },
+    /// A policy document; `focus` is the part (see `policies::doc_parts`).
+    Policy {
+        id: String,
+        focus: usize,
+        /// The QR code fills the body.
+        qr: bool,
+    },
 }
 
 impl Screen {
@@ -119,6 +139,7 @@ impl Screen {
                 | Screen::Lookup { .. }
                 | Screen::StaffPin { .. }
                 | Screen::Search { .. }
+                | Screen::Policies { .. }
         )
     }
 }
@@ -141,6 +162,8 @@ pub enum WelcomeItem {
     /// 读屏模式 on or off.
     ScreenReader,
     Language(Lang),
+    /// 政策查询: the policy documents behind the services.
+    Policies,
 }
 
 pub fn welcome_items() -> Vec<WelcomeItem> {
@@ -152,6 +175,7 @@ pub fn welcome_items() -> Vec<WelcomeItem> {
         WelcomeItem::Browse(Audience::Business),
         WelcomeItem::Search,
         WelcomeItem::MyBooking,
+        WelcomeItem::Policies,
         WelcomeItem::Elderly,
         WelcomeItem::ScreenReader,
     ]
@@ -191,6 +215,8 @@ pub enum GuidePart {
     Visits,
     Where,
     Phones,
+    /// 依据: a document the service rests on (`policies::based_on`), which opens it.
+    BasedOn(usize),
 }
 
 pub fn guide_parts(service: &Service) -> Vec<GuidePart> {
@@ -203,5 +229,12 @@ pub fn guide_parts(service: &Service) -> Vec<GuidePart> {
         GuidePart::Where,
         GuidePart::Phones,
     ]);
+    parts
+}
+
+/// The guide's parts with its "Based on" documents (`based_on` of them) at the end.
+pub fn guide_parts_with(service: &Service, based_on: usize) -> Vec<GuidePart> {
+    let mut parts = guide_parts(service);
+    parts.extend((0..based_on).map(GuidePart::BasedOn));
     parts
 }

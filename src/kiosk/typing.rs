@@ -51,6 +51,8 @@ pub enum FieldId {
     Lookup(LookupField),
     Pin,
     Search,
+    /// The Policies screen's query.
+    PolicyQuery,
 }
 
 /// What a key or tap on the keyboard does to the field.
@@ -84,6 +86,7 @@ pub fn focused(state: &State) -> Option<(FieldId, Entry)> {
         }
         Screen::StaffPin { .. } => (FieldId::Pin, Entry::Digits),
         Screen::Search { .. } => (FieldId::Search, Entry::Search),
+        Screen::Policies { .. } => (FieldId::PolicyQuery, Entry::Search),
         _ => return None,
     })
 }
@@ -150,6 +153,7 @@ fn focused_text(state: &State) -> Option<&super::form::TextField> {
         FieldId::Lookup(f) => Some(state.lookup.field(f)),
         FieldId::Pin => Some(&state.staff.pin),
         FieldId::Search => Some(&state.search),
+        FieldId::PolicyQuery => Some(&state.policies.query),
     }
 }
 

@@ -127,6 +127,24 @@ impl Executor<'_> {
                     let _ = tx.send(Msg::IndexBuilt(std::sync::Arc::new(index)));
                 });
             }
+            Effect::LoadPolicies { etag } => {
+                let cache = self.setup.catalog_cache.as_deref().map(super::policies::cache_path);
+                let tx = self.tx.clone();
+                self.spawn(|c| async move { super::policies::load(c, etag, cache, tx).await });
+            }
+            Effect::BuildPolicyIndex(library) => {
+                let tx = self.tx.clone();
+                tokio::task::spawn_blocking(move || {
+                    let index = crate::search::SearchIndex::for_policies(&library);
+                    let _ = tx.send(Msg::PolicyIndexBuilt(std::sync::Arc::new(index)));
+                });
+            }
+            Effect::LoadPolicyLink { id, lang } => {
+                self.spawn(|c| async move {
+                    let result = c.policy_link(&id, lang).await;
+                    Msg::PolicyLinkCreated { id, lang, result }
+                });
+            }
             Effect::ReloadConfig => {
                 if let Some(reload) = self.setup.reload.clone() {
                     let tx = self.tx.clone();
@@ -186,7 +204,7 @@ fn read_cache(path: &Path) -> Option<Catalog> {
 }
 
 /// Written whole to a temporary file, then renamed: never half a cache.
-fn write_cache(path: &Path, catalog: &Catalog) -> std::io::Result<()> {
+pub(super) fn write_cache(path: &Path, catalog: &impl serde::Serialize) -> std::io::Result<()> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }

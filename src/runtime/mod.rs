@@ -5,6 +5,7 @@ pub mod display;
 mod effects;
 mod hall_stream;
 pub mod local;
+pub mod policies;
 pub mod speech;
 pub mod ssh;
 mod whole_lines;

@@ -98,6 +98,8 @@ fn banner_key(state: &State) -> &'static str {
         Screen::Search { .. } => "banner-search",
         Screen::TakeNumber(_) | Screen::Priority { .. } => "banner-take-number",
         Screen::Ticket { .. } => "banner-ticket",
+        Screen::Policies { .. } | Screen::PolicyFilter { .. } => "banner-policies",
+        Screen::Policy { .. } => "banner-policy",
     }
 }
 
@@ -133,6 +135,10 @@ pub fn breadcrumb(state: &State, tr: &Tr) -> Vec<String> {
             Screen::TakeNumber(_) => tr.t("crumb-take-number"),
             Screen::Priority { .. } => tr.t("crumb-priority"),
             Screen::Ticket { .. } => tr.t("crumb-ticket"),
+            Screen::Policies { .. } => tr.t("crumb-policies"),
+            Screen::PolicyFilter { kind, .. } => tr.t(super::policies::filter_key(*kind)),
+            Screen::Policy { id, .. } => crate::kiosk::policies::policy(state, id)
+                .map_or_else(String::new, |p| p.title.get(lang).to_owned()),
         })
         .collect()
 }

@@ -28,10 +28,22 @@ pub fn draw(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, service_id: &
     let Some(service) = screen::service(catalog, service_id) else {
         return;
     };
-    let width = body.width.saturating_sub(MARGIN) as usize;
-    let writer = Writer { tr: &ui.tr, theme: &ui.theme, lang: state.lang, width };
-    let parts: Vec<Vec<Line>> =
-        screen::guide_parts(service).into_iter().map(|p| writer.part(catalog, service, p)).collect();
+    let writer = Writer::new(ui, state.lang, body);
+    let based_on = crate::kiosk::policies::based_on(state, service_id);
+    let parts: Vec<Vec<Line>> = screen::guide_parts_with(service, based_on.len())
+        .into_iter()
+        .map(|p| match p {
+            GuidePart::BasedOn(i) => writer.based_on(&based_on, i),
+            p => writer.part(catalog, service, p),
+        })
+        .collect();
+    draw_parts(ui, frame, body, &parts, focus);
+}
+
+/// Parts of a page, from the focused one (marked ▶, the cursor on it)
+/// down; at the end of the page, earlier parts fill the screen too.
+pub(crate) fn draw_parts(ui: &Ui, frame: &mut Frame, body: Rect, parts: &[Vec<Line>], focus: usize) {
+    let width = body.width.saturating_sub(MARGIN);
     let focus = focus.min(parts.len().saturating_sub(1));
     let height = body.height as usize;
     // Start at the focused part; at the end of the page, show earlier parts too
@@ -51,7 +63,7 @@ pub fn draw(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, service_id: &
                 frame.set_cursor_position(Position { x: body.x + MARGIN, y });
                 ui.spoken.focus(crate::ui::spoken::Focus::Part(part.iter().map(super::plain).collect()));
             }
-            frame.render_widget(line.clone(), Rect::new(body.x + MARGIN, y, width as u16, 1));
+            frame.render_widget(line.clone(), Rect::new(body.x + MARGIN, y, width, 1));
             y += 1;
         }
     }
@@ -73,23 +85,44 @@ pub fn time_limit_lines(tr: &Tr, s: &Service) -> [String; 2] {
     [statutory, promised]
 }
 
-struct Writer<'a> {
-    tr: &'a Tr,
-    theme: &'a Theme,
-    lang: Lang,
-    width: usize,
+/// Writes a page's parts as lines, wrapped to the body beside the margin.
+pub(crate) struct Writer<'a> {
+    pub tr: &'a Tr,
+    pub theme: &'a Theme,
+    pub lang: Lang,
+    pub width: usize,
 }
 
 impl Writer<'_> {
-    /// Wrapped lines of `text`, the first after `first`, the rest indented.
-    fn para(&self, out: &mut Vec<Line<'static>>, indent: usize, text: &str, style: Style) {
+    pub fn new(ui: &Ui, lang: Lang, body: Rect) -> Writer<'_> {
+        Writer { tr: &ui.tr, theme: &ui.theme, lang, width: body.width.saturating_sub(MARGIN) as usize }
+    }
+
+    /// Wrapped lines of `text`, each indented by `indent` columns.
+    pub fn para(&self, out: &mut Vec<Line<'static>>, indent: usize, text: &str, style: Style) {
         for line in wrap(text, self.width.saturating_sub(indent)) {
             out.push(Line::from(vec![Span::raw(" ".repeat(indent)), Span::styled(line, style)]));
         }
     }
 
-    fn heading(&self, out: &mut Vec<Line<'static>>, key: &str) {
+    pub fn heading(&self, out: &mut Vec<Line<'static>>, key: &str) {
         out.push(Line::styled(self.tr.t(key), self.theme.heading));
+    }
+
+    /// 依据: one document the service rests on, an item that opens it
+    /// (its validity in words, never by colour alone).
+    fn based_on(&self, docs: &[&crate::domain::policy::Policy], i: usize) -> Vec<Line<'static>> {
+        let mut out = vec![];
+        if i == 0 {
+            self.heading(&mut out, "guide-based-on");
+        }
+        let p = docs[i];
+        self.para(&mut out, 0, &format!("§ {}", p.title.get(self.lang)), self.theme.text);
+        let facts: Vec<String> =
+            p.doc_number.iter().cloned().chain([super::policies::validity_and_year(self.tr, p)]).collect();
+        self.para(&mut out, 2, &facts.join(" · "), self.theme.dim);
+        out.push(Line::default());
+        out
     }
 
     fn part(&self, catalog: &Catalog, s: &Service, part: GuidePart) -> Vec<Line<'static>> {
@@ -202,6 +235,8 @@ impl Writer<'_> {
                     t.text,
                 );
             }
+            // Drawn by `based_on`, which has the documents.
+            GuidePart::BasedOn(_) => {}
         }
         out.push(Line::default());
         out

@@ -7,6 +7,7 @@ mod documents;
 pub(crate) mod guide;
 mod lookup;
 mod phone;
+mod policies;
 mod screens;
 mod search;
 pub mod spoken;
@@ -106,6 +107,13 @@ pub fn view(state: &State, ui: &Ui, frame: &mut Frame) {
         Screen::LookupResult { booking, menu, confirming, .. } => {
             lookup::result(state, ui, frame, bands.body, booking, menu.selected, *confirming);
         }
+        Screen::Policies { menu, found, browsing } => {
+            policies::list(state, ui, frame, bands.body, menu.selected, found, *browsing)
+        }
+        Screen::PolicyFilter { kind, menu } => {
+            policies::filter(state, ui, frame, bands.body, *kind, menu.selected)
+        }
+        Screen::Policy { id, focus, qr } => policies::document(state, ui, frame, bands.body, id, *focus, *qr),
     }
     if let Some(area) = bands.keyboard {
         widgets::keyboard::draw(frame, ui, state, area);

@@ -7,16 +7,50 @@ use ratatui::{
     text::Line,
 };
 
-use crate::i18n;
-use crate::kiosk::{Remote, State, handoff};
+use crate::i18n::{self, Tr};
+use crate::kiosk::{Remote, State, handoff, handoff::QrMatrix};
 use crate::ui::{Ui, screens, widgets::qr, wrap};
 
 /// Columns a side panel needs: the code and a margin.
 pub fn panel_width(state: &State) -> Option<u16> {
-    match &handoff::current(state)?.link {
+    match link(state, None)?.0 {
         Remote::Ready((_, Some(m))) => Some(qr::size(m).0 + 2),
         _ => None,
     }
+}
+
+/// A link ready to show: its address, and its QR code if one could be made.
+type Shown<'a> = (&'a str, Option<&'a QrMatrix>);
+
+/// The phone link of the screen on view (a guide's or a booking's
+/// handoff, a policy document's page): where it stands, and with `tr`,
+/// the words that go with it.
+fn link<'a>(state: &'a State, tr: Option<&Tr>) -> Option<(Remote<Shown<'a>>, String)> {
+    let words = |key: &str, booking: bool| {
+        tr.map_or_else(String::new, |tr| {
+            tr.a(key, &[("booking", i18n::s(if booking { "yes" } else { "no" }))])
+        })
+    };
+    let (link, scan) = match crate::kiosk::policies::current_link(state) {
+        Some(l) => (
+            match &l.link {
+                Remote::Ready((url, m)) => Remote::Ready((url.as_str(), m.as_ref())),
+                Remote::Loading => Remote::Loading,
+                Remote::Failed(e) => Remote::Failed(*e),
+            },
+            words("policy-phone-scan", false),
+        ),
+        None => {
+            let h = handoff::current(state)?;
+            let link = match &h.link {
+                Remote::Ready((h, m)) => Remote::Ready((h.url.as_str(), m.as_ref())),
+                Remote::Loading => Remote::Loading,
+                Remote::Failed(e) => Remote::Failed(*e),
+            };
+            (link, words("phone-scan", h.booking.is_some()))
+        }
+    };
+    Some((link, scan))
 }
 
 /// Draws the phone panel for a guide or confirmation: alone when asked for
@@ -51,21 +85,23 @@ pub fn panel(state: &State, ui: &Ui, frame: &mut Frame, area: Rect, focused: boo
             .iter()
             .fold(area.y, |y, (text, style)| wrap::draw_keeping_brackets(frame, area, y, text, *style))
     };
-    let (h, m) = match handoff::current(state).map(|h| &h.link) {
+    let (link, scan) = match link(state, Some(tr)) {
+        Some((link, scan)) => (Some(link), scan),
+        None => (None, String::new()),
+    };
+    let (url, m) = match link {
         None | Some(Remote::Loading) => {
             text(frame, area, &[(tr.t("phone-making"), t.info)]);
             return;
         }
         Some(Remote::Failed(e)) => {
-            let failed = tr.a("phone-failed", &[("reason", i18n::s(&tr.t(screens::fetch_error_key(*e))))]);
+            let failed = tr.a("phone-failed", &[("reason", i18n::s(&tr.t(screens::fetch_error_key(e))))]);
             text(frame, area, &[(failed, t.error)]);
             return;
         }
-        Some(Remote::Ready((h, m))) => (h, m),
+        Some(Remote::Ready((url, m))) => (url, m),
     };
-    let booking = handoff::current(state).is_some_and(|h| h.booking.is_some());
-    let scan = tr.a("phone-scan", &[("booking", i18n::s(if booking { "yes" } else { "no" }))]);
-    let link = printed_link(&h.url);
+    let link = printed_link(url);
     let link_width = Line::raw(link.as_str()).width() as u16;
     let words = [(scan, t.heading), (link.clone(), t.text)];
     let Some(m) = m else {

@@ -71,6 +71,9 @@ pub fn welcome(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, selected: 
                 label: ui.tr.t("welcome-screen-reader"),
                 detail: ui.tr.t(if state.screen_reader { "mode-on" } else { "mode-off" }),
             },
+            WelcomeItem::Policies => {
+                Item { label: ui.tr.t("welcome-policies"), detail: ui.tr.t("welcome-policies-detail") }
+            }
             WelcomeItem::Language(l) => Item {
                 label: chrome::language_name(l),
                 detail: if l == lang { ui.tr.t("language-current") } else { String::new() },

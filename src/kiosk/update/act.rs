@@ -21,6 +21,7 @@ pub(super) fn forget_citizen(state: &mut State) -> Vec<Effect> {
     state.search.clear();
     // The ticket screen goes, and the check-in digits with the form.
     state.visit = visit::VisitState::default();
+    state.policies = state.policies.kept();
     effects
 }
 
@@ -48,6 +49,9 @@ pub(super) fn act_on(state: &mut State, action: Action) -> Vec<Effect> {
             if matches!(state.screen(), Screen::Ticket { .. }) {
                 return ticket::request_handoff(state);
             }
+            if matches!(state.screen(), Screen::Policy { .. }) {
+                return policies::request_link(state);
+            }
             handoff::request(state)
         }
         Action::Search => {
@@ -61,7 +65,9 @@ pub(super) fn act_on(state: &mut State, action: Action) -> Vec<Effect> {
         Action::KeepPlace => hold::keep_longer(state),
         Action::Speech(key) => speech::key(state, key),
         Action::Phone => {
-            if let Some(Screen::Guide { qr, .. } | Screen::BookDone { qr, .. }) = state.screens.last_mut() {
+            if let Some(Screen::Guide { qr, .. } | Screen::BookDone { qr, .. } | Screen::Policy { qr, .. }) =
+                state.screens.last_mut()
+            {
                 *qr = !*qr;
             }
             // A ticket's code only once there is a ticket to follow.
@@ -123,6 +129,7 @@ pub(super) fn act_on(state: &mut State, action: Action) -> Vec<Effect> {
             }
             vec![]
         }
+        Action::Activate if let Some(effects) = policies::activate(state) => effects,
         Action::Activate => match (state.screen(), menu_of(state)) {
             (Screen::Guide { .. }, _) if state.online == Some(false) => {
                 state.notice = Some(Notice::BookingOffline);
@@ -141,8 +148,12 @@ pub(super) fn act_on(state: &mut State, action: Action) -> Vec<Effect> {
 /// One step back; leaving the details page gives the held place back. A
 /// QR code shown over its guide or confirmation is a step of its own.
 pub(super) fn back(state: &mut State) -> Vec<Effect> {
-    if let Some(Screen::Guide { qr, .. } | Screen::BookDone { qr, .. } | Screen::Ticket { qr }) =
-        state.screens.last_mut()
+    if let Some(
+        Screen::Guide { qr, .. }
+        | Screen::BookDone { qr, .. }
+        | Screen::Ticket { qr }
+        | Screen::Policy { qr, .. },
+    ) = state.screens.last_mut()
         && *qr
     {
         *qr = false;

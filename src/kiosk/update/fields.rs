@@ -54,6 +54,7 @@ pub(super) fn form_action(state: &mut State, action: Action) -> Vec<Effect> {
             }
             vec![]
         }
+        Some(Screen::Policies { .. }) => policies::form_action(state, action),
         Some(Screen::StaffPin { .. }) => match action {
             Action::Activate => staff::submit(state),
             _ => vec![],
@@ -83,11 +84,15 @@ pub(super) fn type_text(state: &mut State, text: &str) {
 /// Search: from the results back to the query, the caret at its end; false
 /// when the focus was already there (or this is not the search screen).
 pub(super) fn back_to_query(state: &mut State) -> bool {
-    let Some(Screen::Search { browsing: browsing @ true, .. }) = state.screens.last_mut() else {
+    let Some(
+        Screen::Search { browsing: browsing @ true, .. } | Screen::Policies { browsing: browsing @ true, .. },
+    ) = state.screens.last_mut()
+    else {
         return false;
     };
     *browsing = false;
-    state.search.jump(true);
+    let policies = matches!(state.screen(), Screen::Policies { .. });
+    if policies { &mut state.policies.query } else { &mut state.search }.jump(true);
     true
 }
 
@@ -96,6 +101,9 @@ pub(super) fn edit_focused(state: &mut State, edit: impl FnOnce(&mut TextField))
     edit_field(state, true, edit);
     if matches!(state.screen(), Screen::Search { .. }) {
         search::refresh(state);
+    }
+    if matches!(state.screen(), Screen::Policies { .. }) {
+        policies::refresh(state);
     }
 }
 
@@ -130,6 +138,7 @@ pub(super) fn edit_field(state: &mut State, changes_text: bool, edit: impl FnOnc
         }
         Some(Screen::StaffPin { .. }) => edit(&mut state.staff.pin),
         Some(Screen::Search { .. }) => edit(&mut state.search),
+        Some(Screen::Policies { .. }) => edit(&mut state.policies.query),
         _ => {}
     }
 }

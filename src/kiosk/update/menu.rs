@@ -13,9 +13,12 @@ pub(super) fn menu_of(state: &State) -> (usize, Option<Menu>) {
         Screen::Services { category, menu } => {
             (catalog.map_or(0, |c| screen::services(c, category).len()), Some(*menu))
         }
-        Screen::Guide { service, .. } => {
-            (state.service(service).map_or(0, |s| screen::guide_parts(s).len()), None)
-        }
+        Screen::Guide { service, .. } => (
+            state.service(service).map_or(0, |s| {
+                screen::guide_parts_with(s, crate::kiosk::policies::based_on(state, service).len()).len()
+            }),
+            None,
+        ),
         Screen::BookHall(menu) => (booking::halls(state).len(), Some(*menu)),
         Screen::BookDate { menu, days } => (ready_len(days, |d| d.days.len()), Some(*menu)),
         Screen::BookSlot { menu, slots, .. } => (ready_len(slots, |s| s.slots.len()), Some(*menu)),
@@ -27,6 +30,11 @@ pub(super) fn menu_of(state: &State) -> (usize, Option<Menu>) {
         Screen::Search { menu, hits, .. } => (search::items(state, hits).len(), Some(*menu)),
         Screen::TakeNumber(menu) => (visit::start_items(state).len(), Some(*menu)),
         Screen::Priority { menu, .. } => (ticket::priority_len(state), Some(*menu)),
+        Screen::Policies { menu, found, .. } => {
+            (crate::kiosk::policies::list_items(found).len(), Some(*menu))
+        }
+        Screen::PolicyFilter { kind, menu } => (policies::choices_len(state, *kind), Some(*menu)),
+        Screen::Policy { id, .. } => (policies::parts_len(state, id), None),
         Screen::BookDetails { .. }
         | Screen::Lookup { .. }
         | Screen::BookDone { .. }
@@ -61,7 +69,7 @@ pub(super) fn move_focus(state: &mut State, by: isize) -> Vec<Effect> {
     let last = len.saturating_sub(1);
     let step = |i: &mut usize| *i = i.saturating_add_signed(by).min(last);
     match state.screens.last_mut().expect("Welcome is never popped") {
-        Screen::Guide { focus, .. } => step(focus),
+        Screen::Guide { focus, .. } | Screen::Policy { focus, .. } => step(focus),
         screen => {
             if let Some(menu) = menu_mut(screen) {
                 step(&mut menu.selected);
@@ -84,7 +92,9 @@ pub(super) fn menu_mut(screen: &mut Screen) -> Option<&mut Menu> {
         | Screen::Staff { menu, .. }
         | Screen::Search { menu, .. }
         | Screen::TakeNumber(menu)
-        | Screen::Priority { menu, .. } => Some(menu),
+        | Screen::Priority { menu, .. }
+        | Screen::Policies { menu, .. }
+        | Screen::PolicyFilter { menu, .. } => Some(menu),
         _ => None,
     }
 }
@@ -118,6 +128,10 @@ pub(super) fn choose(state: &mut State, index: usize) -> Vec<Effect> {
             }
             WelcomeItem::ScreenReader => {
                 state.screen_reader = !state.screen_reader;
+                return vec![];
+            }
+            WelcomeItem::Policies => {
+                policies::open(state);
                 return vec![];
             }
             WelcomeItem::Browse(audience) => match catalog {
@@ -156,6 +170,8 @@ pub(super) fn choose(state: &mut State, index: usize) -> Vec<Effect> {
         (Screen::LookupResult { .. }, _) => return lookup::choose(state, index),
         (Screen::Staff { .. }, _) => return staff::choose(state, index),
         (Screen::Search { .. }, _) => return choose_found(state, index),
+        (Screen::Policies { .. }, _) => return policies::choose(state, index),
+        (Screen::PolicyFilter { .. }, _) => return policies::choose_filter(state, index),
         _ => return vec![],
     };
     state.screens.push(next);

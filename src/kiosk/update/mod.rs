@@ -6,6 +6,7 @@ mod act;
 mod click;
 mod fields;
 mod menu;
+mod policies;
 
 use std::sync::Arc;
 
@@ -206,6 +207,13 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             staff::figures_loaded(state, figures);
             vec![Effect::Redraw]
         }
+        Msg::PoliciesLoaded(result) => policies::loaded(state, result),
+        Msg::PoliciesCached(library) => policies::cached(state, library),
+        Msg::PolicyIndexBuilt(index) => policies::index_built(state, index),
+        Msg::PolicyLinkCreated { id, lang, result } => {
+            policies::link_created(state, &id, lang, result);
+            vec![Effect::Redraw]
+        }
     }
 }
 
@@ -234,7 +242,8 @@ fn check_catalog_when_due(state: &mut State) -> Vec<Effect> {
         Some(at) if state.now_ms >= at => {
             state.catalog_check_at_ms = None;
             let etag = state.catalog().map(|c| c.version.clone());
-            vec![Effect::LoadCatalog { etag }]
+            // The policy library is refreshed on the catalogue's schedule.
+            vec![Effect::LoadCatalog { etag }, policies::load(state)]
         }
         _ => vec![],
     }
