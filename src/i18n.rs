@@ -26,6 +26,8 @@ macro_rules! locale {
             include_str!(concat!("../locales/", $dir, "/window.ftl")),
             "\n",
             include_str!(concat!("../locales/", $dir, "/display.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $dir, "/rating.ftl")),
         )
     };
 }

@@ -3,6 +3,7 @@
 //! before the kiosk sees it.
 
 mod queue;
+mod rating;
 
 use std::time::Duration;
 

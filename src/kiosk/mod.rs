@@ -13,6 +13,8 @@ pub mod keybar;
 mod keymap;
 pub mod layout;
 pub mod lookup;
+pub mod rating;
+pub mod report;
 pub mod screen;
 mod search;
 mod session_config;
@@ -76,6 +78,10 @@ pub enum Msg {
     TicketTaken(Result<crate::domain::queue::wire::TicketView, visit::VisitRefusal>),
     /// A booking checked in (签到): its number, or why not.
     CheckedIn(Result<crate::domain::queue::wire::TicketView, visit::VisitRefusal>),
+    /// A rating taken (好差评), or why not.
+    Rated(Result<(), rating::Refusal>),
+    /// A mistake in a guide reported (找错), or why not.
+    Reported(Result<(), rating::Refusal>),
 }
 
 /// What the core asks of the world. Each result comes back as a `Msg`.
@@ -163,6 +169,27 @@ pub enum Effect {
     Redraw,
     /// The session is over: restore the terminal and leave.
     EndSession,
+    /// Rate a finished ticket of this hall: its number, its service day,
+    /// the level (and for the two lowest a reason and optional words), and
+    /// the proof — the phone link's handoff code, or none (the kiosk's own
+    /// token: the citizen stands at it with the ticket in hand).
+    Rate {
+        hall: String,
+        number: String,
+        day: String,
+        level: crate::domain::rating::Level,
+        reason: Option<crate::domain::rating::Reason>,
+        text: Option<String>,
+        handoff: Option<String>,
+        /// Which of the queue's services it was, where the queue serves several.
+        service: Option<String>,
+    },
+    /// Report a mistake in a service's guide.
+    Report {
+        service: String,
+        what: crate::domain::rating::Wrong,
+        text: Option<String>,
+    },
 }
 
 /// Where the catalogue stands.
@@ -210,6 +237,9 @@ pub enum Notice {
     ConfigRejected(String),
     /// No number given, or a booking not checked in: why, in its own sentence.
     Visit(visit::VisitRefusal),
+    /// Rating a service or reporting a mistake: a typed number's problem,
+    /// the link read, a refusal.
+    Rating(rating::RatingNotice),
 }
 
 impl Notice {
@@ -267,6 +297,10 @@ pub struct State {
     pub announce: bool,
     /// The hall visit: taking a number or checking in, and the ticket.
     pub visit: visit::VisitState,
+    /// 评价: the number typed, the level and reason chosen, the words.
+    pub rating: rating::RatingState,
+    /// 找错: the report being made from a guide.
+    pub report: report::ReportState,
 }
 
 impl State {
@@ -298,6 +332,8 @@ impl State {
             keyboard: typing::KeyboardState::default(),
             announce: false,
             visit: visit::VisitState::default(),
+            rating: rating::RatingState::default(),
+            report: report::ReportState::default(),
         };
         (state, vec![Effect::LoadCatalog { etag: None }])
     }

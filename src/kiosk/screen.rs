@@ -102,6 +102,10 @@ pub enum Screen {
         /// The QR code fills the body.
         qr: bool,
     },
+    /// 评价: one step of rating a finished ticket (`State::rating`).
+    Rating(super::rating::RateStep),
+    /// 找错: one step of reporting a mistake in a guide (`State::report`).
+    Report(super::report::ReportStep),
 }
 
 impl Screen {
@@ -114,6 +118,8 @@ impl Screen {
                 | Screen::Lookup { .. }
                 | Screen::StaffPin { .. }
                 | Screen::Search { .. }
+                | Screen::Rating(super::rating::RateStep::Number | super::rating::RateStep::Words)
+                | Screen::Report(super::report::ReportStep::Words)
         )
     }
 }
@@ -136,6 +142,8 @@ pub enum WelcomeItem {
     /// 读屏模式 on or off.
     ScreenReader,
     Language(Lang),
+    /// 评价: rate a service finished at a window.
+    Rate,
 }
 
 pub fn welcome_items() -> Vec<WelcomeItem> {
@@ -143,6 +151,7 @@ pub fn welcome_items() -> Vec<WelcomeItem> {
     [
         WelcomeItem::TakeNumber,
         WelcomeItem::CheckIn,
+        WelcomeItem::Rate,
         WelcomeItem::Browse(Audience::Personal),
         WelcomeItem::Browse(Audience::Business),
         WelcomeItem::Search,

@@ -11,6 +11,8 @@ use super::input::ime::{Candidate, Composition, Context, Forms, Script, Stroke};
 use super::input::keyboard::{self, Cap, Entry, Key, Layout, Touch};
 use super::keymap::Action;
 use super::lookup::LookupField;
+use super::rating::RateStep;
+use super::report::ReportStep;
 use super::{Screen, State};
 use crate::domain::{IdKind, Lang};
 
@@ -51,6 +53,10 @@ pub enum FieldId {
     Lookup(LookupField),
     Pin,
     Search,
+    /// 评价: the ticket's number; the rating's own words; a report's.
+    RateNumber,
+    RateWords,
+    ReportWords,
 }
 
 /// What a key or tap on the keyboard does to the field.
@@ -84,6 +90,10 @@ pub fn focused(state: &State) -> Option<(FieldId, Entry)> {
         }
         Screen::StaffPin { .. } => (FieldId::Pin, Entry::Digits),
         Screen::Search { .. } => (FieldId::Search, Entry::Search),
+        // A ticket's letter and digits are on the confirmation code's keys.
+        Screen::Rating(RateStep::Number) => (FieldId::RateNumber, Entry::Code),
+        Screen::Rating(RateStep::Words) => (FieldId::RateWords, Entry::Search),
+        Screen::Report(ReportStep::Words) => (FieldId::ReportWords, Entry::Search),
         _ => return None,
     })
 }
@@ -150,6 +160,9 @@ fn focused_text(state: &State) -> Option<&super::form::TextField> {
         FieldId::Lookup(f) => Some(state.lookup.field(f)),
         FieldId::Pin => Some(&state.staff.pin),
         FieldId::Search => Some(&state.search),
+        FieldId::RateNumber => Some(&state.rating.number),
+        FieldId::RateWords => Some(&state.rating.words),
+        FieldId::ReportWords => Some(&state.report.words),
     }
 }
 

@@ -95,6 +95,7 @@ fn banner_key(state: &State) -> &'static str {
         Screen::Search { .. } => "banner-search",
         Screen::TakeNumber(_) | Screen::Priority { .. } => "banner-take-number",
         Screen::Ticket { .. } => "banner-ticket",
+        screen @ (Screen::Rating(_) | Screen::Report(_)) => super::rating::banner_key(screen),
     }
 }
 
@@ -130,6 +131,7 @@ pub fn breadcrumb(state: &State, tr: &Tr) -> Vec<String> {
             Screen::TakeNumber(_) => tr.t("crumb-take-number"),
             Screen::Priority { .. } => tr.t("crumb-priority"),
             Screen::Ticket { .. } => tr.t("crumb-ticket"),
+            screen @ (Screen::Rating(_) | Screen::Report(_)) => tr.t(super::rating::crumb_key(screen)),
         })
         .collect()
 }
@@ -209,6 +211,10 @@ pub fn notice_text(state: &State, ui: &Ui) -> Option<(String, ratatui::style::St
             (tr.a("notice-config-rejected", &[("problems", i18n::s(problems))]), ui.theme.error)
         }
         Some(Notice::Visit(refusal)) => (super::visit::refusal_text(state, tr, refusal), ui.theme.error),
+        Some(Notice::Rating(n)) => {
+            let style = if super::rating::is_info(n) { ui.theme.info } else { ui.theme.error };
+            (super::rating::notice_text(tr, n), style)
+        }
         Some(Notice::Booking(failure)) => match failure {
             BookingFailure::Fetch(e) => {
                 let reason = tr.t(super::screens::fetch_error_key(*e));

@@ -7,6 +7,7 @@ mod documents;
 pub(crate) mod guide;
 mod lookup;
 mod phone;
+mod rating;
 mod screens;
 mod search;
 mod staff;
@@ -98,6 +99,8 @@ pub fn view(state: &State, ui: &Ui, frame: &mut Frame) {
         Screen::LookupResult { booking, menu, confirming, .. } => {
             lookup::result(state, ui, frame, bands.body, booking, menu.selected, *confirming);
         }
+        Screen::Rating(step) => rating::draw(state, ui, frame, bands.body, *step),
+        Screen::Report(step) => rating::draw_report(state, ui, frame, bands.body, *step),
     }
     if let Some(area) = bands.keyboard {
         widgets::keyboard::draw(frame, ui, state, area);

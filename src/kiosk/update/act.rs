@@ -21,6 +21,8 @@ pub(super) fn forget_citizen(state: &mut State) -> Vec<Effect> {
     state.search.clear();
     // The ticket screen goes, and the check-in digits with the form.
     state.visit = visit::VisitState::default();
+    state.rating = super::super::rating::RatingState::default();
+    state.report = super::super::report::ReportState::default();
     effects
 }
 
@@ -35,6 +37,9 @@ pub(super) fn act_on(state: &mut State, action: Action) -> Vec<Effect> {
     let refocused = (edits || moves) && back_to_query(state);
     if refocused && moves {
         return vec![];
+    }
+    if let Some(effects) = super::rating::act(state, action) {
+        return effects;
     }
     match action {
         Action::Quit if !state.config.lockdown => vec![Effect::EndSession],

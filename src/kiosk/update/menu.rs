@@ -27,6 +27,9 @@ pub(super) fn menu_of(state: &State) -> (usize, Option<Menu>) {
         Screen::Search { menu, hits, .. } => (search::items(state, hits).len(), Some(*menu)),
         Screen::TakeNumber(menu) => (visit::start_items(state).len(), Some(*menu)),
         Screen::Priority { menu, .. } => (ticket::priority_len(state), Some(*menu)),
+        Screen::Rating(crate::kiosk::rating::RateStep::Service(menu) | crate::kiosk::rating::RateStep::Level(menu) | crate::kiosk::rating::RateStep::Reason(menu))
+        | Screen::Report(crate::kiosk::report::ReportStep::What(menu)) => (super::rating::menu_len(state), Some(*menu)),
+        Screen::Rating(_) | Screen::Report(_) => (0, None),
         Screen::BookDetails { .. }
         | Screen::Lookup { .. }
         | Screen::BookDone { .. }
@@ -84,7 +87,13 @@ pub(super) fn menu_mut(screen: &mut Screen) -> Option<&mut Menu> {
         | Screen::Staff { menu, .. }
         | Screen::Search { menu, .. }
         | Screen::TakeNumber(menu)
-        | Screen::Priority { menu, .. } => Some(menu),
+        | Screen::Priority { menu, .. }
+        | Screen::Rating(
+            crate::kiosk::rating::RateStep::Service(menu)
+            | crate::kiosk::rating::RateStep::Level(menu)
+            | crate::kiosk::rating::RateStep::Reason(menu),
+        )
+        | Screen::Report(crate::kiosk::report::ReportStep::What(menu)) => Some(menu),
         _ => None,
     }
 }
@@ -98,6 +107,7 @@ pub(super) fn choose(state: &mut State, index: usize) -> Vec<Effect> {
         (Screen::Welcome(_), catalog) => match screen::welcome_items()[index] {
             WelcomeItem::TakeNumber => return visit::open_take_number(state),
             WelcomeItem::CheckIn => return visit::open_check_in(state),
+            WelcomeItem::Rate => return super::super::rating::open(state),
             WelcomeItem::Language(lang) => {
                 state.lang = lang;
                 return vec![];
@@ -156,6 +166,7 @@ pub(super) fn choose(state: &mut State, index: usize) -> Vec<Effect> {
         (Screen::LookupResult { .. }, _) => return lookup::choose(state, index),
         (Screen::Staff { .. }, _) => return staff::choose(state, index),
         (Screen::Search { .. }, _) => return choose_found(state, index),
+        (Screen::Rating(_) | Screen::Report(_), _) => return super::rating::choose(state, index),
         _ => return vec![],
     };
     state.screens.push(next);

@@ -6,6 +6,7 @@ mod act;
 mod click;
 mod fields;
 mod menu;
+mod rating;
 
 use std::sync::Arc;
 
@@ -101,6 +102,7 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             let mut effects = hold::tick(state, before);
             effects.extend(idle::tick(state));
             effects.extend(check_catalog_when_due(state));
+            effects.extend(rating::tick(state));
             let lock_changed =
                 staff::locked_minutes(&state.staff, before) != staff::locked_minutes(&state.staff, now);
             if lock_changed && matches!(state.screen(), Screen::StaffPin { .. }) {
@@ -200,6 +202,8 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::TicketTaken(result) => ticket::taken(state, result),
         Msg::CheckedIn(result) => checkin::checked_in(state, result),
+        Msg::Rated(result) => super::rating::rated(state, result),
+        Msg::Reported(result) => super::report::reported(state, result),
     }
 }
 
