@@ -199,7 +199,7 @@ fn offline_rating_says_it_needs_the_network_and_the_phone_page_serves_later() {
     let effects = send(&mut s, [paste("A023"), key(KeyCode::Enter)]);
     assert!(effects.is_empty());
     assert_eq!(s.notice, Some(Notice::Rating(RatingNotice::Offline)));
-    assert!(flat(&s).contains("在手机上评价"));
+    assert!(flat(&s).replace(' ', "").contains("在手机上评价"), "{}", flat(&s));
 }
 
 #[test]
@@ -284,8 +284,12 @@ fn a_report_is_all_taps_and_offline_says_so() {
 #[test]
 fn nothing_typed_is_kept_after_home_or_the_idle_reset() {
     let mut s = to_levels(Lang::ZhCn);
-    send(&mut s, [ch('5'), ch('1'), paste("窗口的人不理我")]);
-    send(&mut s, [key(KeyCode::Home)]);
+    send(&mut s, [ch('5'), ch('1'), paste("窗口的人不理我"), key(KeyCode::Home)]);
+    assert_eq!(s.rating.words.caret, 0, "where the citizen types, Home moves in the field");
+    // The ⌂ button leaves.
+    let (_, home) = layout::buttons(s.size);
+    send(&mut s, [tap(home.x + 1, home.y)]);
+    assert!(matches!(s.screen(), Screen::Welcome(_)));
     assert!(s.rating.words.text.is_empty() && s.rating.number.text.is_empty() && s.rating.level.is_none());
     let mut s = guide(Lang::ZhCn);
     send(&mut s, [ch('r'), ch('1'), paste("材料少了一项")]);
