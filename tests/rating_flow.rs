@@ -82,7 +82,8 @@ impl Kiosk {
 
     /// Welcome → 评价, the number typed, the first of queue A's services.
     async fn to_levels(&self, number: &str) {
-        self.wait_for("Rate a service").await;
+        // The catalogue is here (the categories are named).
+        self.wait_for("Household registration and ID").await;
         self.chars("3");
         self.wait_for("type the number printed on your ticket").await;
         self.paste(number);
@@ -170,8 +171,8 @@ on_both_stores! {
         let kiosk = b.running.create_token(Role::Kiosk, "binjiang", "kiosk-01").await.unwrap();
         let staff = b.running.create_token(Role::Staff, "binjiang", "desk").await.unwrap();
         let k = Kiosk::start(&b.url, &kiosk);
-        k.wait_for("Rate a service").await;
-        k.chars("4"); // Personal services
+        k.wait_for("Household registration and ID").await;
+        k.chars("4"); // For individuals
         k.wait_for("Choose a category").await;
         k.chars("1");
         k.wait_for("Resident ID card renewal").await;

@@ -297,3 +297,14 @@ fn nothing_typed_is_kept_after_home_or_the_idle_reset() {
     assert!(s.report.words.text.is_empty() && s.report.service.is_empty());
     assert!(matches!(s.screen(), Screen::Welcome(_)));
 }
+
+#[test]
+fn a_number_entered_before_the_queues_came_goes_on_when_they_do() {
+    let mut s = ready(Lang::EnUs);
+    send(&mut s, [digit(WelcomeItem::Rate), paste("A023"), key(KeyCode::Enter)]);
+    assert_eq!(s.notice, Some(Notice::Rating(RatingNotice::Waiting)));
+    assert!(flat(&s).contains("Asking the hall's queues"), "{}", flat(&s));
+    send(&mut s, [Msg::QueuesLoaded(Ok(visit_queues(true, false)))]);
+    assert!(matches!(s.screen(), Screen::Rating(RateStep::Service(_))), "{:?}", s.screen());
+    assert_eq!(s.notice, None);
+}

@@ -90,6 +90,8 @@ pub struct RatingState {
     pub answer: Option<Result<(), Refusal>>,
     /// When the answer's screen goes back by itself (session clock).
     pub leave_at_ms: u64,
+    /// Enter was pressed before the hall's queues came: go on when they do.
+    pub waiting: bool,
 }
 
 impl Default for RatingState {
@@ -104,6 +106,7 @@ impl Default for RatingState {
             words: TextField::new(TEXT_MAX),
             answer: None,
             leave_at_ms: 0,
+            waiting: false,
         }
     }
 }
@@ -172,6 +175,7 @@ pub fn submit_number(state: &mut State) -> Vec<Effect> {
         }
         _ => {
             notice(state, RatingNotice::Waiting);
+            state.rating.waiting = true;
             return vec![];
         }
     };
@@ -192,6 +196,17 @@ pub fn submit_number(state: &mut State) -> Vec<Effect> {
     };
     state.screens.push(Screen::Rating(step));
     vec![]
+}
+
+/// The hall's queues came: a number entered while they were awaited goes on.
+pub fn queues_arrived(state: &mut State) -> Vec<Effect> {
+    if !std::mem::take(&mut state.rating.waiting) || state.screen() != &Screen::Rating(RateStep::Number) {
+        return vec![];
+    }
+    if state.notice == Some(Notice::Rating(RatingNotice::Waiting)) {
+        state.notice = None;
+    }
+    submit_number(state)
 }
 
 /// The services the number's queue serves (ids), for the service step.

@@ -198,7 +198,9 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::QueuesLoaded(result) => {
             visit::queues_loaded(state, result);
-            vec![Effect::Redraw]
+            let mut effects = super::rating::queues_arrived(state);
+            effects.push(Effect::Redraw);
+            effects
         }
         Msg::TicketTaken(result) => ticket::taken(state, result),
         Msg::CheckedIn(result) => checkin::checked_in(state, result),
