@@ -254,10 +254,16 @@ async fn a_client_that_stops_reading_does_not_hold_up_another() {
         stalled.send("\x1bOQ\x1b[B");
     }
     // The other session still answers each key.
-    for (key, expect) in
-        [("3", "Choose a category"), ("\x1b", "What would you like to do?"), ("4", "Starting a business")]
-    {
-        active.send(key);
+    let business = common::welcome_char(onestop::kiosk::screen::WelcomeItem::Browse(
+        onestop::domain::Audience::Business,
+    ))
+    .to_string();
+    for (key, expect) in [
+        (personal_key(), "Choose a category"),
+        ("\x1b".into(), "What would you like to do?"),
+        (business, "Starting a business"),
+    ] {
+        active.send(&key);
         active.wait_for(expect);
     }
     active.send("q");
