@@ -2,7 +2,7 @@
 
 welcome-rate = Rate a service
 welcome-rate-detail = finished at a window? tell us how it went
-welcome-rate-offline = not now: rate later on your phone (the QR code on your ticket)
+welcome-rate-offline = not now: rate later on your phone
 banner-rate = Rate
 banner-report = Report
 crumb-rate = Rate a service
