@@ -231,7 +231,15 @@ fn home_or_back_to_the_start_forgets_what_the_citizen_typed() {
 
     // My appointment: a code and phone digits typed, then Back to the start.
     let mut s = ready(Lang::EnUs);
-    send(&mut s, [welcome(onestop::kiosk::screen::WelcomeItem::MyBooking), Msg::Paste("8JGXE51R".into()), key(KeyCode::Tab), Msg::Paste("5678".into())]);
+    send(
+        &mut s,
+        [
+            welcome(onestop::kiosk::screen::WelcomeItem::MyBooking),
+            Msg::Paste("8JGXE51R".into()),
+            key(KeyCode::Tab),
+            Msg::Paste("5678".into()),
+        ],
+    );
     assert_eq!(s.lookup.last4.text, "5678");
     send(&mut s, [key(KeyCode::Esc)]);
     assert!(s.lookup.code.text.is_empty() && s.lookup.last4.text.is_empty());

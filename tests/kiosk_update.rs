@@ -5,8 +5,8 @@ mod common;
 use common::*;
 use crossterm::event::{KeyCode, KeyModifiers};
 use onestop::domain::{Audience, FetchError, Lang};
-use onestop::kiosk::{CatalogState, Effect, Msg, Notice, Screen, update};
 use onestop::kiosk::screen::WelcomeItem;
+use onestop::kiosk::{CatalogState, Effect, Msg, Notice, Screen, update};
 
 #[test]
 fn a_new_session_starts_at_welcome_and_loads_the_catalogue() {
@@ -51,7 +51,9 @@ fn focus_stops_at_both_ends_of_a_list() {
     send(&mut s, [key(KeyCode::Up)]);
     assert!(matches!(s.screen(), Screen::Welcome(m) if m.selected == 0));
     send(&mut s, (0..20).map(|_| key(KeyCode::Down)));
-    assert!(matches!(s.screen(), Screen::Welcome(m) if m.selected == onestop::kiosk::screen::welcome_items().len() - 1));
+    assert!(
+        matches!(s.screen(), Screen::Welcome(m) if m.selected == onestop::kiosk::screen::welcome_items().len() - 1)
+    );
 }
 
 #[test]
@@ -284,7 +286,15 @@ fn a_change_on_the_check_page_never_repeats_a_step_in_the_breadcrumb() {
 fn a_lookup_answers_under_its_fields_and_at_once_when_offline() {
     use onestop::domain::{BookingFailure, FetchError};
     let mut s = common::ready(Lang::EnUs);
-    send(&mut s, [welcome(WelcomeItem::MyBooking), Msg::Paste("8JGXE51R".into()), key(KeyCode::Tab), Msg::Paste("5678".into())]);
+    send(
+        &mut s,
+        [
+            welcome(WelcomeItem::MyBooking),
+            Msg::Paste("8JGXE51R".into()),
+            key(KeyCode::Tab),
+            Msg::Paste("5678".into()),
+        ],
+    );
     send(&mut s, [key(KeyCode::Enter), Msg::BookingFound(Err(BookingFailure::NotFound))]);
     let text = common::screen_text(&s);
     let rows: Vec<&str> = text.lines().collect();
@@ -297,7 +307,15 @@ fn a_lookup_answers_under_its_fields_and_at_once_when_offline() {
     // Offline: no request, the reason at once.
     let mut off = common::ready(Lang::EnUs);
     send(&mut off, [Msg::CatalogLoaded(Err(FetchError::Offline))]);
-    send(&mut off, [welcome(WelcomeItem::MyBooking), Msg::Paste("8JGXE51R".into()), key(KeyCode::Tab), Msg::Paste("5678".into())]);
+    send(
+        &mut off,
+        [
+            welcome(WelcomeItem::MyBooking),
+            Msg::Paste("8JGXE51R".into()),
+            key(KeyCode::Tab),
+            Msg::Paste("5678".into()),
+        ],
+    );
     let effects = send(&mut off, [key(KeyCode::Enter)]);
     assert!(effects.iter().all(|e| !matches!(e, onestop::kiosk::Effect::FindBooking { .. })), "{effects:?}");
     assert_eq!(off.notice, Some(onestop::kiosk::Notice::Booking(BookingFailure::Fetch(FetchError::Offline))));

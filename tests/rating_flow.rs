@@ -94,7 +94,13 @@ impl Kiosk {
     }
 }
 
-async fn send(b: &Backend, token: &str, method: &str, path: &str, body: Option<Value>) -> (StatusCode, Value) {
+async fn send(
+    b: &Backend,
+    token: &str,
+    method: &str,
+    path: &str,
+    body: Option<Value>,
+) -> (StatusCode, Value) {
     let url = format!("{}{path}", b.url);
     let mut req = if method == "GET" { b.http.get(url) } else { b.http.post(url) };
     if let Some(body) = body {

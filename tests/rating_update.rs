@@ -229,7 +229,8 @@ fn a_report_from_a_guide_is_sent_thanked_and_returns_to_the_guide() {
     send(&mut s, [ch('r')]);
     assert!(matches!(s.screen(), Screen::Report(ReportStep::What(_))));
     let text = flat(&s);
-    for said in ["1. 申请材料不对", "2. 收费不对", "3. 办理时限不对", "4. 地点或办公时间不对", "5. 其他错误"] {
+    for said in ["1. 申请材料不对", "2. 收费不对", "3. 办理时限不对", "4. 地点或办公时间不对", "5. 其他错误"]
+    {
         assert!(text.contains(said), "{said} in {text}");
     }
     send(&mut s, [ch('2'), paste("费用写错了")]);
@@ -237,7 +238,9 @@ fn a_report_from_a_guide_is_sent_thanked_and_returns_to_the_guide() {
     let effects = send(&mut s, [key(KeyCode::Enter)]);
     assert_eq!(
         effects,
-        vec![Effect::Report { service: service.clone(), what: Wrong::Fees, text: Some("费用写错了".into()) }]
+        vec![Effect::Report {
+            service: service.clone(), what: Wrong::Fees, text: Some("费用写错了".into())
+        }]
     );
     send(&mut s, [Msg::Reported(Ok(()))]);
     assert!(flat(&s).contains("工作人员会核对这份办事指南"), "{}", flat(&s));
@@ -246,7 +249,15 @@ fn a_report_from_a_guide_is_sent_thanked_and_returns_to_the_guide() {
     assert!(s.report.words.text.is_empty(), "the words went with the report");
 
     // By itself after a moment, too; and a refusal is said.
-    send(&mut s, [ch('r'), ch('5'), key(KeyCode::Enter), Msg::Reported(Err(Refusal::TooManyTries { retry_after_secs: 30 }))]);
+    send(
+        &mut s,
+        [
+            ch('r'),
+            ch('5'),
+            key(KeyCode::Enter),
+            Msg::Reported(Err(Refusal::TooManyTries { retry_after_secs: 30 })),
+        ],
+    );
     assert!(flat(&s).contains("刚才报告得太多了"), "{}", flat(&s));
     send(&mut s, [key(KeyCode::Esc)]);
     assert_eq!(s.screen(), &Screen::Report(ReportStep::Words), "Esc: to send again");
@@ -272,7 +283,10 @@ fn a_report_is_all_taps_and_offline_says_so() {
     let send_hint = keybar::hints(&s).into_iter().find(|h| h.key == "Enter").expect("Send");
     assert_eq!(send_hint.label, "Send");
     let effects = send(&mut s, [tap(send_hint.x, status)]);
-    assert!(matches!(&effects[..], [Effect::Report { what: Wrong::Materials, text: None, .. }]), "{effects:?}");
+    assert!(
+        matches!(&effects[..], [Effect::Report { what: Wrong::Materials, text: None, .. }]),
+        "{effects:?}"
+    );
 
     let mut s = guide(Lang::EnUs);
     send(&mut s, [Msg::CatalogLoaded(Err(FetchError::Offline)), ch('r'), ch('1')]);

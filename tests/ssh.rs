@@ -128,7 +128,12 @@ async fn two_sessions_in_two_languages_keep_to_themselves() {
     zh.wait_for("户籍与身份证");
     en.wait_for("Household registration and ID");
     f.wait_sessions(2).await;
-    zh.send(&common::welcome_char(onestop::kiosk::screen::WelcomeItem::Browse(onestop::domain::Audience::Business)).to_string());
+    zh.send(
+        &common::welcome_char(onestop::kiosk::screen::WelcomeItem::Browse(
+            onestop::domain::Audience::Business,
+        ))
+        .to_string(),
+    );
     zh.wait_for("企业开办");
     std::thread::sleep(Duration::from_millis(300));
     assert!(en.screen().contains("What would you like to do?"), "English session still at the start");

@@ -50,7 +50,9 @@ pub enum Refusal {
     Closed,
     /// No ticket with this number today (or the link is not this ticket's).
     NotFound,
-    TooManyTries { retry_after_secs: u64 },
+    TooManyTries {
+        retry_after_secs: u64,
+    },
     /// The server did not take what was sent (a text it refused, a service).
     Invalid,
 }
@@ -260,7 +262,9 @@ pub fn choose(state: &mut State, index: usize) -> Vec<Effect> {
 
 /// Sends the rating (from the levels, or the words, typed or not).
 pub fn send(state: &mut State) -> Vec<Effect> {
-    let (Some(number), Some(level)) = (state.rating.ticket.clone(), state.rating.level) else { return vec![] };
+    let (Some(number), Some(level)) = (state.rating.ticket.clone(), state.rating.level) else {
+        return vec![];
+    };
     let reason = state.rating.reason;
     if level.is_bad() && reason.is_none() {
         return vec![];

@@ -3,7 +3,7 @@
 //! words, send; a thank-you, then back to the guide. Nothing personal is
 //! asked, and what was typed goes once it is sent or left.
 
-use super::rating::{ANSWER_MS, Refusal, RatingNotice};
+use super::rating::{ANSWER_MS, RatingNotice, Refusal};
 use super::screen::{Menu, Screen};
 use super::{Effect, Notice, State, form::TextField};
 use crate::domain::rating::{TEXT_MAX, Wrong};

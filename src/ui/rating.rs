@@ -69,7 +69,8 @@ fn field<'a>(body: Rect, label: String, text: &'a TextField) -> FieldView<'a> {
     let room = (body.width as usize).saturating_sub(8 + label.width());
     let chars: Vec<char> = text.text.chars().collect();
     let mut start = 0;
-    let width = |from: usize, to: usize| chars[from..to].iter().map(|c| c.width().unwrap_or(0)).sum::<usize>();
+    let width =
+        |from: usize, to: usize| chars[from..to].iter().map(|c| c.width().unwrap_or(0)).sum::<usize>();
     while width(start, text.caret) > room {
         start += 1;
     }
@@ -81,11 +82,7 @@ fn field<'a>(body: Rect, label: String, text: &'a TextField) -> FieldView<'a> {
         end += 1;
     }
     let value: String = chars[start..end].iter().collect();
-    FieldView {
-        caret: width(start, text.caret),
-        value: value.into(),
-        ..FieldView::text(label, text)
-    }
+    FieldView { caret: width(start, text.caret), value: value.into(), ..FieldView::text(label, text) }
 }
 
 /// How many characters are typed, of how many.
@@ -118,11 +115,25 @@ pub fn draw(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, step: RateSte
                     detail: String::new(),
                 })
                 .collect();
-            menu::draw(frame, ui, body, &tr.a("rate-service-heading", &[("number", number)]), &names, menu.selected);
+            menu::draw(
+                frame,
+                ui,
+                body,
+                &tr.a("rate-service-heading", &[("number", number)]),
+                &names,
+                menu.selected,
+            );
         }
         RateStep::Level(menu) => {
             let list = items(tr, Level::ALL.map(level_key));
-            menu::draw(frame, ui, body, &tr.a("rate-level-heading", &[("number", number)]), &list, menu.selected);
+            menu::draw(
+                frame,
+                ui,
+                body,
+                &tr.a("rate-level-heading", &[("number", number)]),
+                &list,
+                menu.selected,
+            );
         }
         RateStep::Reason(menu) => {
             let list = items(tr, Reason::ALL.map(reason_key));
@@ -169,7 +180,9 @@ pub fn draw_report(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, step: 
             let (text, after) = match state.report.answer {
                 None => (tr.t("report-sending"), None),
                 Some(Ok(())) => (tr.t("report-thanks"), Some("report-back-soon")),
-                Some(Err(Refusal::TooManyTries { .. })) => (tr.t("report-too-many"), Some("report-after-refusal")),
+                Some(Err(Refusal::TooManyTries { .. })) => {
+                    (tr.t("report-too-many"), Some("report-after-refusal"))
+                }
                 Some(Err(refusal)) => (refusal_text(tr, refusal), Some("report-after-refusal")),
             };
             let refused = state.report.answer.is_some_and(|a| a.is_err());

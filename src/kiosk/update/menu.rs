@@ -27,8 +27,14 @@ pub(super) fn menu_of(state: &State) -> (usize, Option<Menu>) {
         Screen::Search { menu, hits, .. } => (search::items(state, hits).len(), Some(*menu)),
         Screen::TakeNumber(menu) => (visit::start_items(state).len(), Some(*menu)),
         Screen::Priority { menu, .. } => (ticket::priority_len(state), Some(*menu)),
-        Screen::Rating(crate::kiosk::rating::RateStep::Service(menu) | crate::kiosk::rating::RateStep::Level(menu) | crate::kiosk::rating::RateStep::Reason(menu))
-        | Screen::Report(crate::kiosk::report::ReportStep::What(menu)) => (super::rating::menu_len(state), Some(*menu)),
+        Screen::Rating(
+            crate::kiosk::rating::RateStep::Service(menu)
+            | crate::kiosk::rating::RateStep::Level(menu)
+            | crate::kiosk::rating::RateStep::Reason(menu),
+        )
+        | Screen::Report(crate::kiosk::report::ReportStep::What(menu)) => {
+            (super::rating::menu_len(state), Some(*menu))
+        }
         Screen::Rating(_) | Screen::Report(_) => (0, None),
         Screen::BookDetails { .. }
         | Screen::Lookup { .. }
