@@ -32,6 +32,8 @@ macro_rules! locale {
             include_str!(concat!("../locales/", $dir, "/staff.ftl")),
             "\n",
             include_str!(concat!("../locales/", $dir, "/policies.ftl")),
+            "\n",
+            include_str!(concat!("../locales/", $dir, "/rating.ftl")),
         )
     };
 }

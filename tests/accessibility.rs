@@ -110,7 +110,7 @@ fn elderly_mode_names_each_screen_in_big_letters_where_there_is_room() {
     }
     // The idle warning calls for attention in big letters too.
     let mut idle = elderly_tall(ready(Lang::EnUs));
-    send(&mut idle, [ch('3')]);
+    send(&mut idle, [personal()]);
     let before = screen_text(&idle);
     let warned_at = idle.config.idle_timeout_ms - idle.config.idle_warning_ms;
     update(&mut idle, Msg::Tick(warned_at));
@@ -133,7 +133,7 @@ fn elderly_mode_names_each_screen_in_big_letters_where_there_is_room() {
 fn in_elderly_mode_a_tap_lands_on_what_is_drawn_under_it() {
     let mut s = elderly_tall(ready(Lang::ZhCn));
     let text = screen_text(&s);
-    let row = text.lines().position(|l| l.contains("4. ")).expect("法人办事, the fourth item") as u16;
+    let row = text.lines().position(|l| l.contains("5. ")).expect("法人办事, the fifth item") as u16;
     let click = |row| tap(10, row);
     send(&mut s, [click(row - 1)]);
     assert!(matches!(s.screen(), Screen::Welcome(_)), "the blank row between items does nothing");
@@ -143,7 +143,7 @@ fn in_elderly_mode_a_tap_lands_on_what_is_drawn_under_it() {
     // Form fields have a blank row between them too; a tap on a field's
     // label or value focuses it, wherever the screen drew it.
     let mut s = elderly_tall(ready(Lang::ZhCn));
-    send(&mut s, [ch('6')]);
+    send(&mut s, welcome_keys(onestop::kiosk::screen::WelcomeItem::MyBooking));
     let text = screen_text(&s);
     let label = text.lines().position(|l| l.contains("手机号后四位")).expect("the second field") as u16;
     send(&mut s, [click(label - 1)]);
@@ -186,7 +186,7 @@ fn no_color_means_no_colour_escapes_from_the_real_binary() {
     let data = tempfile::tempdir().unwrap();
     let mut k = Kiosk::start(&["--data-dir", data.path().to_str().unwrap()], &[("NO_COLOR", "1")], 80, 24);
     k.wait_for("户籍与身份证");
-    k.send("31\r");
+    k.send(&format!("{}1\r", personal_key()));
     k.wait_for("申请材料");
     k.send("p");
     k.wait_for("扫码带走材料清单");
@@ -208,7 +208,7 @@ fn in_screen_reader_mode_an_idle_screen_sends_nothing() {
     let args = ["--data-dir", data.path().to_str().unwrap(), "--config", config.to_str().unwrap()];
     let mut k = Kiosk::start(&args, &[], 80, 24);
     k.wait_for("户籍与身份证");
-    k.send("3");
+    k.send(&personal_key());
     k.wait_for("请选择服务分类");
     std::thread::sleep(std::time::Duration::from_millis(500));
     let before = k.raw.lock().unwrap().len();

@@ -8,6 +8,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
+use common::personal_key;
 use common::pty::Kiosk;
 
 /// The lines tdsr spoke (its speech protocol: `s<text>` says a text).
@@ -68,7 +69,7 @@ fn the_confirmation_code_is_spelled_to_a_screen_reader() {
     let env = [("HOME", home.path().to_str().unwrap()), ("ONESTOP__SESSION__SCREEN_READER", "true")];
     let mut k = Kiosk::spawn("/bin/sh", &[script.to_str().unwrap()], &env, 80, 24);
     hear(&speech, "Binjiang Citizen Service Centre"); // the catalogue is here
-    k.send("3"); // 个人办事, after the two visit items
+    k.send(&personal_key()); // 个人办事, after the two visit items
     k.wait_for("Choose a category");
     k.send("1");
     k.wait_for("Replacement");

@@ -19,7 +19,7 @@ fn chord() -> Msg {
 /// A session on the details page with a place held and a name typed.
 fn mid_booking() -> State {
     let mut s = ready(Lang::EnUs);
-    send(&mut s, [ch('3'), ch('1'), key(KeyCode::Enter), key(KeyCode::Enter), ch('1')]);
+    send(&mut s, [personal(), ch('1'), key(KeyCode::Enter), key(KeyCode::Enter), ch('1')]);
     send(
         &mut s,
         [Msg::DaysLoaded(Ok(onestop::domain::Days {
@@ -193,7 +193,7 @@ fn while_the_backend_answers_the_kiosk_looks_for_a_newer_catalogue() {
     assert!(!effects.contains(&Effect::Redraw), "{effects:?}");
     assert_eq!(s.catalog_check_at_ms, Some(every + 5000 + every));
     // A newer catalogue replaces the old one where the citizen stands.
-    send(&mut s, [ch('3')]);
+    send(&mut s, [personal()]);
     let mut newer = demo_catalog();
     newer.version = "newer".into();
     newer.categories[0].name.0.insert(Lang::EnUs, "Identity and residence".into());
@@ -208,7 +208,7 @@ fn a_cached_catalogue_browses_offline_but_booking_says_call_instead() {
     send(&mut s, [Msg::CatalogCached(demo_catalog()), Msg::CatalogLoaded(Err(FetchError::Offline))]);
     assert!(matches!(s.catalog, CatalogState::Ready(_)));
     assert_eq!(s.notice, Some(Notice::Unavailable(FetchError::Offline)));
-    send(&mut s, [ch('3'), ch('1'), key(KeyCode::Enter)]);
+    send(&mut s, [personal(), ch('1'), key(KeyCode::Enter)]);
     assert!(matches!(s.screen(), Screen::Guide { .. }), "browsing works offline");
     send(&mut s, [key(KeyCode::Enter)]);
     assert_eq!(s.notice, Some(Notice::BookingOffline));
@@ -225,17 +225,25 @@ fn home_or_back_to_the_start_forgets_what_the_citizen_typed() {
     assert!(effects.contains(&Effect::ReleaseHold { id: "hold-1".into() }), "{effects:?}");
     assert!(matches!(s.screen(), Screen::Welcome(_)) && s.draft.is_none());
     // The next citizen's booking starts empty.
-    send(&mut s, [ch('3'), ch('1'), key(KeyCode::Enter), key(KeyCode::Enter)]);
+    send(&mut s, [personal(), ch('1'), key(KeyCode::Enter), key(KeyCode::Enter)]);
     assert!(s.draft.as_ref().is_some_and(|d| d.details.name.text.is_empty()), "a fresh draft");
     assert!(!screen_text(&s).contains("Zhang San"));
 
     // My appointment: a code and phone digits typed, then Back to the start.
     let mut s = ready(Lang::EnUs);
-    send(&mut s, [ch('6'), Msg::Paste("8JGXE51R".into()), key(KeyCode::Tab), Msg::Paste("5678".into())]);
+    send(
+        &mut s,
+        [
+            welcome(onestop::kiosk::screen::WelcomeItem::MyBooking),
+            Msg::Paste("8JGXE51R".into()),
+            key(KeyCode::Tab),
+            Msg::Paste("5678".into()),
+        ],
+    );
     assert_eq!(s.lookup.last4.text, "5678");
     send(&mut s, [key(KeyCode::Esc)]);
     assert!(s.lookup.code.text.is_empty() && s.lookup.last4.text.is_empty());
-    send(&mut s, [ch('6')]);
+    send(&mut s, [welcome(onestop::kiosk::screen::WelcomeItem::MyBooking)]);
     assert!(!screen_text(&s).contains("8JGX"), "{}", screen_text(&s));
 }
 
@@ -245,7 +253,7 @@ fn the_start_screen_states_the_real_idle_time_and_the_warning_counts_down() {
     s.config.idle_timeout_ms = 30_000;
     s.config.idle_warning_ms = 10_000;
     assert!(common::screen_text(&s).contains("After 30 seconds without use"), "{}", common::screen_text(&s));
-    send(&mut s, [common::ch('3')]);
+    send(&mut s, [common::personal()]);
     send(&mut s, [Msg::Tick(21_000)]);
     assert!(s.idle_warning);
     let first = common::screen_text(&s);
@@ -255,7 +263,7 @@ fn the_start_screen_states_the_real_idle_time_and_the_warning_counts_down() {
     // A screen reader hears the warning once: nothing ticks.
     let mut r = common::ready(onestop::domain::Lang::EnUs);
     (r.config.idle_timeout_ms, r.config.idle_warning_ms, r.screen_reader) = (30_000, 10_000, true);
-    send(&mut r, [common::ch('3')]);
+    send(&mut r, [common::personal()]);
     send(&mut r, [Msg::Tick(51_000)]); // screen-reader sessions get twice as long
     assert!(r.idle_warning);
     let said = common::screen_text(&r);

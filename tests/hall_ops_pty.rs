@@ -10,6 +10,7 @@ use std::{
     time::Duration,
 };
 
+use common::personal_key;
 use common::pty::Kiosk;
 
 const CHORD: &str = "\x1b\x0b"; // ctrl+alt+k
@@ -89,7 +90,7 @@ fn a_panic_starts_a_fresh_session_and_is_logged() {
     let mut k =
         Kiosk::start(&["--data-dir", dir, "--lang", "en-US"], &[("ONESTOP_TEST_PANIC_KEY", "9")], 80, 24);
     k.wait_for("Household registration and ID");
-    k.send("3");
+    k.send(&personal_key());
     k.wait_for("Choose a category");
     k.send("9");
     k.wait_for("What would you like to do?");
@@ -158,7 +159,7 @@ fn offline_the_kiosk_starts_from_its_cache_and_reconnects_by_itself() {
 
     let mut k = Kiosk::start(&args, &[], 80, 24);
     k.wait_for("saved earlier");
-    k.send("3");
+    k.send(&personal_key());
     k.wait_for("Household registration and ID");
     let _server = Server::start(port, server_data.path(), &[]);
     for _ in 0..200 {
@@ -193,7 +194,7 @@ fn a_backend_that_never_answers_does_not_stall_the_keys() {
     k.wait_for("欢迎");
     k.send("\x1bOQ"); // F2, while the catalogue request hangs
     k.wait_for("Welcome. What would you like to do?");
-    k.send("3");
+    k.send(&personal_key());
     k.wait_for("still loading");
     k.wait_for("took too long to answer");
     k.quit();
@@ -257,7 +258,7 @@ fn a_catalogue_reloaded_by_the_backend_reaches_a_kiosk_without_a_restart() {
         24,
     );
     k.wait_for("Household registration and ID");
-    k.send("3");
+    k.send(&personal_key());
     k.wait_for("1. Household registration and ID");
 
     let categories = catalog.join("categories.toml");

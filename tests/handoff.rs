@@ -121,7 +121,7 @@ fn decode_screen(state: &State) -> String {
 
 fn guide_with(lang: Lang, handoff: Handoff) -> State {
     let mut s = ready(lang);
-    send(&mut s, [ch('3'), ch('1'), key(crossterm::event::KeyCode::Enter)]);
+    send(&mut s, [common::personal(), ch('1'), key(crossterm::event::KeyCode::Enter)]);
     assert!(matches!(s.screen(), Screen::Guide { .. }));
     send(&mut s, [Msg::HandoffCreated { lang, result: Ok(handoff) }]);
     s
@@ -482,7 +482,7 @@ on_both_stores! {
     let b = backend(kind, 30).await;
     let k = Kiosk::start(&b.url);
     k.wait_for("Household registration and ID").await;
-    k.type_text("31"); // 个人办事 (after the two visit items) › 户籍与身份证
+    k.type_text(&format!("{}1", common::personal_key())); // 个人办事 (after the two visit items) › 户籍与身份证
     k.keys([Enter]);
     k.wait_for("Required materials").await;
     k.keys([Enter]);
@@ -554,7 +554,7 @@ fn the_kiosk_keeps_the_digits_for_its_own_booking_only_until_the_session_resets(
     assert_eq!((h.lang, h.phone_last4.as_deref()), (Lang::ZhHk, Some("1111")), "kept for the new language");
     // A guide's link carries no digits.
     s.screens.truncate(1);
-    send(&mut s, [ch('3'), ch('1'), key(Enter), key(F(2))]);
+    send(&mut s, [common::personal(), ch('1'), key(Enter), key(F(2))]);
     assert!(matches!(s.screen(), Screen::Guide { .. }));
     assert_eq!(s.handoff.as_ref().map(|h| h.phone_last4.clone()), Some(None));
     // Nor does another booking's confirmation inherit them.

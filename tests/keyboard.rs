@@ -182,7 +182,7 @@ fn each_field_gets_its_own_layout() {
     assert_eq!(typing::layout(&en), Some(Layout::Latin), "an English session starts on Latin letters");
     let mut l = ready(Lang::ZhCn);
     l.config.touch = Touch::On;
-    send(&mut l, [ch('6')]);
+    send(&mut l, [welcome(onestop::kiosk::screen::WelcomeItem::MyBooking)]);
     assert_eq!(typing::layout(&l), Some(Layout::Crockford));
     send(&mut l, [key(KeyCode::Tab)]);
     assert_eq!(typing::layout(&l), Some(Layout::Digits));
@@ -191,7 +191,7 @@ fn each_field_gets_its_own_layout() {
 #[test]
 fn a_tap_on_the_key_bar_acts_as_its_key() {
     let mut s = ready(Lang::ZhCn);
-    send(&mut s, [ch('3'), ch('1'), key(KeyCode::Enter)]);
+    send(&mut s, [personal(), ch('1'), key(KeyCode::Enter)]);
     assert!(matches!(s.screen(), Screen::Guide { .. }));
     let hints = onestop::kiosk::keybar::hints(&s);
     let book = hints.iter().find(|h| h.key == "Enter").unwrap();
@@ -251,7 +251,8 @@ fn layouts(lang: Lang, size: (u16, u16), elderly: bool) -> Vec<(&'static str, St
     let mut l = ready(lang);
     l.config.touch = Touch::On;
     l.elderly = elderly;
-    send(&mut l, [Msg::Resize(Size { width: size.0, height: size.1 }), ch('6')]);
+    send(&mut l, [Msg::Resize(Size { width: size.0, height: size.1 })]);
+    send(&mut l, welcome_keys(onestop::kiosk::screen::WelcomeItem::MyBooking));
     out.push(("code", l.clone()));
     send(&mut l, [key(KeyCode::Tab)]);
     out.push(("digits", l));

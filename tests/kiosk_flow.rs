@@ -62,7 +62,7 @@ impl Session {
     /// service's booking, holding time slot `slot` on Monday 30 November.
     async fn to_details_in_english(&self, slot: char) {
         self.wait_for("Household registration and ID").await;
-        self.chars("31");
+        self.chars(&format!("{}1", common::personal_key()));
         self.key(KeyCode::Enter);
         self.wait_for("Required materials").await;
         self.key(KeyCode::Enter);
@@ -83,7 +83,7 @@ on_both_stores! {
     async fn a_citizen_books_an_appointment_and_gets_a_code(kind) {
         let k = Session::start(kind, Lang::ZhCn).await;
         k.wait_for("户籍与身份证").await;
-        k.chars("31"); // 个人办事 › 户籍与身份证
+        k.chars(&format!("{}1", common::personal_key())); // 个人办事 › 户籍与身份证
         k.wait_for("居民身份证换领").await;
         k.key(KeyCode::Enter); // open the guide
         k.wait_for("申请材料").await;
@@ -143,7 +143,7 @@ on_both_stores! {
             .filter(|c| c.is_ascii_alphanumeric())
             .collect();
         k.key(KeyCode::Home);
-        k.chars("6"); // My appointment
+        k.chars(&common::welcome_char(onestop::kiosk::screen::WelcomeItem::MyBooking).to_string()); // My appointment
         k.wait_for("Enter your confirmation code").await;
         k.chars(&code.to_lowercase());
         k.key(KeyCode::Tab);
@@ -190,7 +190,7 @@ on_both_stores! {
         let config = SessionConfig { lang: Lang::EnUs, screen_reader: true, ..SessionConfig::default() };
         let k = Session::start_with(kind, config).await;
         k.wait_for("Household registration and ID").await;
-        for (keys, expect) in [("3", "Choose a category"), ("1", "Resident ID card renewal")] {
+        for (keys, expect) in [(common::personal_key().as_str(), "Choose a category"), ("1", "Resident ID card renewal")] {
             k.chars(keys);
             k.wait_for(expect).await;
         }

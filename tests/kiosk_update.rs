@@ -5,6 +5,7 @@ mod common;
 use common::*;
 use crossterm::event::{KeyCode, KeyModifiers};
 use onestop::domain::{Audience, FetchError, Lang};
+use onestop::kiosk::screen::WelcomeItem;
 use onestop::kiosk::{CatalogState, Effect, Msg, Notice, Screen, update};
 
 #[test]
@@ -18,7 +19,7 @@ fn a_new_session_starts_at_welcome_and_loads_the_catalogue() {
 #[test]
 fn digits_walk_from_welcome_to_a_guide_and_back() {
     let mut s = ready(Lang::ZhCn);
-    send(&mut s, [ch('3')]);
+    send(&mut s, [personal()]);
     assert!(matches!(s.screen(), Screen::Categories { audience: Audience::Personal, .. }));
     send(&mut s, [ch('1')]);
     let Screen::Services { category, .. } = s.screen() else { panic!("not on services: {:?}", s.screen()) };
@@ -39,7 +40,7 @@ fn digits_walk_from_welcome_to_a_guide_and_back() {
 #[test]
 fn going_back_keeps_the_choice_that_was_focused() {
     let mut s = ready(Lang::ZhCn);
-    send(&mut s, [ch('3'), key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Enter)]);
+    send(&mut s, [personal(), key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Enter)]);
     send(&mut s, [key(KeyCode::Esc)]);
     assert!(matches!(s.screen(), Screen::Categories { menu, .. } if menu.selected == 2));
 }
@@ -50,13 +51,15 @@ fn focus_stops_at_both_ends_of_a_list() {
     send(&mut s, [key(KeyCode::Up)]);
     assert!(matches!(s.screen(), Screen::Welcome(m) if m.selected == 0));
     send(&mut s, (0..20).map(|_| key(KeyCode::Down)));
-    assert!(matches!(s.screen(), Screen::Welcome(m) if m.selected == 11));
+    assert!(
+        matches!(s.screen(), Screen::Welcome(m) if m.selected == onestop::kiosk::screen::welcome_items().len() - 1)
+    );
 }
 
 #[test]
 fn a_digit_beyond_the_list_does_nothing() {
     let mut s = ready(Lang::ZhCn);
-    send(&mut s, [ch('4')]);
+    send(&mut s, [business()]);
     assert!(matches!(s.screen(), Screen::Categories { audience: Audience::Business, .. }));
     send(&mut s, [ch('9')]);
     assert!(matches!(s.screen(), Screen::Categories { .. }));
@@ -65,7 +68,7 @@ fn a_digit_beyond_the_list_does_nothing() {
 #[test]
 fn the_guide_scrolls_part_by_part_within_bounds() {
     let mut s = ready(Lang::EnUs);
-    send(&mut s, [ch('3'), ch('1'), ch('1')]);
+    send(&mut s, [personal(), ch('1'), ch('1')]);
     send(&mut s, (0..100).map(|_| key(KeyCode::Down)));
     let Screen::Guide { service, focus, .. } = s.screen().clone() else { panic!() };
     let svc = s.catalog().unwrap().services.iter().find(|x| x.id == service).unwrap().clone();
@@ -81,8 +84,12 @@ fn f2_cycles_the_language_and_welcome_items_choose_one() {
     assert_eq!(s.lang, Lang::EnUs);
     send(&mut s, [key(KeyCode::F(2))]);
     assert_eq!(s.lang, Lang::ZhHk);
-    // English, on Welcome's second page (after the two visit items and 政策查询).
-    send(&mut s, (0..10).map(|_| key(KeyCode::Down)).chain([key(KeyCode::Enter)]));
+    // English, on Welcome's second page (after the visit items, rating and 政策查询).
+    let english = onestop::kiosk::screen::welcome_items()
+        .iter()
+        .position(|w| *w == WelcomeItem::Language(Lang::EnUs))
+        .unwrap();
+    send(&mut s, (0..english).map(|_| key(KeyCode::Down)).chain([key(KeyCode::Enter)]));
     assert_eq!(s.lang, Lang::EnUs);
     assert!(matches!(s.screen(), Screen::Welcome(_)), "choosing a language stays on Welcome");
 }
@@ -104,15 +111,15 @@ fn an_unreachable_backend_is_explained_and_can_be_retried() {
     assert!(matches!(s.catalog, CatalogState::Failed(FetchError::Offline)));
     assert_eq!(s.notice, Some(Notice::Unavailable(FetchError::Offline)));
     // Keys still work: browsing explains instead of failing.
-    send(&mut s, [ch('3')]);
+    send(&mut s, [personal()]);
     assert!(matches!(s.screen(), Screen::Welcome(_)));
     assert_eq!(send(&mut s, [ch('r')]), vec![Effect::LoadCatalog { etag: None }]);
     assert!(matches!(s.catalog, CatalogState::Loading));
-    send(&mut s, [ch('3')]);
+    send(&mut s, [personal()]);
     assert_eq!(s.notice, Some(Notice::StillLoading));
     send(&mut s, [Msg::CatalogLoaded(Ok(Some(demo_catalog())))]);
     assert_eq!(s.notice, None);
-    send(&mut s, [ch('3')]);
+    send(&mut s, [personal()]);
     assert!(matches!(s.screen(), Screen::Categories { .. }));
 }
 
@@ -121,7 +128,7 @@ fn a_failed_refresh_keeps_the_catalogue_on_screen() {
     let mut s = ready(Lang::ZhCn);
     send(&mut s, [Msg::CatalogLoaded(Err(FetchError::Timeout))]);
     assert!(matches!(s.catalog, CatalogState::Ready(_)));
-    send(&mut s, [ch('3')]);
+    send(&mut s, [personal()]);
     assert!(matches!(s.screen(), Screen::Categories { .. }));
 }
 
@@ -129,11 +136,11 @@ fn a_failed_refresh_keeps_the_catalogue_on_screen() {
 fn a_click_chooses_the_item_under_it() {
     let mut s = ready(Lang::ZhCn);
     // Welcome's heading is on row 2, a note on row 3, then one item a row from row 4
-    // (取号 and 预约签到 first, then 个人办事 and 法人办事).
+    // (取号, 预约签到 and 评价 first, then 个人办事 and 法人办事).
     let click = |row| tap(10, row);
     send(&mut s, [click(3)]);
     assert!(matches!(s.screen(), Screen::Welcome(_)), "a click beside the items does nothing");
-    send(&mut s, [click(7)]);
+    send(&mut s, [click(8)]);
     assert!(matches!(s.screen(), Screen::Categories { audience: Audience::Business, .. }));
 }
 
@@ -144,11 +151,11 @@ fn a_resize_is_remembered_and_keys_wait_while_the_window_is_too_small() {
     update(&mut s, Msg::Resize(ratatui::layout::Size { width: 60, height: 20 }));
     assert!(!s.fits());
     // Nothing happens unseen: keys, pastes and clicks wait for a window that shows them.
-    send(&mut s, [ch('3'), key(KeyCode::Enter), Msg::Paste("abc".into())]);
+    send(&mut s, [personal(), key(KeyCode::Enter), Msg::Paste("abc".into())]);
     assert!(matches!(s.screen(), Screen::Welcome(_)), "no key acts while the screen cannot show it");
     assert_eq!(send(&mut s, [ch('q')]), vec![Effect::EndSession], "but quit still quits");
     update(&mut s, Msg::Resize(ratatui::layout::Size { width: 80, height: 24 }));
-    send(&mut s, [ch('3')]);
+    send(&mut s, [personal()]);
     assert!(matches!(s.screen(), Screen::Categories { .. }));
 }
 
@@ -156,14 +163,14 @@ fn a_resize_is_remembered_and_keys_wait_while_the_window_is_too_small() {
 fn back_and_home_can_be_tapped_and_a_tap_focuses_a_form_field() {
     let mut s = ready(Lang::EnUs);
     let (back, home) = onestop::kiosk::layout::buttons(s.size);
-    send(&mut s, [ch('3'), ch('1'), key(KeyCode::Enter)]);
+    send(&mut s, [personal(), ch('1'), key(KeyCode::Enter)]);
     assert!(screen_text(&s).contains("‹ Back") && screen_text(&s).contains("⌂ Start"));
     send(&mut s, [tap(back.x + 1, back.y)]);
     assert!(matches!(s.screen(), Screen::Services { .. }), "Back goes one step");
     send(&mut s, [tap(home.x + home.width - 1, home.y)]);
     assert!(matches!(s.screen(), Screen::Welcome(_)), "Home goes to the start");
     // My appointment: tapping the second field's value row focuses it.
-    send(&mut s, [ch('6')]);
+    send(&mut s, [welcome(WelcomeItem::MyBooking)]);
     let top = onestop::kiosk::layout::form_top(s.screen(), onestop::kiosk::layout::bands(&s).body).unwrap();
     send(&mut s, [tap(4, top + 3)]);
     assert!(matches!(
@@ -194,7 +201,7 @@ fn a_phone_field_takes_a_number_as_people_type_it() {
 #[test]
 fn esc_over_a_qr_code_returns_to_its_guide() {
     let mut s = ready(Lang::EnUs);
-    send(&mut s, [ch('3'), ch('1'), key(KeyCode::Enter), ch('p')]);
+    send(&mut s, [personal(), ch('1'), key(KeyCode::Enter), ch('p')]);
     assert!(matches!(s.screen(), Screen::Guide { qr: true, .. }));
     send(&mut s, [key(KeyCode::Esc)]);
     assert!(matches!(s.screen(), Screen::Guide { qr: false, .. }), "the guide, not the list");
@@ -279,7 +286,15 @@ fn a_change_on_the_check_page_never_repeats_a_step_in_the_breadcrumb() {
 fn a_lookup_answers_under_its_fields_and_at_once_when_offline() {
     use onestop::domain::{BookingFailure, FetchError};
     let mut s = common::ready(Lang::EnUs);
-    send(&mut s, [ch('6'), Msg::Paste("8JGXE51R".into()), key(KeyCode::Tab), Msg::Paste("5678".into())]);
+    send(
+        &mut s,
+        [
+            welcome(WelcomeItem::MyBooking),
+            Msg::Paste("8JGXE51R".into()),
+            key(KeyCode::Tab),
+            Msg::Paste("5678".into()),
+        ],
+    );
     send(&mut s, [key(KeyCode::Enter), Msg::BookingFound(Err(BookingFailure::NotFound))]);
     let text = common::screen_text(&s);
     let rows: Vec<&str> = text.lines().collect();
@@ -292,7 +307,15 @@ fn a_lookup_answers_under_its_fields_and_at_once_when_offline() {
     // Offline: no request, the reason at once.
     let mut off = common::ready(Lang::EnUs);
     send(&mut off, [Msg::CatalogLoaded(Err(FetchError::Offline))]);
-    send(&mut off, [ch('6'), Msg::Paste("8JGXE51R".into()), key(KeyCode::Tab), Msg::Paste("5678".into())]);
+    send(
+        &mut off,
+        [
+            welcome(WelcomeItem::MyBooking),
+            Msg::Paste("8JGXE51R".into()),
+            key(KeyCode::Tab),
+            Msg::Paste("5678".into()),
+        ],
+    );
     let effects = send(&mut off, [key(KeyCode::Enter)]);
     assert!(effects.iter().all(|e| !matches!(e, onestop::kiosk::Effect::FindBooking { .. })), "{effects:?}");
     assert_eq!(off.notice, Some(onestop::kiosk::Notice::Booking(BookingFailure::Fetch(FetchError::Offline))));

@@ -72,7 +72,7 @@ fn a_long_heading_never_pushes_the_prompt_out_of_view() {
 /// A guide's QR code over the whole body, for `url`.
 fn guide_qr(lang: Lang, url: &str) -> State {
     let mut s = ready(lang);
-    send(&mut s, [ch('3'), ch('1'), key(KeyCode::Enter), ch('p')]);
+    send(&mut s, [personal(), ch('1'), key(KeyCode::Enter), ch('p')]);
     let code = url.rsplit('/').next().unwrap().to_owned();
     let handoff = Handoff { code, url: url.into(), expires_at: String::new() };
     send(&mut s, [Msg::HandoffCreated { lang, result: Ok(handoff) }]);

@@ -66,7 +66,7 @@ fn a_category_key_with_no_catalogue_says_why_nothing_opens() {
     for lang in [Lang::ZhCn, Lang::EnUs] {
         let mut s = stranded(lang);
         let before = screen_text(&s);
-        send(&mut s, [ch('3')]);
+        send(&mut s, [personal()]);
         assert!(matches!(s.screen(), Screen::Welcome(_)), "nothing to open");
         assert_eq!(s.notice, Some(Notice::NothingToOpen(FetchError::Offline)));
         assert!(s.announce, "a screen reader hears why");
@@ -75,14 +75,18 @@ fn a_category_key_with_no_catalogue_says_why_nothing_opens() {
         insta::assert_snapshot!(format!("welcome_no_catalogue_category_key_{lang}"), after);
     }
     let mut s = stranded(Lang::EnUs);
-    send(&mut s, [ch('4')]);
+    send(&mut s, [business()]);
     let text = screen_text(&s);
     assert!(text.contains("No service can be opened") && text.contains(&format!("call {PHONE}")), "{text}");
     // The next key brings back the short note that the server is away.
     send(&mut s, [key(KeyCode::Down)]);
     assert_eq!(s.notice, Some(Notice::Unavailable(FetchError::Offline)));
-    // A tap on the item (the third, after 取号 and 预约签到) is answered the same way.
-    let row = onestop::kiosk::layout::bands(&s).body.y + onestop::kiosk::layout::MENU_HEADER + 2;
+    // A tap on the item (after 取号, 预约签到 and 评价) is answered the same way.
+    let item = onestop::kiosk::screen::welcome_items()
+        .iter()
+        .position(|w| *w == onestop::kiosk::screen::WelcomeItem::Browse(onestop::domain::Audience::Personal))
+        .unwrap() as u16;
+    let row = onestop::kiosk::layout::bands(&s).body.y + onestop::kiosk::layout::MENU_HEADER + item;
     send(&mut s, [tap(6, row)]);
     assert_eq!(s.notice, Some(Notice::NothingToOpen(FetchError::Offline)));
 }
@@ -204,7 +208,7 @@ fn the_real_kiosk_without_backend_or_copy_names_its_hall_and_says_why_nothing_op
     k.wait_for("Binjiang Citizen Service Centre");
     k.wait_for(&format!("Need help? Call the hall on {PHONE}"));
     k.wait_for("the server cannot be reached");
-    k.send("3");
+    k.send(&personal_key());
     k.wait_for("No service can be opened");
     k.send(CHORD);
     k.wait_for("PIN");

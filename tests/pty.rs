@@ -2,6 +2,7 @@
 
 mod common;
 
+use common::personal_key;
 use common::pty::Kiosk;
 
 #[test]
@@ -11,7 +12,7 @@ fn browse_to_a_service_guide_and_quit_leaving_the_terminal_restored() {
     let mut k = Kiosk::start(&["--data-dir", dir], &[], 100, 30);
     k.wait_for("滨江市民服务中心");
     k.wait_for("户籍与身份证");
-    k.send("3"); // 个人办事 (after 取号 and 预约签到)
+    k.send(&personal_key()); // 个人办事 (after 取号 and 预约签到)
     k.wait_for("请选择服务分类");
     k.send("1"); // 户籍与身份证
     k.wait_for("居民身份证换领");
@@ -47,7 +48,7 @@ fn an_unreachable_backend_is_explained_and_keys_keep_working() {
         24,
     );
     k.wait_for("Error: the server cannot be reached right now");
-    k.send("3");
+    k.send(&personal_key());
     k.wait_for("Press R to try again");
     k.send("\x1bOQ"); // F2 still works
     k.wait_for("繁體中文");

@@ -7,6 +7,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
+use common::personal_key;
 use common::pty::Kiosk;
 
 /// The lines tdsr spoke (its speech protocol: `s<text>` says a text).
@@ -58,7 +59,7 @@ fn a_booking_is_spoken_in_whole_words() {
     let mut k = Kiosk::spawn("/bin/sh", &[script.to_str().unwrap()], &env, 80, 24);
     hear(&speech, "Welcome. What would you like to do?");
     hear(&speech, "Binjiang Citizen Service Centre"); // the catalogue is here
-    k.send("3"); // Personal matters
+    k.send(&personal_key()); // Personal matters
     hear(&speech, "Choose a category:");
     k.send("1");
     k.wait_for("Replacement");

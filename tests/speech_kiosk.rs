@@ -8,7 +8,7 @@ mod common;
 use std::sync::Arc;
 use std::time::Duration;
 
-use common::{ch, key, send, vt::Screen};
+use common::{key, send, vt::Screen};
 use crossterm::event::KeyCode;
 use futures_util::stream;
 use onestop::client::ApiClient;
@@ -103,7 +103,7 @@ fn welcome_left_alone_says_how_to_start_speech_every_30_seconds_where_a_headphon
     assert!(screen.contains("按 F1 收听语音 · Press F1 for speech"), "the hint is on Welcome:\n{screen}");
     assert!(hints(&mut state, 45_000).is_empty(), "not again before 30 s");
     assert_eq!(hints(&mut state, 60_000).len(), 2);
-    send(&mut state, [ch('3')]);
+    send(&mut state, [common::personal()]);
     assert!(hints(&mut state, 200_000).is_empty(), "only on Welcome");
     send(&mut state, [key(KeyCode::Esc), key(KeyCode::F(1))]);
     assert!(hints(&mut state, 400_000).is_empty(), "not while speech is on");
@@ -219,7 +219,7 @@ impl Spoken {
         self.wait_for(speech_key).await;
         self.key(KeyCode::F(1));
         self.wait_for(expect[1]).await;
-        self.chars("31");
+        self.chars(&format!("{}1", common::personal_key()));
         self.wait_for(expect[2]).await;
         self.key(KeyCode::Enter);
         self.wait_for(expect[3]).await;

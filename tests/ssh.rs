@@ -4,6 +4,7 @@ mod common;
 
 use std::{process::Command, time::Duration};
 
+use common::personal_key;
 use common::pty::Kiosk;
 use onestop::client::ApiClient;
 use onestop::kiosk::SessionConfig;
@@ -103,7 +104,7 @@ async fn a_tester_browses_in_their_language_and_the_window_follows_their_termina
     let mut k = f.connect("LANG=en_US.UTF-8", 90, 26);
     k.wait_for("Household registration and ID");
     f.wait_sessions(1).await;
-    k.send("3");
+    k.send(&personal_key());
     k.wait_for("Choose a category");
     k.send("1");
     k.wait_for("Resident ID card renewal");
@@ -127,7 +128,12 @@ async fn two_sessions_in_two_languages_keep_to_themselves() {
     zh.wait_for("户籍与身份证");
     en.wait_for("Household registration and ID");
     f.wait_sessions(2).await;
-    zh.send("4");
+    zh.send(
+        &common::welcome_char(onestop::kiosk::screen::WelcomeItem::Browse(
+            onestop::domain::Audience::Business,
+        ))
+        .to_string(),
+    );
     zh.wait_for("企业开办");
     std::thread::sleep(Duration::from_millis(300));
     assert!(en.screen().contains("What would you like to do?"), "English session still at the start");
@@ -145,7 +151,7 @@ async fn no_color_means_no_colour_escapes() {
     let f = fixture(open, 10).await;
     let mut k = f.connect("NO_COLOR=1 LANG=en_US.UTF-8", 80, 24);
     k.wait_for("Household registration and ID");
-    k.send("3");
+    k.send(&personal_key());
     k.wait_for("Choose a category");
     let raw = k.raw.lock().unwrap().clone();
     let text = String::from_utf8_lossy(&raw);
@@ -253,10 +259,16 @@ async fn a_client_that_stops_reading_does_not_hold_up_another() {
         stalled.send("\x1bOQ\x1b[B");
     }
     // The other session still answers each key.
-    for (key, expect) in
-        [("3", "Choose a category"), ("\x1b", "What would you like to do?"), ("4", "Starting a business")]
-    {
-        active.send(key);
+    let business = common::welcome_char(onestop::kiosk::screen::WelcomeItem::Browse(
+        onestop::domain::Audience::Business,
+    ))
+    .to_string();
+    for (key, expect) in [
+        (personal_key(), "Choose a category"),
+        ("\x1b".into(), "What would you like to do?"),
+        (business, "Starting a business"),
+    ] {
+        active.send(&key);
         active.wait_for(expect);
     }
     active.send("q");
@@ -301,7 +313,7 @@ async fn a_terminal_bigger_than_the_kiosk_draws_is_told_so_below_the_kiosk() {
     // The note follows window changes, and goes once the terminal fits.
     k.resize(450, 160);
     k.wait_for("Your terminal is 450×160; the kiosk uses 400×150 of it");
-    k.send("3");
+    k.send(&personal_key());
     k.wait_for("Choose a category");
     k.resize(100, 30);
     k.wait_for("Choose a category");

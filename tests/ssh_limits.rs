@@ -14,6 +14,7 @@ use std::{
     time::{Duration, Instant},
 };
 
+use common::personal_key;
 use common::pty::Kiosk;
 
 /// What a flood types at most, and the server's peak memory it must stay under.
@@ -128,7 +129,7 @@ fn a_flood_of_typing_is_held_back_at_the_ssh_window_and_no_one_else_waits() {
     let mut peak = server.peak_kib();
     while started.elapsed() < Duration::from_secs(20) && typed_kib() < FLOOD >> 10 && peak < PEAK_LIMIT_KIB {
         if !answered && (typed_kib() >= 512 || started.elapsed() > Duration::from_secs(5)) {
-            other.send("3");
+            other.send(&personal_key());
             other.wait_for("Choose a category");
             other.send("\x1b");
             other.wait_for("What would you like to do?");
@@ -153,7 +154,7 @@ fn a_window_change_keeps_the_session_on_a_server_without_a_terminal() {
     let mut k = server.connect("LANG=en_US.UTF-8", 80, 24);
     k.wait_for("Household registration and ID");
     k.resize(100, 30);
-    k.send("3");
+    k.send(&personal_key());
     k.wait_for("Choose a category");
     k.resize(90, 26);
     k.send("\x1b");

@@ -10,6 +10,7 @@ use std::{
 
 mod common;
 
+use common::personal_key;
 use common::pty::Kiosk;
 
 fn onestop(data: &std::path::Path, args: &[&str]) -> Output {
@@ -120,7 +121,7 @@ fn a_kiosk_with_a_wrong_token_says_it_is_not_registered() {
     );
     // The catalogue is public: the kiosk browses; holding a place is not.
     k.wait_for("Household registration and ID");
-    k.send("31\r"); // 个人办事 (after 取号 and 签到) › the first category › its first service
+    k.send(&format!("{}1\r", personal_key())); // 个人办事 (after 取号 and 签到) › the first category › its first service
     k.wait_for("Required materials");
     k.send("\r1");
     // The second open day (the real clock: any time of day, it has slots), its first time.

@@ -7,6 +7,7 @@ mod queue;
 mod staff;
 
 pub use policies::library_from_untrusted_json;
+mod rating;
 
 use std::time::Duration;
 

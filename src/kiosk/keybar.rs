@@ -52,6 +52,12 @@ pub fn hints(state: &State) -> Vec<Hint> {
             push("↑↓", "key-scroll", None);
             push("Enter", "key-book", Some(Action::Activate));
             push("P", "key-phone", Some(Action::Phone));
+            push("R", "key-report", Some(Action::Retry));
+        }
+        Screen::Rating(_) | Screen::Report(_) => {
+            for (key, id, action) in super::rating::hints(state) {
+                push(&key, id, action);
+            }
         }
         Screen::Policy { .. } => {
             push("↑↓", "key-scroll", None);

@@ -74,6 +74,8 @@ pub fn form_top(screen: &super::Screen, body: Rect) -> Option<u16> {
         super::Screen::BookDetails { .. } => Some(body.y + 4),
         super::Screen::Lookup { .. } => Some(body.y + 3),
         super::Screen::StaffPin { .. } => Some(body.y + 2),
+        super::Screen::Rating(super::rating::RateStep::Number | super::rating::RateStep::Words)
+        | super::Screen::Report(super::report::ReportStep::Words) => Some(body.y + 3),
         _ => None,
     }
 }

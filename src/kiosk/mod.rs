@@ -14,6 +14,8 @@ mod keymap;
 pub mod layout;
 pub mod lookup;
 pub mod policies;
+pub mod rating;
+pub mod report;
 pub mod screen;
 mod search;
 mod session_config;
@@ -94,6 +96,10 @@ pub enum Msg {
         lang: Lang,
         result: Result<String, FetchError>,
     },
+    /// A rating taken (好差评), or why not.
+    Rated(Result<(), rating::Refusal>),
+    /// A mistake in a guide reported (找错), or why not.
+    Reported(Result<(), rating::Refusal>),
 }
 
 /// What the core asks of the world. Each result comes back as a `Msg`.
@@ -200,6 +206,27 @@ pub enum Effect {
         id: String,
         lang: Lang,
     },
+    /// Rate a finished ticket of this hall: its number, its service day,
+    /// the level (and for the two lowest a reason and optional words), and
+    /// the proof — the phone link's handoff code, or none (the kiosk's own
+    /// token: the citizen stands at it with the ticket in hand).
+    Rate {
+        hall: String,
+        number: String,
+        day: String,
+        level: crate::domain::rating::Level,
+        reason: Option<crate::domain::rating::Reason>,
+        text: Option<String>,
+        handoff: Option<String>,
+        /// Which of the queue's services it was, where the queue serves several.
+        service: Option<String>,
+    },
+    /// Report a mistake in a service's guide.
+    Report {
+        service: String,
+        what: crate::domain::rating::Wrong,
+        text: Option<String>,
+    },
 }
 
 /// Where the catalogue stands.
@@ -249,6 +276,9 @@ pub enum Notice {
     Visit(visit::VisitRefusal),
     /// Speech on or off, its rate or volume now, or why it cannot run.
     Speech(speech::SpeechNotice),
+    /// Rating a service or reporting a mistake: a typed number's problem,
+    /// the link read, a refusal.
+    Rating(rating::RatingNotice),
 }
 
 impl Notice {
@@ -310,6 +340,10 @@ pub struct State {
     pub speech: speech::SpeechState,
     /// The policy library, and the Policies screen's query and filters.
     pub policies: policies::PolicyState,
+    /// 评价: the number typed, the level and reason chosen, the words.
+    pub rating: rating::RatingState,
+    /// 找错: the report being made from a guide.
+    pub report: report::ReportState,
 }
 
 impl State {
@@ -344,6 +378,8 @@ impl State {
             visit: visit::VisitState::default(),
             speech,
             policies: policies::PolicyState::default(),
+            rating: rating::RatingState::default(),
+            report: report::ReportState::default(),
         };
         let mut effects = vec![Effect::LoadCatalog { etag: None }, Effect::LoadPolicies { etag: None }];
         effects.extend(speech::start(&state.config.speech));

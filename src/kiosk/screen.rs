@@ -127,6 +127,10 @@ pub enum Screen {
         /// The QR code fills the body.
         qr: bool,
     },
+    /// 评价: one step of rating a finished ticket (`State::rating`).
+    Rating(super::rating::RateStep),
+    /// 找错: one step of reporting a mistake in a guide (`State::report`).
+    Report(super::report::ReportStep),
 }
 
 impl Screen {
@@ -140,6 +144,8 @@ impl Screen {
                 | Screen::StaffPin { .. }
                 | Screen::Search { .. }
                 | Screen::Policies { .. }
+                | Screen::Rating(super::rating::RateStep::Number | super::rating::RateStep::Words)
+                | Screen::Report(super::report::ReportStep::Words)
         )
     }
 }
@@ -164,6 +170,8 @@ pub enum WelcomeItem {
     Language(Lang),
     /// 政策查询: the policy documents behind the services.
     Policies,
+    /// 评价: rate a service finished at a window.
+    Rate,
 }
 
 pub fn welcome_items() -> Vec<WelcomeItem> {
@@ -171,6 +179,7 @@ pub fn welcome_items() -> Vec<WelcomeItem> {
     [
         WelcomeItem::TakeNumber,
         WelcomeItem::CheckIn,
+        WelcomeItem::Rate,
         WelcomeItem::Browse(Audience::Personal),
         WelcomeItem::Browse(Audience::Business),
         WelcomeItem::Search,

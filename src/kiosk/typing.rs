@@ -11,6 +11,8 @@ use super::input::ime::{Candidate, Composition, Context, Forms, Script, Stroke};
 use super::input::keyboard::{self, Cap, Entry, Key, Layout, Touch};
 use super::keymap::Action;
 use super::lookup::LookupField;
+use super::rating::RateStep;
+use super::report::ReportStep;
 use super::{Screen, State};
 use crate::domain::{IdKind, Lang};
 
@@ -53,6 +55,10 @@ pub enum FieldId {
     Search,
     /// The Policies screen's query.
     PolicyQuery,
+    /// 评价: the ticket's number; the rating's own words; a report's.
+    RateNumber,
+    RateWords,
+    ReportWords,
 }
 
 /// What a key or tap on the keyboard does to the field.
@@ -87,6 +93,10 @@ pub fn focused(state: &State) -> Option<(FieldId, Entry)> {
         Screen::StaffPin { .. } => (FieldId::Pin, Entry::Digits),
         Screen::Search { .. } => (FieldId::Search, Entry::Search),
         Screen::Policies { .. } => (FieldId::PolicyQuery, Entry::Search),
+        // A ticket's letter and digits are on the confirmation code's keys.
+        Screen::Rating(RateStep::Number) => (FieldId::RateNumber, Entry::Code),
+        Screen::Rating(RateStep::Words) => (FieldId::RateWords, Entry::Search),
+        Screen::Report(ReportStep::Words) => (FieldId::ReportWords, Entry::Search),
         _ => return None,
     })
 }
@@ -154,6 +164,9 @@ fn focused_text(state: &State) -> Option<&super::form::TextField> {
         FieldId::Pin => Some(&state.staff.pin),
         FieldId::Search => Some(&state.search),
         FieldId::PolicyQuery => Some(&state.policies.query),
+        FieldId::RateNumber => Some(&state.rating.number),
+        FieldId::RateWords => Some(&state.rating.words),
+        FieldId::ReportWords => Some(&state.report.words),
     }
 }
 

@@ -116,7 +116,7 @@ pub fn start_items(state: &State) -> Vec<StartItem> {
 
 /// Asks for the hall's queues (not when the backend is known unreachable:
 /// the kiosk says at once that numbers are given at the desk).
-fn load_queues(state: &mut State) -> Vec<Effect> {
+pub(crate) fn load_queues(state: &mut State) -> Vec<Effect> {
     if state.online == Some(false) {
         state.visit.queues = Some(Remote::Failed(FetchError::Offline));
         return vec![];

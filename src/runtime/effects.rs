@@ -9,6 +9,7 @@ use tokio::sync::mpsc;
 use super::SessionSetup;
 use crate::client::ApiClient;
 use crate::domain::queue::wire::{CheckInRequest, TicketRequest};
+use crate::domain::rating::{RatingRequest, ReportRequest};
 use crate::domain::{Catalog, HandoffRequest, HoldRequest};
 use crate::kiosk::{
     Effect, Msg,
@@ -105,6 +106,23 @@ impl Executor<'_> {
             Effect::CheckIn { hall, code, last4 } => {
                 let req = CheckInRequest { code, phone_last4: last4 };
                 self.spawn(|c| async move { Msg::CheckedIn(c.check_in(&hall, &req).await) });
+            }
+            Effect::Rate { hall, number, day, level, reason, text, handoff, service } => {
+                let req = RatingRequest {
+                    day,
+                    level,
+                    reason,
+                    text,
+                    handoff,
+                    booking: None,
+                    phone_last4: None,
+                    service,
+                };
+                self.spawn(|c| async move { Msg::Rated(c.rate(&hall, &number, &req).await.map(|_| ())) });
+            }
+            Effect::Report { service, what, text } => {
+                let req = ReportRequest { service, what, text };
+                self.spawn(|c| async move { Msg::Reported(c.report(&req).await.map(|_| ())) });
             }
             Effect::CheckPin { pin, hash } => {
                 let tx = self.tx.clone();

@@ -100,6 +100,7 @@ fn banner_key(state: &State) -> &'static str {
         Screen::Ticket { .. } => "banner-ticket",
         Screen::Policies { .. } | Screen::PolicyFilter { .. } => "banner-policies",
         Screen::Policy { .. } => "banner-policy",
+        screen @ (Screen::Rating(_) | Screen::Report(_)) => super::rating::banner_key(screen),
     }
 }
 
@@ -139,6 +140,7 @@ pub fn breadcrumb(state: &State, tr: &Tr) -> Vec<String> {
             Screen::PolicyFilter { kind, .. } => tr.t(super::policies::filter_key(*kind)),
             Screen::Policy { id, .. } => crate::kiosk::policies::policy(state, id)
                 .map_or_else(String::new, |p| p.title.get(lang).to_owned()),
+            screen @ (Screen::Rating(_) | Screen::Report(_)) => tr.t(super::rating::crumb_key(screen)),
         })
         .collect()
 }
@@ -223,6 +225,10 @@ pub fn notice_text(state: &State, ui: &Ui) -> Option<(String, ratatui::style::St
         }
         Some(Notice::Visit(refusal)) => (super::visit::refusal_text(state, tr, refusal), ui.theme.error),
         Some(Notice::Speech(what)) => speech_notice(tr, *what, ui),
+        Some(Notice::Rating(n)) => {
+            let style = if super::rating::is_info(n) { ui.theme.info } else { ui.theme.error };
+            (super::rating::notice_text(tr, n), style)
+        }
         Some(Notice::Booking(failure)) => match failure {
             BookingFailure::Fetch(e) => {
                 let reason = tr.t(super::screens::fetch_error_key(*e));

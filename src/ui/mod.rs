@@ -8,6 +8,7 @@ pub(crate) mod guide;
 mod lookup;
 mod phone;
 mod policies;
+mod rating;
 mod screens;
 mod search;
 pub mod spoken;
@@ -114,6 +115,8 @@ pub fn view(state: &State, ui: &Ui, frame: &mut Frame) {
             policies::filter(state, ui, frame, bands.body, *kind, menu.selected)
         }
         Screen::Policy { id, focus, qr } => policies::document(state, ui, frame, bands.body, id, *focus, *qr),
+        Screen::Rating(step) => rating::draw(state, ui, frame, bands.body, *step),
+        Screen::Report(step) => rating::draw_report(state, ui, frame, bands.body, *step),
     }
     if let Some(area) = bands.keyboard {
         widgets::keyboard::draw(frame, ui, state, area);

@@ -74,6 +74,14 @@ pub fn welcome(state: &State, ui: &Ui, frame: &mut Frame, body: Rect, selected: 
             WelcomeItem::Policies => {
                 Item { label: ui.tr.t("welcome-policies"), detail: ui.tr.t("welcome-policies-detail") }
             }
+            WelcomeItem::Rate => Item {
+                label: ui.tr.t("welcome-rate"),
+                detail: ui.tr.t(if state.online == Some(false) {
+                    "welcome-rate-offline"
+                } else {
+                    "welcome-rate-detail"
+                }),
+            },
             WelcomeItem::Language(l) => Item {
                 label: chrome::language_name(l),
                 detail: if l == lang { ui.tr.t("language-current") } else { String::new() },

@@ -50,6 +50,40 @@ pub fn ch(c: char) -> Msg {
     key(KeyCode::Char(c))
 }
 
+/// The digit that picks `item` on Welcome's first page, whatever the order
+/// of its items.
+pub fn welcome(item: onestop::kiosk::screen::WelcomeItem) -> Msg {
+    ch(welcome_char(item))
+}
+
+/// The digit key of `item` on Welcome's first page.
+pub fn welcome_char(item: onestop::kiosk::screen::WelcomeItem) -> char {
+    let i = onestop::kiosk::screen::welcome_items().iter().position(|w| *w == item).expect("on Welcome");
+    assert!(i < 9, "{item:?} is on Welcome's first page");
+    char::from(b'1' + i as u8)
+}
+
+/// Keys that open `item` from Welcome in any mode (its page may be the
+/// second in elderly mode): ↓ to it, then Enter.
+pub fn welcome_keys(item: onestop::kiosk::screen::WelcomeItem) -> Vec<Msg> {
+    let i = onestop::kiosk::screen::welcome_items().iter().position(|w| *w == item).expect("on Welcome");
+    (0..i).map(|_| key(KeyCode::Down)).chain([key(KeyCode::Enter)]).collect()
+}
+
+/// What a terminal sends for Welcome's 个人办事 (for the real binary in a pty).
+pub fn personal_key() -> String {
+    welcome_char(onestop::kiosk::screen::WelcomeItem::Browse(onestop::domain::Audience::Personal)).to_string()
+}
+
+/// Welcome's 个人办事 (for individuals) and 法人办事 (for businesses).
+pub fn personal() -> Msg {
+    welcome(onestop::kiosk::screen::WelcomeItem::Browse(onestop::domain::Audience::Personal))
+}
+
+pub fn business() -> Msg {
+    welcome(onestop::kiosk::screen::WelcomeItem::Browse(onestop::domain::Audience::Business))
+}
+
 /// Sends messages in order; returns the effects of the last.
 pub fn send(state: &mut State, msgs: impl IntoIterator<Item = Msg>) -> Vec<Effect> {
     msgs.into_iter().fold(vec![], |_, m| update(state, m))

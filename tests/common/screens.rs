@@ -17,7 +17,7 @@ pub fn menu_screens(lang: Lang) -> Vec<(&'static str, State)> {
     out.push(("welcome_offline", offline));
     let mut s = ready(lang);
     out.push(("welcome", s.clone()));
-    send(&mut s, [ch('3')]);
+    send(&mut s, [personal()]);
     out.push(("categories_personal", s.clone()));
     send(&mut s, [key(KeyCode::Down), key(KeyCode::Enter)]);
     out.push(("services_social_security", s.clone()));
@@ -28,13 +28,13 @@ pub fn menu_screens(lang: Lang) -> Vec<(&'static str, State)> {
     send(&mut s, (0..30).map(|_| key(KeyCode::Down)));
     out.push(("guide_end", s.clone()));
     let mut business = ready(lang);
-    send(&mut business, [ch('4')]);
+    send(&mut business, [super::business()]);
     out.push(("categories_business", business.clone()));
     send(&mut business, [ch('1')]);
     out.push(("services_business_startup", business));
     out.push(("too_small", session(lang, (60, 20))));
     let mut qr = ready(lang);
-    send(&mut qr, [ch('3'), ch('1'), key(KeyCode::Enter), ch('p')]);
+    send(&mut qr, [personal(), ch('1'), key(KeyCode::Enter), ch('p')]);
     let handoff = Handoff {
         code: "ABCDEFGHJKMNPQRS".into(),
         url: "HTTP://127.0.0.1:8080/M/ABCDEFGHJKMNPQRS".into(),
@@ -107,7 +107,7 @@ pub fn booking_screens(lang: Lang) -> Vec<(&'static str, State)> {
     let mut out = vec![];
     let mut s = ready(lang);
     // 个人办事 › 户籍与身份证 › the most asked-for service › Book.
-    send(&mut s, [ch('3'), ch('1'), key(KeyCode::Enter)]);
+    send(&mut s, [personal(), ch('1'), key(KeyCode::Enter)]);
     let Screen::Guide { service, .. } = s.screen() else { panic!("on a guide") };
     assert_eq!(service, "id-card-renewal");
     let effects = send(&mut s, [key(KeyCode::Enter)]);
@@ -168,7 +168,7 @@ pub fn booking_screens(lang: Lang) -> Vec<(&'static str, State)> {
     assert!(s.draft.is_none(), "nothing personal stays after booking");
 
     let mut l = ready(lang);
-    send(&mut l, [ch('6')]); // My appointment
+    send(&mut l, [welcome(onestop::kiosk::screen::WelcomeItem::MyBooking)]); // My appointment
     out.push(("lookup", l.clone()));
     send(&mut l, [key(KeyCode::Tab), key(KeyCode::Enter)]);
     out.push(("lookup_errors", l.clone()));

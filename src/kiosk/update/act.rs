@@ -22,6 +22,8 @@ pub(super) fn forget_citizen(state: &mut State) -> Vec<Effect> {
     // The ticket screen goes, and the check-in digits with the form.
     state.visit = visit::VisitState::default();
     state.policies = state.policies.kept();
+    state.rating = super::super::rating::RatingState::default();
+    state.report = super::super::report::ReportState::default();
     effects
 }
 
@@ -38,6 +40,9 @@ pub(super) fn act_on(state: &mut State, action: Action) -> Vec<Effect> {
         return vec![];
     }
     if let Some(effects) = staff::pages::act(state, action) {
+        return effects;
+    }
+    if let Some(effects) = super::rating::act(state, action) {
         return effects;
     }
     match action {

@@ -59,6 +59,7 @@ pub(super) fn form_action(state: &mut State, action: Action) -> Vec<Effect> {
             Action::Activate => staff::submit(state),
             _ => vec![],
         },
+        Some(Screen::Rating(_) | Screen::Report(_)) => super::rating::form_action(state, action),
         Some(Screen::Lookup { focus, .. }) => {
             match action {
                 Action::Up => *focus = lookup::LookupField::Code,
@@ -139,7 +140,11 @@ pub(super) fn edit_field(state: &mut State, changes_text: bool, edit: impl FnOnc
         Some(Screen::StaffPin { .. }) => edit(&mut state.staff.pin),
         Some(Screen::Search { .. }) => edit(&mut state.search),
         Some(Screen::Policies { .. }) => edit(&mut state.policies.query),
-        _ => {}
+        _ => {
+            if let Some(field) = super::rating::field_mut(state) {
+                edit(field);
+            }
+        }
     }
 }
 

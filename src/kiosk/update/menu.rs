@@ -35,6 +35,15 @@ pub(super) fn menu_of(state: &State) -> (usize, Option<Menu>) {
         }
         Screen::PolicyFilter { kind, menu } => (policies::choices_len(state, *kind), Some(*menu)),
         Screen::Policy { id, .. } => (policies::parts_len(state, id), None),
+        Screen::Rating(
+            crate::kiosk::rating::RateStep::Service(menu)
+            | crate::kiosk::rating::RateStep::Level(menu)
+            | crate::kiosk::rating::RateStep::Reason(menu),
+        )
+        | Screen::Report(crate::kiosk::report::ReportStep::What(menu)) => {
+            (super::rating::menu_len(state), Some(*menu))
+        }
+        Screen::Rating(_) | Screen::Report(_) => (0, None),
         Screen::BookDetails { .. }
         | Screen::Lookup { .. }
         | Screen::BookDone { .. }
@@ -94,7 +103,13 @@ pub(super) fn menu_mut(screen: &mut Screen) -> Option<&mut Menu> {
         | Screen::TakeNumber(menu)
         | Screen::Priority { menu, .. }
         | Screen::Policies { menu, .. }
-        | Screen::PolicyFilter { menu, .. } => Some(menu),
+        | Screen::PolicyFilter { menu, .. }
+        | Screen::Rating(
+            crate::kiosk::rating::RateStep::Service(menu)
+            | crate::kiosk::rating::RateStep::Level(menu)
+            | crate::kiosk::rating::RateStep::Reason(menu),
+        )
+        | Screen::Report(crate::kiosk::report::ReportStep::What(menu)) => Some(menu),
         _ => None,
     }
 }
@@ -108,6 +123,7 @@ pub(super) fn choose(state: &mut State, index: usize) -> Vec<Effect> {
         (Screen::Welcome(_), catalog) => match screen::welcome_items()[index] {
             WelcomeItem::TakeNumber => return visit::open_take_number(state),
             WelcomeItem::CheckIn => return visit::open_check_in(state),
+            WelcomeItem::Rate => return super::super::rating::open(state),
             WelcomeItem::Language(lang) => {
                 state.lang = lang;
                 return vec![];
@@ -172,6 +188,7 @@ pub(super) fn choose(state: &mut State, index: usize) -> Vec<Effect> {
         (Screen::Search { .. }, _) => return choose_found(state, index),
         (Screen::Policies { .. }, _) => return policies::choose(state, index),
         (Screen::PolicyFilter { .. }, _) => return policies::choose_filter(state, index),
+        (Screen::Rating(_) | Screen::Report(_), _) => return super::rating::choose(state, index),
         _ => return vec![],
     };
     state.screens.push(next);

@@ -7,6 +7,7 @@ mod click;
 mod fields;
 mod menu;
 mod policies;
+mod rating;
 
 use std::sync::Arc;
 
@@ -103,6 +104,7 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             effects.extend(idle::tick(state));
             effects.extend(speech::tick(state));
             effects.extend(check_catalog_when_due(state));
+            effects.extend(rating::tick(state));
             let lock_changed =
                 staff::locked_minutes(&state.staff, before) != staff::locked_minutes(&state.staff, now);
             if lock_changed && matches!(state.screen(), Screen::StaffPin { .. }) {
@@ -198,7 +200,9 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::QueuesLoaded(result) => {
             visit::queues_loaded(state, result);
-            vec![Effect::Redraw]
+            let mut effects = super::rating::queues_arrived(state);
+            effects.push(Effect::Redraw);
+            effects
         }
         Msg::TicketTaken(result) => ticket::taken(state, result),
         Msg::CheckedIn(result) => checkin::checked_in(state, result),
@@ -214,6 +218,8 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             policies::link_created(state, &id, lang, result);
             vec![Effect::Redraw]
         }
+        Msg::Rated(result) => super::rating::rated(state, result),
+        Msg::Reported(result) => super::report::reported(state, result),
     }
 }
 
