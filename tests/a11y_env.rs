@@ -18,6 +18,9 @@ fn onestop_a11y_in_words_turns_screen_reader_mode_on_locally() {
         let data = tempfile::tempdir().unwrap();
         let args = ["--data-dir", data.path().to_str().unwrap(), "--lang", "en-US"];
         let mut k = Kiosk::start(&args, &[("ONESTOP_A11Y", value)], 80, 24);
+        // The mode switches are on Welcome's second page.
+        k.wait_for("PgDn next page");
+        k.send("\x1b[6~");
         k.wait_for("Screen-reader mode");
         k.wait_for(expected);
         k.quit();
@@ -90,6 +93,8 @@ fn onestop_a11y_in_words_turns_screen_reader_mode_on_over_ssh() {
     let server = SshServer::start();
     for (value, expected) in [("TRUE", ON), ("yes", ON), ("0", OFF)] {
         let mut k = server.connect(&format!("LANG=en_US.UTF-8 ONESTOP_A11Y={value}"));
+        k.wait_for("PgDn next page");
+        k.send("\x1b[6~");
         k.wait_for("Screen-reader mode");
         k.wait_for(expected);
         k.send("q");

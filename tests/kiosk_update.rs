@@ -212,10 +212,12 @@ fn esc_over_a_qr_code_returns_to_its_guide() {
 #[test]
 fn the_page_line_names_the_keys_that_lead_somewhere() {
     let mut s = ready(Lang::EnUs);
-    s.elderly = true; // six a page: Welcome has two pages
-    assert!(screen_text(&s).contains("Page 1 of 2 · PgDn next page"), "{}", screen_text(&s));
+    s.elderly = true; // six a page: Welcome has three pages
+    assert!(screen_text(&s).contains("Page 1 of 3 · PgDn next page"), "{}", screen_text(&s));
     send(&mut s, [key(KeyCode::PageDown)]);
-    assert!(screen_text(&s).contains("Page 2 of 2 · PgUp previous page"), "{}", screen_text(&s));
+    assert!(screen_text(&s).contains("Page 2 of 3 · PgUp previous · PgDn next page"), "{}", screen_text(&s));
+    send(&mut s, [key(KeyCode::PageDown)]);
+    assert!(screen_text(&s).contains("Page 3 of 3 · PgUp previous page"), "{}", screen_text(&s));
 }
 
 #[test]

@@ -84,6 +84,17 @@ impl Kiosk {
         panic!("never saw {text:?}; the screen was:\n{}", self.screen());
     }
 
+    /// The digit of the first bookable day on the date screen shown (the
+    /// tests run on the real clock: today may be closed, or past its last slot).
+    pub fn first_open_day(&self) -> String {
+        let screen = self.screen();
+        let row = screen
+            .lines()
+            .find(|l| l.contains("places left") || l.contains("个名额"))
+            .unwrap_or_else(|| panic!("no bookable day on the first page:\n{screen}"));
+        row.trim_start_matches([' ', '▶']).chars().take_while(char::is_ascii_digit).collect()
+    }
+
     pub fn send(&mut self, bytes: &str) {
         self.writer.write_all(bytes.as_bytes()).unwrap();
         self.writer.flush().unwrap();
