@@ -203,13 +203,9 @@ pub(in crate::server) async fn cancel(
     path: Result<Path<String>, PathRejection>,
     form: Result<Form<CancelForm>, FormRejection>,
 ) -> Response {
-    let opened = match open(&state, peer, &headers, path).await {
-        Ok(opened) => opened,
+    let (opened, form) = match open_with_form(&state, peer, &headers, path, form).await {
+        Ok(both) => both,
         Err(page) => return page,
-    };
-    let Form(form) = match form {
-        Ok(form) => form,
-        Err(rejection) => return errors::bad_form(&opened.visitor, &rejection),
     };
     let Some(booking) = opened.booking.as_ref().filter(|b| b.active) else {
         return confirm_or_explain(&state, &opened, StatusCode::OK, None);
@@ -245,6 +241,23 @@ pub(in crate::server) async fn cancel(
             tracing::error!("store error: {e}");
             errors::internal(&opened.visitor)
         }
+    }
+}
+
+/// A form posted to a page: the page opened as [`open`] does, then the form
+/// read; or the page to answer instead (a form that cannot be read is
+/// refused in the handoff's language).
+pub(super) async fn open_with_form<F>(
+    state: &AppState,
+    peer: SocketAddr,
+    headers: &HeaderMap,
+    path: Result<Path<String>, PathRejection>,
+    form: Result<Form<F>, FormRejection>,
+) -> Result<(Opened, F), Response> {
+    let opened = open(state, peer, headers, path).await?;
+    match form {
+        Ok(Form(form)) => Ok((opened, form)),
+        Err(rejection) => Err(errors::bad_form(&opened.visitor, &rejection)),
     }
 }
 

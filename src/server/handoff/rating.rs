@@ -245,13 +245,9 @@ pub(in crate::server) async fn rate_visit(
     path: Result<Path<String>, PathRejection>,
     form: Result<Form<RateForm>, FormRejection>,
 ) -> Response {
-    let opened = match pages::open(&state, peer, &headers, path).await {
-        Ok(opened) => opened,
+    let (opened, form) = match pages::open_with_form(&state, peer, &headers, path, form).await {
+        Ok(both) => both,
         Err(page) => return page,
-    };
-    let Form(form) = match form {
-        Ok(form) => form,
-        Err(rejection) => return errors::bad_form(&opened.visitor, &rejection),
     };
     let Some(t) = opened.handoff.ticket.clone() else { return errors::no_such_page(&opened.visitor) };
     let v = &opened.visitor;

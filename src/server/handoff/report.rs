@@ -104,13 +104,9 @@ pub(in crate::server) async fn report(
     path: Result<Path<String>, PathRejection>,
     form: Result<Form<ReportForm>, FormRejection>,
 ) -> Response {
-    let opened = match pages::open(&state, peer, &headers, path).await {
-        Ok(opened) => opened,
+    let (opened, form) = match pages::open_with_form(&state, peer, &headers, path, form).await {
+        Ok(both) => both,
         Err(page) => return page,
-    };
-    let Form(form) = match form {
-        Ok(form) => form,
-        Err(rejection) => return errors::bad_form(&opened.visitor, &rejection),
     };
     let tr = &opened.visitor.tr;
     let what = match form.what.as_deref().map(str::trim).filter(|w| !w.is_empty()) {
