@@ -170,6 +170,9 @@ on_both_stores! {
         // Transferred to queue B (the first other queue of the hall).
         c.press('n');
         c.wait_for("Called A001.").await;
+        // The ticket is in hand once the window's state says so (the call's
+        // answer and the stream's news arrive apart).
+        c.wait_for("Ticket in hand  A001").await;
         c.press('t');
         c.wait_for("Which queue to transfer to").await;
         c.wait_for("1. B Exit and entry").await;
