@@ -4,7 +4,9 @@
 use std::{env, fs, path::Path};
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    // Read when the script runs, not when it was compiled: a target directory
+    // shared between clones may hold a script built in another one.
+    let root = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("data");
     println!("cargo::rerun-if-changed={}", root.display());
     let mut files = Vec::new();
     collect(&root, &root, &mut files);

@@ -8,15 +8,28 @@ use std::{
 
 use ratatui::{Terminal, TerminalOptions, Viewport, backend::CrosstermBackend, layout::Rect};
 
-#[derive(Clone)]
-pub struct Screen(pub Arc<Mutex<vt100::Parser>>);
+/// An in-memory terminal screen. What the terminal writes is held back
+/// until it flushes (ratatui flushes once a frame is drawn), so a test reads
+/// whole frames only, never one half drawn.
+pub struct Screen {
+    parser: Arc<Mutex<vt100::Parser>>,
+    pending: Vec<u8>,
+}
+
+impl Clone for Screen {
+    fn clone(&self) -> Screen {
+        Screen { parser: self.parser.clone(), pending: Vec::new() }
+    }
+}
 
 impl Write for Screen {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.lock().unwrap().process(buf);
+        self.pending.extend_from_slice(buf);
         Ok(buf.len())
     }
     fn flush(&mut self) -> io::Result<()> {
+        self.parser.lock().unwrap().process(&self.pending);
+        self.pending.clear();
         Ok(())
     }
 }
@@ -24,7 +37,10 @@ impl Write for Screen {
 impl Screen {
     /// A screen of `width`×`height` and a terminal that draws on it.
     pub fn new(width: u16, height: u16) -> (Screen, Terminal<CrosstermBackend<Screen>>) {
-        let screen = Screen(Arc::new(Mutex::new(vt100::Parser::new(height, width, 0))));
+        let screen = Screen {
+            parser: Arc::new(Mutex::new(vt100::Parser::new(height, width, 0))),
+            pending: Vec::new(),
+        };
         let viewport = Viewport::Fixed(Rect::new(0, 0, width, height));
         let terminal =
             Terminal::with_options(CrosstermBackend::new(screen.clone()), TerminalOptions { viewport });
@@ -32,6 +48,6 @@ impl Screen {
     }
 
     pub fn text(&self) -> String {
-        self.0.lock().unwrap().screen().contents()
+        self.parser.lock().unwrap().screen().contents()
     }
 }
