@@ -143,6 +143,10 @@ pub struct State {
     pub notice: Option<Notice>,
     /// An action is on its way: keys wait, so one press is one action.
     pub acting: bool,
+    /// A list (put back, transfer) asked for while an action or a read was
+    /// on its way: opened from what the read brings, so a ticket called a
+    /// moment ago is already in hand.
+    pub deferred: Option<Command>,
 }
 
 /// Re-reads the queues at least this often, so the minutes left to put a
@@ -170,6 +174,7 @@ impl State {
             picker: None,
             notice: None,
             acting: false,
+            deferred: None,
         };
         (state, vec![Effect::CheckToken, Effect::LoadHalls, Effect::LoadQueues, Effect::Subscribe])
     }

@@ -193,6 +193,36 @@ fn nothing_to_put_back_or_transfer_is_said_without_asking_the_server() {
 }
 
 #[test]
+fn a_transfer_asked_for_before_the_call_is_read_back_waits_for_the_read() {
+    let mut state = ready(hall(true, None, &[]));
+    update(&mut state, key('n'));
+    // T while the call is on its way, then while the queues are read again:
+    // nothing is said yet, not "nothing in hand".
+    assert_eq!(update(&mut state, key('t')), vec![]);
+    assert_eq!(
+        update(&mut state, Msg::Acted(Ok(done("called", Some("A002"), Some(1))))),
+        vec![Effect::LoadQueues, Effect::Redraw]
+    );
+    assert_eq!(update(&mut state, key('t')), vec![]);
+    assert_eq!(
+        (state.picker, &state.notice),
+        (None, &Some(Notice::Done(done("called", Some("A002"), Some(1)))))
+    );
+    // The read shows the ticket in hand: the list of queues opens.
+    assert_eq!(
+        update(&mut state, Msg::QueuesLoaded(Ok(hall(true, Some("A002"), &[])))),
+        vec![Effect::Redraw, Effect::Redraw]
+    );
+    assert_eq!(state.picker, Some(Picker::Queue { selected: 0 }));
+    // Put back, asked for during a read, says there is none once it is back.
+    update(&mut state, code(KeyCode::Esc));
+    update(&mut state, Msg::Tick(REFRESH_MS + 1));
+    assert_eq!(update(&mut state, key('b')), vec![]);
+    update(&mut state, Msg::QueuesLoaded(Ok(hall(true, Some("A002"), &[]))));
+    assert_eq!((state.picker, state.notice.clone()), (None, Some(Notice::NoneMissed)));
+}
+
+#[test]
 fn a_ticket_in_hand_is_transferred_to_another_queue_of_the_hall() {
     let mut state = ready(hall(true, Some("A002"), &[]));
     // Its own queue is not offered.
@@ -209,6 +239,7 @@ fn a_ticket_in_hand_is_transferred_to_another_queue_of_the_hall() {
     );
     // Esc leaves a list without acting.
     update(&mut state, Msg::Acted(Ok(done("transferred", Some("A002"), None))));
+    update(&mut state, Msg::QueuesLoaded(Ok(hall(true, Some("A003"), &[]))));
     update(&mut state, key('t'));
     assert_eq!(update(&mut state, code(KeyCode::Esc)), vec![Effect::Redraw]);
     assert_eq!(state.picker, None);

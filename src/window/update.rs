@@ -62,6 +62,8 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             let mut effects = vec![Effect::Redraw];
             if std::mem::take(&mut state.reload) {
                 effects.extend(load(state));
+            } else if let Some(c) = state.deferred.take() {
+                effects.extend(command(state, c));
             }
             effects
         }
@@ -196,6 +198,10 @@ fn command(state: &mut State, c: Command) -> Vec<Effect> {
     }
     if let Some(picker) = state.picker {
         return pick(state, picker, c);
+    }
+    if matches!(c, Command::PutBack | Command::Transfer) && (state.acting || state.loading) {
+        state.deferred = Some(c);
+        return vec![];
     }
     let act = |action: ActionName| Effect::Act { action, number: None, to: None };
     let effect = match c {
