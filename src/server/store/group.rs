@@ -9,9 +9,9 @@ use tokio::sync::mpsc;
 use super::{
     Store, StoreError,
     booking::{
-        BookError, CODE_TRIES, NewBooking, Pending, StoredBooking, code_taken, crockford, no_free_code,
-        try_book,
+        BookError, CODE_TRIES, NewBooking, Pending, StoredBooking, code_taken, no_free_code, try_book,
     },
+    codes::crockford,
     engine::Engine,
 };
 

@@ -6,19 +6,23 @@ use std::sync::{Arc, atomic::AtomicI64};
 use sqlx::{AssertSqlSafe, Row};
 
 mod booking;
+mod codes;
 mod engine;
 mod group;
 mod handoff;
 mod hold_counts;
+mod holds;
 mod ratings;
 mod reports;
 mod retention;
 mod tickets;
 mod tokens;
 
-pub use booking::{BookError, Extend, HoldSlot, NewBooking, StoredBooking, crockford, normalize_code};
+pub use booking::{BookError, NewBooking, StoredBooking};
+pub use codes::{crockford, normalize_code};
 pub use engine::Database;
 pub use handoff::{HandoffTicket, StoredHandoff};
+pub use holds::{Extend, HoldSlot};
 pub use ratings::{RatedTicket, StoredRating};
 pub use reports::StoredReport;
 pub use tickets::{HallEvent, NewTicket, Subscription, TakeRefusal, TakenTicket};

@@ -7,7 +7,7 @@ use sha2::{Digest, Sha256};
 
 use super::{
     Store, StoreError,
-    booking::crockford,
+    codes::crockford,
     engine::{read, violates, write},
 };
 
