@@ -323,8 +323,8 @@ fn speech_works_with_elderly_mode_and_says_what_the_bigger_screen_shows() {
             .map(|u| u.shown.clone())
             .collect();
         for s in &said {
-            let first = s.split_whitespace().last().unwrap_or("");
-            assert!(screen.contains(first), "{s:?} is on the screen:\n{screen}");
+            let last_word = s.split_whitespace().last().unwrap_or("");
+            assert!(screen.contains(last_word), "{s:?} is on the screen:\n{screen}");
         }
         said
     };

@@ -124,15 +124,10 @@ fn a_kiosk_with_a_wrong_token_says_it_is_not_registered() {
     k.send(&format!("{}1\r", personal_key())); // 个人办事 (after 取号 and 签到) › the first category › its first service
     k.wait_for("Required materials");
     k.send("\r1");
-    // The second open day (the real clock: any time of day, it has slots), its first time.
+    // The first day with places left (the real clock), its first time.
     k.wait_for("places left");
-    let screen = k.screen();
-    let open: Vec<&str> = screen
-        .lines()
-        .filter(|l| l.contains("places left"))
-        .filter_map(|l| l.trim_start_matches([' ', '▶']).split('.').next())
-        .collect();
-    k.send(open[1]);
+    let day = k.first_open_day();
+    k.send(&day);
     k.wait_for("Choose a time");
     k.send("1");
     k.wait_for("not registered");
