@@ -117,6 +117,8 @@ fn screens(lang: Lang) -> Vec<(&'static str, State)> {
         })),
     );
     out.push(("in_hand", s.clone()));
+    // The queues read again after the call: the lists are opened from it.
+    update(&mut s, Msg::QueuesLoaded(Ok(queues(true, true))));
     key(&mut s, KeyCode::Char('b'));
     key(&mut s, KeyCode::Down);
     out.push(("put_back_list", s.clone()));
